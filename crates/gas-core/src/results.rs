@@ -1,0 +1,90 @@
+//! What a dispatch run produces, day by day, indexed like the [`System`] it solved.
+//!
+//! Every `Vec<Daily<_>>` is indexed `[component][day]`, where the component
+//! index is the matching id of the system (`pipeline_flow_gwh_d[p.index()][t]`).
+
+use crate::period::Period;
+use crate::system::{Daily, System};
+use crate::units::{EurPerMwh, Gwh, GwhPerDay};
+use serde::{Deserialize, Serialize};
+
+/// The outcome of the solver for a run.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RunStatus {
+    /// An optimal dispatch was found (shortfalls, if any, are curtailment in the results).
+    Optimal,
+    /// The hard constraints (minimum flows, floors, fixed inflows) cannot all hold.
+    Infeasible,
+    /// The objective has no lower bound (a data error such as a negative price with unlimited supply).
+    Unbounded,
+    /// The solver stopped on its iteration or time limit.
+    Stopped,
+}
+
+/// Daily results of one dispatch run.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Results {
+    /// The days solved.
+    pub period: Period,
+    /// How the solve ended.
+    pub status: RunStatus,
+    /// Objective value in thousand EUR (`GWh x EUR/MWh`), penalties included.
+    pub objective_keur: f64,
+    /// Flow on each pipeline (from -> to), `[pipeline][day]`.
+    pub pipeline_flow_gwh_d: Vec<Daily<GwhPerDay>>,
+    /// Flow on each import route, `[route][day]`.
+    pub route_flow_gwh_d: Vec<Daily<GwhPerDay>>,
+    /// Send-out of each LNG terminal, `[terminal][day]`.
+    pub lng_sendout_gwh_d: Vec<Daily<GwhPerDay>>,
+    /// LNG taken from each origin's supply (all tranches), `[lng supply][day]`.
+    pub lng_supply_gwh_d: Vec<Daily<GwhPerDay>>,
+    /// Output of each production, `[production][day]`.
+    pub production_gwh_d: Vec<Daily<GwhPerDay>>,
+    /// Storage level at the end of each day, `[storage][day]`.
+    pub storage_level_gwh: Vec<Daily<Gwh>>,
+    /// Injection into each storage, `[storage][day]`.
+    pub storage_injection_gwh_d: Vec<Daily<GwhPerDay>>,
+    /// Withdrawal from each storage, `[storage][day]`.
+    pub storage_withdrawal_gwh_d: Vec<Daily<GwhPerDay>>,
+    /// Withdrawal capacity in force each day after the fill curve, `[storage][day]`.
+    pub storage_withdrawal_limit_gwh_d: Vec<Daily<GwhPerDay>>,
+    /// Demand curtailed, `[demand][day]` (served = demand - curtailed).
+    pub curtailed_gwh_d: Vec<Daily<GwhPerDay>>,
+    /// Demand curtailed per merit-order tranche, `[demand][tranche][day]`.
+    pub curtailed_by_tranche_gwh_d: Vec<Vec<Daily<GwhPerDay>>>,
+    /// Shadow price of each zone's daily balance: the cost of one more MWh of demand, `[zone][day]`.
+    pub zone_price_eur_mwh: Vec<Daily<EurPerMwh>>,
+    /// Human-readable notes on how the run went (refinement passes, windows solved, ...).
+    pub notes: Vec<String>,
+}
+
+impl Results {
+    /// Results of the right shape for `system`, all zero, with the given status.
+    pub fn zeroed(system: &System, status: RunStatus) -> Results {
+        let days = system.period.days;
+        let flows = |count: usize| vec![vec![GwhPerDay::ZERO; days]; count];
+        Results {
+            period: system.period,
+            status,
+            objective_keur: 0.0,
+            pipeline_flow_gwh_d: flows(system.pipelines.len()),
+            route_flow_gwh_d: flows(system.routes.len()),
+            lng_sendout_gwh_d: flows(system.lng_terminals.len()),
+            lng_supply_gwh_d: flows(system.lng_supplies.len()),
+            production_gwh_d: flows(system.production.len()),
+            storage_level_gwh: vec![vec![Gwh::ZERO; days]; system.storages.len()],
+            storage_injection_gwh_d: flows(system.storages.len()),
+            storage_withdrawal_gwh_d: flows(system.storages.len()),
+            storage_withdrawal_limit_gwh_d: flows(system.storages.len()),
+            curtailed_gwh_d: flows(system.demands.len()),
+            curtailed_by_tranche_gwh_d: system
+                .demands
+                .iter()
+                .map(|demand| flows(demand.curtailment.len()))
+                .collect(),
+            zone_price_eur_mwh: vec![vec![EurPerMwh::ZERO; days]; system.zones.len()],
+            notes: Vec::new(),
+        }
+    }
+}
