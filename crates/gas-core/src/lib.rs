@@ -10,6 +10,7 @@
 //! ```
 #![deny(missing_docs)]
 
+pub mod dataset;
 pub mod ids;
 pub mod period;
 pub mod results;
