@@ -1,0 +1,181 @@
+//! Solver-neutral linear programming for gasbuffer.
+//!
+//! Build a [`Problem`] (minimise `cost · x + offset` subject to row and column bounds), then
+//! hand it to a [`Solver`]:
+//!
+//! - [`NetworkSimplex`] (the [`default_solver`]): a pure-Rust primal network simplex for
+//!   problems whose constraint matrix is a node–arc incidence matrix (min-cost flow).
+//!   Fast, deterministic, warm-startable.
+//! - `Highs` (cargo feature `highs`): the HiGHS solver, for any LP; the reference backend.
+//!
+//! Both backends report the same [`Solution`] with the same sign conventions:
+//!
+//! - `row_duals[i]` = ∂objective / ∂(right-hand side of row `i`): how much the optimal
+//!   objective rises when the row's *active* bound rises by one unit. For a balance row
+//!   `inflow − outflow = demand` it is the marginal cost of one more unit of demand
+//!   (usually ≥ 0). A row that is not binding has dual 0.
+//! - `col_reduced_costs[j]` = `cost_j − Σ_i a_ij · row_duals[i]`: how much the objective
+//!   rises per unit increase of column `j` from its current value (≥ 0 for a column at its
+//!   lower bound, ≤ 0 at its upper bound, 0 between them, at optimality).
+//!
+//! The problem knows nothing of gas: rows and columns are plain indices ([`Row`], [`Col`]).
+//!
+//! # Example
+//!
+//! Ship 3 units from a source to a sink over two routes: a cheap one (cost 1, capacity 2)
+//! and a dear one (cost 4). Rows are nodes with `inflow − outflow = net demand`; columns
+//! with one `-1` and one `+1` are arcs.
+//!
+//! ```
+//! use gas_lp::{default_solver, Problem, SolveOptions, Status};
+//!
+//! let mut p = Problem::new();
+//! let source = p.add_row(-3.0, -3.0); // supplies 3: inflow − outflow = −3
+//! let sink = p.add_row(3.0, 3.0); // demands 3
+//! let cheap = p.add_col(0.0, 2.0, 1.0);
+//! let dear = p.add_col(0.0, f64::INFINITY, 4.0);
+//! for arc in [cheap, dear] {
+//!     p.set_coef(source, arc, -1.0);
+//!     p.set_coef(sink, arc, 1.0);
+//! }
+//! let solution = default_solver().solve(&p, &SolveOptions::default())?;
+//! assert_eq!(solution.status, Status::Optimal);
+//! assert_eq!(solution.col_values, vec![2.0, 1.0]);
+//! assert_eq!(solution.objective, 2.0 * 1.0 + 1.0 * 4.0);
+//! // One more unit of demand at the sink comes over the dear route: dual = 4 − 0.
+//! let sink_dual = solution.row_duals[sink.0 as usize] - solution.row_duals[source.0 as usize];
+//! assert_eq!(sink_dual, 4.0);
+//! # Ok::<(), gas_lp::SolveError>(())
+//! ```
+#![deny(missing_docs)]
+
+mod error;
+#[cfg(feature = "highs")]
+mod highs;
+mod mps;
+mod network;
+mod problem;
+
+pub use error::{ProblemError, SolveError};
+#[cfg(feature = "highs")]
+pub use highs::{Highs, HighsMethod};
+pub use network::NetworkSimplex;
+pub use problem::{Col, Problem, Row, INFINITY_THRESHOLD};
+
+/// The outcome of a solve. Not an error: an infeasible scenario is a result.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Status {
+    /// An optimal solution was found.
+    Optimal,
+    /// No point satisfies all bounds and rows.
+    Infeasible,
+    /// The problem is feasible and the objective decreases without limit.
+    Unbounded,
+    /// The iteration or time limit stopped the solver first.
+    IterationLimit,
+}
+
+/// The result of [`Solver::solve`].
+///
+/// The vectors always have one entry per column or row. Their values are meaningful only
+/// when `status` is [`Status::Optimal`]; otherwise they hold the solver's last point.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Solution {
+    /// The outcome.
+    pub status: Status,
+    /// Objective value including the offset; `+inf` when infeasible, `-inf` when unbounded.
+    pub objective: f64,
+    /// Value of each column.
+    pub col_values: Vec<f64>,
+    /// `Σ_j a_ij · x_j` of each row.
+    pub row_activities: Vec<f64>,
+    /// ∂objective / ∂(active bound of the row); see the crate docs for the sign convention.
+    pub row_duals: Vec<f64>,
+    /// `cost_j − Σ_i a_ij · row_duals[i]`; see the crate docs.
+    pub col_reduced_costs: Vec<f64>,
+    /// Simplex pivots (or interior-point iterations) performed.
+    pub iterations: u64,
+    /// Warm-start information for a later solve of a problem with the same structure.
+    pub basis: Option<Basis>,
+}
+
+/// Opaque warm-start information produced by a solve (see [`SolveOptions::warm_start`]).
+///
+/// A basis from one backend is ignored by another. A basis that does not fit the problem
+/// (different structure) is ignored too: the solve then starts cold.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Basis {
+    pub(crate) inner: BasisInner,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum BasisInner {
+    Network(network::NetworkBasis),
+    #[cfg(feature = "highs")]
+    #[allow(dead_code)]
+    Highs,
+}
+
+/// Options for one solve. `SolveOptions::default()` means a cold start without time limit.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct SolveOptions<'a> {
+    /// Start from this basis (from an earlier solve of a problem with the same structure).
+    pub warm_start: Option<&'a Basis>,
+    /// Stop with [`Status::IterationLimit`] after about this many seconds of wall time.
+    pub time_limit_seconds: Option<f64>,
+}
+
+/// An LP solver backend.
+pub trait Solver: Send + Sync {
+    /// A short name for reports, such as `"network-simplex"`.
+    fn name(&self) -> &'static str;
+    /// Solves `problem` (which is validated first).
+    ///
+    /// Infeasibility and unboundedness are reported in [`Solution::status`]; an `Err`
+    /// means the problem is malformed, unsupported by this backend, or the backend failed.
+    fn solve(&self, problem: &Problem, options: &SolveOptions) -> Result<Solution, SolveError>;
+}
+
+/// The default backend: [`NetworkSimplex`] with its default options.
+pub fn default_solver() -> Box<dyn Solver> {
+    Box::new(NetworkSimplex::default())
+}
+
+/// Row activities, objective and reduced costs from column values and row duals, the same
+/// way for every backend.
+pub(crate) fn complete_solution(
+    problem: &Problem,
+    status: Status,
+    col_values: Vec<f64>,
+    row_duals: Vec<f64>,
+    iterations: u64,
+    basis: Option<Basis>,
+) -> Solution {
+    let row_activities = problem.row_activities(&col_values);
+    let col_reduced_costs = (0..problem.num_cols())
+        .map(|j| {
+            let col = Col(j as u32);
+            problem
+                .col_coefs(col)
+                .iter()
+                .fold(problem.col_cost(col), |acc, &(row, a)| {
+                    acc - a * row_duals[row.0 as usize]
+                })
+        })
+        .collect();
+    let objective = match status {
+        Status::Infeasible => f64::INFINITY,
+        Status::Unbounded => f64::NEG_INFINITY,
+        Status::Optimal | Status::IterationLimit => problem.objective_value(&col_values),
+    };
+    Solution {
+        status,
+        objective,
+        col_values,
+        row_activities,
+        row_duals,
+        col_reduced_costs,
+        iterations,
+        basis,
+    }
+}
