@@ -39,6 +39,8 @@ pub struct Results {
     pub lng_sendout_gwh_d: Vec<Daily<GwhPerDay>>,
     /// LNG taken from each origin's supply (all tranches), `[lng supply][day]`.
     pub lng_supply_gwh_d: Vec<Daily<GwhPerDay>>,
+    /// LNG taken per price tranche, `[lng supply][tranche][day]` (the ledger values each at its price).
+    pub lng_tranche_gwh_d: Vec<Vec<Daily<GwhPerDay>>>,
     /// Output of each production, `[production][day]`.
     pub production_gwh_d: Vec<Daily<GwhPerDay>>,
     /// Storage level at the end of each day, `[storage][day]`.
@@ -72,6 +74,11 @@ impl Results {
             route_flow_gwh_d: flows(system.routes.len()),
             lng_sendout_gwh_d: flows(system.lng_terminals.len()),
             lng_supply_gwh_d: flows(system.lng_supplies.len()),
+            lng_tranche_gwh_d: system
+                .lng_supplies
+                .iter()
+                .map(|supply| flows(supply.tranches.len()))
+                .collect(),
             production_gwh_d: flows(system.production.len()),
             storage_level_gwh: vec![vec![Gwh::ZERO; days]; system.storages.len()],
             storage_injection_gwh_d: flows(system.storages.len()),
