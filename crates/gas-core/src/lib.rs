@@ -17,6 +17,7 @@ pub mod results;
 pub mod sector;
 pub mod system;
 pub mod units;
+pub mod validate;
 
 pub use ids::*;
 pub use period::Period;

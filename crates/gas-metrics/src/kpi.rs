@@ -1,0 +1,260 @@
+//! Per-zone key figures of a run and their totals over a group of zones.
+//!
+//! Definitions (also in `docs/outputs.md`):
+//! - **buffer days**: whole days from the first disruption (or the start of
+//!   the period when there is none) until the zone's storage first ends a day
+//!   at its floor (the strategic reserve, zero without one), within
+//!   [`BUFFER_TOLERANCE_SHARE`] of working gas; `None` when it never does in the period.
+//! - **unserved energy**: curtailed demand summed over the period, by sector.
+//! - **minimum fill**: the lowest end-of-day level as a share of working gas, and its first date.
+//! - **fill on 1 November**: the end-of-day fill on the first 1 November in the period.
+//! - **peak shadow price**: the highest daily shadow price of the zone balance, and its first date.
+
+use chrono::{Datelike, NaiveDate};
+use gas_core::sector::Sector;
+use gas_core::units::{Gwh, Twh};
+use gas_core::{Results, System, ZoneId};
+use serde::Serialize;
+
+/// A storage counts as at its floor when within this share of its working gas above it.
+pub const BUFFER_TOLERANCE_SHARE: f64 = 0.001;
+
+/// Key figures of one zone (or of a group of zones).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ZoneKpi {
+    /// Zone code, or the group's name (e.g. `EU`).
+    pub zone: String,
+    /// Total working-gas capacity of the zone's storage.
+    pub working_gas_twh: f64,
+    /// Days from the first disruption until storage reaches its floor; `None`: not within the period.
+    pub buffer_days: Option<u32>,
+    /// The date storage reached its floor, if it did.
+    pub buffer_end_date: Option<NaiveDate>,
+    /// Unserved energy by sector, in the order of [`Sector::ALL`].
+    pub unserved_twh_by_sector: [f64; 4],
+    /// Unserved energy, all sectors.
+    pub unserved_twh: f64,
+    /// Unserved energy as a share of the period's demand.
+    pub unserved_share: f64,
+    /// Demand over the period.
+    pub demand_twh: f64,
+    /// Lowest end-of-day fill, percent of working gas (`None` without storage).
+    pub min_fill_pct: Option<f64>,
+    /// First date of the lowest fill.
+    pub min_fill_date: Option<NaiveDate>,
+    /// Fill at the end of the first 1 November in the period, percent.
+    pub fill_on_1_nov_pct: Option<f64>,
+    /// Highest daily shadow price of the zone balance (EUR/MWh); `None` for a group.
+    pub peak_price_eur_mwh: Option<f64>,
+    /// First date of the peak price.
+    pub peak_price_date: Option<NaiveDate>,
+}
+
+/// Key figures of every zone of `system`, in zone order.
+pub fn zone_kpis(
+    system: &System,
+    results: &Results,
+    disruption_start: Option<NaiveDate>,
+) -> Vec<ZoneKpi> {
+    (0..system.zones.len())
+        .map(|zone| {
+            let zone_id = ZoneId::from_index(zone);
+            let mut kpi = group_kpi(
+                system,
+                results,
+                &[zone_id],
+                &system.zones[zone].code,
+                disruption_start,
+            );
+            let prices = &results.zone_price_eur_mwh[zone];
+            if let Some((day, price)) = first_max(prices.iter().map(|price| price.value())) {
+                kpi.peak_price_eur_mwh = Some(price);
+                kpi.peak_price_date = Some(results.period.date(day));
+            }
+            kpi
+        })
+        .collect()
+}
+
+/// Key figures of a group of zones taken together (storage, demand and curtailment summed).
+pub fn group_kpi(
+    system: &System,
+    results: &Results,
+    zones: &[ZoneId],
+    name: &str,
+    disruption_start: Option<NaiveDate>,
+) -> ZoneKpi {
+    let days = results.period.days;
+    let in_group = |zone: ZoneId| zones.contains(&zone);
+
+    let mut working_gas = Gwh::ZERO;
+    let mut level = vec![0.0; days];
+    let mut floor = vec![0.0; days];
+    for (index, storage) in system.storages.iter().enumerate() {
+        if !in_group(storage.zone) {
+            continue;
+        }
+        working_gas += storage.working_gas_gwh;
+        for day in 0..days {
+            level[day] += results.storage_level_gwh[index][day].value();
+            floor[day] += storage.floor_gwh.get(day).map_or(0.0, |floor| floor.value());
+        }
+    }
+
+    let mut unserved_by_sector = [0.0; 4];
+    let mut demand_total = Gwh::ZERO;
+    for (index, demand) in system.demands.iter().enumerate() {
+        if !in_group(demand.zone) {
+            continue;
+        }
+        let sector = Sector::ALL
+            .iter()
+            .position(|sector| *sector == demand.sector)
+            .unwrap_or(0);
+        let curtailed: f64 = results.curtailed_gwh_d[index]
+            .iter()
+            .map(|c| c.value())
+            .sum();
+        unserved_by_sector[sector] += curtailed / 1000.0;
+        demand_total += Gwh(demand.demand_gwh_d.iter().map(|d| d.value()).sum());
+    }
+    let unserved_twh: f64 = unserved_by_sector.iter().sum();
+    let demand_twh = Twh::from(demand_total).value();
+
+    let has_storage = working_gas.value() > 0.0;
+    let fill_pct = |day: usize| 100.0 * level[day] / working_gas.value();
+    let (min_fill_pct, min_fill_date) = if has_storage {
+        match first_min((0..days).map(fill_pct)) {
+            Some((day, fill)) => (Some(fill), Some(results.period.date(day))),
+            None => (None, None),
+        }
+    } else {
+        (None, None)
+    };
+    let fill_on_1_nov_pct = if has_storage {
+        results
+            .period
+            .dates()
+            .position(|date| date.month() == 11 && date.day() == 1)
+            .map(fill_pct)
+    } else {
+        None
+    };
+
+    let first_day = disruption_start
+        .and_then(|date| {
+            if date < results.period.start {
+                Some(0)
+            } else {
+                results.period.index_of(date)
+            }
+        })
+        .unwrap_or(0);
+    let tolerance = BUFFER_TOLERANCE_SHARE * working_gas.value();
+    let depleted_day = if has_storage {
+        (first_day..days).find(|&day| level[day] <= floor[day] + tolerance)
+    } else {
+        None
+    };
+    let buffer_days = match depleted_day {
+        Some(day) => Some((day - first_day) as u32),
+        None if has_storage => None,
+        None => Some(0),
+    };
+
+    ZoneKpi {
+        zone: name.to_string(),
+        working_gas_twh: Twh::from(working_gas).value(),
+        buffer_days,
+        buffer_end_date: depleted_day.map(|day| results.period.date(day)),
+        unserved_twh_by_sector: unserved_by_sector,
+        unserved_twh,
+        unserved_share: if demand_twh > 0.0 {
+            unserved_twh / demand_twh
+        } else {
+            0.0
+        },
+        demand_twh,
+        min_fill_pct,
+        min_fill_date,
+        fill_on_1_nov_pct,
+        peak_price_eur_mwh: None,
+        peak_price_date: None,
+    }
+}
+
+/// The first index of the largest value (NaN ignored).
+fn first_max(values: impl Iterator<Item = f64>) -> Option<(usize, f64)> {
+    values
+        .enumerate()
+        .filter(|(_, value)| value.is_finite())
+        .fold(None, |best, (index, value)| match best {
+            Some((_, best_value)) if best_value >= value => best,
+            _ => Some((index, value)),
+        })
+}
+
+/// The first index of the smallest value (NaN ignored).
+fn first_min(values: impl Iterator<Item = f64>) -> Option<(usize, f64)> {
+    first_max(values.map(|value| -value)).map(|(index, value)| (index, -value))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::test_support::one_zone_system;
+    use gas_core::units::GwhPerDay;
+    use gas_core::RunStatus;
+
+    #[test]
+    fn buffer_days_count_from_the_disruption_to_the_floor() {
+        // 1000 GWh in storage, 100 GWh/d withdrawn from day 0 (2022-01-01):
+        // end-of-day levels 900, 800, ..., 0 on day 9 (2022-01-10).
+        // Counted from a disruption on 2022-01-03 (day 2): 9 - 2 = 7 days.
+        let system = one_zone_system(15, 1000.0, 100.0);
+        let mut results = Results::zeroed(&system, RunStatus::Optimal);
+        for day in 0..15 {
+            let level = (1000.0 - 100.0 * (day as f64 + 1.0)).max(0.0);
+            results.storage_level_gwh[0][day] = Gwh(level);
+            if level == 0.0 && day > 9 {
+                results.curtailed_gwh_d[0][day] = GwhPerDay(100.0);
+            }
+        }
+        let disruption = NaiveDate::from_ymd_opt(2022, 1, 3);
+        let kpi = &zone_kpis(&system, &results, disruption)[0];
+        assert_eq!(kpi.buffer_days, Some(7));
+        assert_eq!(kpi.buffer_end_date, NaiveDate::from_ymd_opt(2022, 1, 10));
+        // Days 10..14 curtail 100 GWh/d: 5 x 100 = 500 GWh = 0.5 TWh, all households.
+        assert!((kpi.unserved_twh - 0.5).abs() < 1e-12);
+        assert!((kpi.unserved_twh_by_sector[0] - 0.5).abs() < 1e-12);
+        // Demand 15 x 100 = 1.5 TWh, a third unserved.
+        assert!((kpi.unserved_share - 1.0 / 3.0).abs() < 1e-12);
+        assert_eq!(kpi.min_fill_pct, Some(0.0));
+        assert_eq!(kpi.min_fill_date, NaiveDate::from_ymd_opt(2022, 1, 10));
+    }
+
+    #[test]
+    fn storage_that_never_empties_has_no_buffer_end() {
+        let system = one_zone_system(5, 1000.0, 100.0);
+        let mut results = Results::zeroed(&system, RunStatus::Optimal);
+        for day in 0..5 {
+            results.storage_level_gwh[0][day] = Gwh(1000.0 - 100.0 * (day as f64 + 1.0));
+        }
+        let kpi = &zone_kpis(&system, &results, None)[0];
+        assert_eq!(kpi.buffer_days, None);
+        // Lowest level 500 of 1000 on the last day.
+        assert_eq!(kpi.min_fill_pct, Some(50.0));
+    }
+
+    #[test]
+    fn peak_price_takes_the_first_highest_day() {
+        let system = one_zone_system(4, 1000.0, 100.0);
+        let mut results = Results::zeroed(&system, RunStatus::Optimal);
+        results.zone_price_eur_mwh[0] = [10.0, 90.0, 90.0, 20.0]
+            .map(gas_core::units::EurPerMwh)
+            .to_vec();
+        let kpi = &zone_kpis(&system, &results, None)[0];
+        assert_eq!(kpi.peak_price_eur_mwh, Some(90.0));
+        assert_eq!(kpi.peak_price_date, NaiveDate::from_ymd_opt(2022, 1, 2));
+    }
+}
