@@ -65,8 +65,14 @@ mod tests {
         let period = Period::from_dates(start, end).unwrap();
         assert_eq!(period.days, 365);
         assert_eq!(period.end(), end);
-        assert_eq!(period.index_of(NaiveDate::from_ymd_opt(2022, 2, 24).unwrap()), Some(54));
-        assert_eq!(period.index_of(NaiveDate::from_ymd_opt(2023, 1, 1).unwrap()), None);
+        assert_eq!(
+            period.index_of(NaiveDate::from_ymd_opt(2022, 2, 24).unwrap()),
+            Some(54)
+        );
+        assert_eq!(
+            period.index_of(NaiveDate::from_ymd_opt(2023, 1, 1).unwrap()),
+            None
+        );
         assert!(Period::from_dates(end, start).is_none());
     }
 }

@@ -184,7 +184,11 @@ impl FillCurve {
                     let (x0, y0) = pair[0];
                     let (x1, y1) = pair[1];
                     if fill <= x1 {
-                        let share = if x1 > x0 { (fill - x0) / (x1 - x0) } else { 1.0 };
+                        let share = if x1 > x0 {
+                            (fill - x0) / (x1 - x0)
+                        } else {
+                            1.0
+                        };
                         return y0 + share * (y1 - y0);
                     }
                 }

@@ -104,7 +104,14 @@ impl Checker {
     }
 
     /// A finite number `>= min`.
-    fn number(&mut self, component: &str, date: Option<NaiveDate>, field: &str, value: f64, min: Option<f64>) {
+    fn number(
+        &mut self,
+        component: &str,
+        date: Option<NaiveDate>,
+        field: &str,
+        value: f64,
+        min: Option<f64>,
+    ) {
         if !value.is_finite() {
             self.push(component, date, field, "a finite number", value.to_string());
         } else if let Some(min) = min {
@@ -139,7 +146,14 @@ impl Checker {
     }
 
     /// `min[t] <= max[t]` for each day (both series already checked for length).
-    fn min_le_max(&mut self, component: &str, min_field: &str, min: &[f64], max_field: &str, max: &[f64]) {
+    fn min_le_max(
+        &mut self,
+        component: &str,
+        min_field: &str,
+        min: &[f64],
+        max_field: &str,
+        max: &[f64],
+    ) {
         for (day, (&lo, &hi)) in min.iter().zip(max).enumerate() {
             if lo > hi {
                 let date = Some(self.period.date(day));
@@ -168,12 +182,24 @@ impl Checker {
 
     fn curve(&mut self, component: &str, field: &str, curve: &FillCurve) {
         if curve.points.is_empty() {
-            self.push(component, None, field, "at least one (fill, factor) point", "none");
+            self.push(
+                component,
+                None,
+                field,
+                "at least one (fill, factor) point",
+                "none",
+            );
         }
         let mut previous: Option<f64> = None;
         for &(fill, factor) in &curve.points {
             if !fill.is_finite() || !(0.0..=1.0).contains(&fill) {
-                self.push(component, None, field, "fill fractions in [0, 1]", fill.to_string());
+                self.push(
+                    component,
+                    None,
+                    field,
+                    "fill fractions in [0, 1]",
+                    fill.to_string(),
+                );
             } else if let Some(prev) = previous {
                 if fill <= prev {
                     self.push(
@@ -186,7 +212,13 @@ impl Checker {
                 }
             }
             if !factor.is_finite() || factor < 0.0 {
-                self.push(component, None, field, "non-negative finite factors", factor.to_string());
+                self.push(
+                    component,
+                    None,
+                    field,
+                    "non-negative finite factors",
+                    factor.to_string(),
+                );
             }
             previous = Some(fill);
         }
@@ -220,10 +252,27 @@ pub fn validate(system: &System) -> Result<(), ValidationErrors> {
         c.id(&name, "from", pipeline.from.index(), zones);
         c.id(&name, "to", pipeline.to.index(), zones);
         if pipeline.from == pipeline.to {
-            c.push(&name, None, "to", "a zone other than `from`", zone_code(pipeline.to.index()));
+            c.push(
+                &name,
+                None,
+                "to",
+                "a zone other than `from`",
+                zone_code(pipeline.to.index()),
+            );
         }
-        c.series(&name, "capacity_gwh_d", &values(&pipeline.capacity_gwh_d, |v| v.0), Some(0.0));
-        c.number(&name, None, "tariff_eur_mwh", pipeline.tariff_eur_mwh.0, None);
+        c.series(
+            &name,
+            "capacity_gwh_d",
+            &values(&pipeline.capacity_gwh_d, |v| v.0),
+            Some(0.0),
+        );
+        c.number(
+            &name,
+            None,
+            "tariff_eur_mwh",
+            pipeline.tariff_eur_mwh.0,
+            None,
+        );
     }
 
     for (r, route) in system.routes.iter().enumerate() {
@@ -237,7 +286,12 @@ pub fn validate(system: &System) -> Result<(), ValidationErrors> {
         if ok_cap && ok_min {
             c.min_le_max(&name, "min_flow_gwh_d", &min, "capacity_gwh_d", &cap);
         }
-        c.series(&name, "price_eur_mwh", &values(&route.price_eur_mwh, |v| v.0), None);
+        c.series(
+            &name,
+            "price_eur_mwh",
+            &values(&route.price_eur_mwh, |v| v.0),
+            None,
+        );
     }
 
     for (l, terminal) in system.lng_terminals.iter().enumerate() {
@@ -248,7 +302,13 @@ pub fn validate(system: &System) -> Result<(), ValidationErrors> {
         let ok_cap = c.series(&name, "sendout_capacity_gwh_d", &cap, Some(0.0));
         let ok_min = c.series(&name, "min_sendout_gwh_d", &min, Some(0.0));
         if ok_cap && ok_min {
-            c.min_le_max(&name, "min_sendout_gwh_d", &min, "sendout_capacity_gwh_d", &cap);
+            c.min_le_max(
+                &name,
+                "min_sendout_gwh_d",
+                &min,
+                "sendout_capacity_gwh_d",
+                &cap,
+            );
         }
     }
 
@@ -270,7 +330,12 @@ pub fn validate(system: &System) -> Result<(), ValidationErrors> {
                 c.min_le_max(&name, &min_field, &min, &cap_field, &cap);
             }
             let price_field = format!("tranches[{k}].price_eur_mwh");
-            c.series(&name, &price_field, &values(&tranche.price_eur_mwh, |v| v.0), None);
+            c.series(
+                &name,
+                &price_field,
+                &values(&tranche.price_eur_mwh, |v| v.0),
+                None,
+            );
         }
     }
 
@@ -284,7 +349,12 @@ pub fn validate(system: &System) -> Result<(), ValidationErrors> {
         if ok_max && ok_min {
             c.min_le_max(&name, "min_gwh_d", &min, "max_gwh_d", &max);
         }
-        c.series(&name, "price_eur_mwh", &values(&production.price_eur_mwh, |v| v.0), None);
+        c.series(
+            &name,
+            "price_eur_mwh",
+            &values(&production.price_eur_mwh, |v| v.0),
+            None,
+        );
     }
 
     for (s, storage) in system.storages.iter().enumerate() {
@@ -322,11 +392,22 @@ pub fn validate(system: &System) -> Result<(), ValidationErrors> {
             for (day, &f) in floor.iter().enumerate() {
                 if f.is_finite() && working.is_finite() && f > working {
                     let date = Some(c.period.date(day));
-                    c.push(&name, date, "floor_gwh", format!("at most working gas {working}"), f.to_string());
+                    c.push(
+                        &name,
+                        date,
+                        "floor_gwh",
+                        format!("at most working gas {working}"),
+                        f.to_string(),
+                    );
                 }
             }
         }
-        c.series(&name, "value_eur_mwh", &values(&storage.value_eur_mwh, |v| v.0), None);
+        c.series(
+            &name,
+            "value_eur_mwh",
+            &values(&storage.value_eur_mwh, |v| v.0),
+            None,
+        );
         for (k, target) in storage.targets.iter().enumerate() {
             let field = format!("targets[{k}]");
             if system.period.index_of(target.date).is_none() {
@@ -334,7 +415,11 @@ pub fn validate(system: &System) -> Result<(), ValidationErrors> {
                     &name,
                     Some(target.date),
                     &format!("{field}.date"),
-                    format!("a day from {} to {}", system.period.start, system.period.end()),
+                    format!(
+                        "a day from {} to {}",
+                        system.period.start,
+                        system.period.end()
+                    ),
                     target.date.to_string(),
                 );
             }
@@ -358,14 +443,29 @@ pub fn validate(system: &System) -> Result<(), ValidationErrors> {
     }
 
     for (d, demand) in system.demands.iter().enumerate() {
-        let name = format!("demand {} {} (#{d})", zone_code(demand.zone.index()), demand.sector);
+        let name = format!(
+            "demand {} {} (#{d})",
+            zone_code(demand.zone.index()),
+            demand.sector
+        );
         c.id(&name, "zone", demand.zone.index(), zones);
-        c.series(&name, "demand_gwh_d", &values(&demand.demand_gwh_d, |v| v.0), Some(0.0));
+        c.series(
+            &name,
+            "demand_gwh_d",
+            &values(&demand.demand_gwh_d, |v| v.0),
+            Some(0.0),
+        );
         let mut total = 0.0;
         for (k, tranche) in demand.curtailment.iter().enumerate() {
             let field = format!("curtailment[{k}].share");
             if !tranche.share.is_finite() || !(0.0..=1.0).contains(&tranche.share) {
-                c.push(&name, None, &field, "a fraction in [0, 1]", tranche.share.to_string());
+                c.push(
+                    &name,
+                    None,
+                    &field,
+                    "a fraction in [0, 1]",
+                    tranche.share.to_string(),
+                );
             } else {
                 total += tranche.share;
             }
@@ -378,7 +478,13 @@ pub fn validate(system: &System) -> Result<(), ValidationErrors> {
             );
         }
         if total > 1.0 + 1e-9 {
-            c.push(&name, None, "curtailment.share", "shares summing to at most 1", total.to_string());
+            c.push(
+                &name,
+                None,
+                "curtailment.share",
+                "shares summing to at most 1",
+                total.to_string(),
+            );
         }
     }
 

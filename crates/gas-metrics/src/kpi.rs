@@ -97,7 +97,10 @@ pub fn group_kpi(
         working_gas += storage.working_gas_gwh;
         for day in 0..days {
             level[day] += results.storage_level_gwh[index][day].value();
-            floor[day] += storage.floor_gwh.get(day).map_or(0.0, |floor| floor.value());
+            floor[day] += storage
+                .floor_gwh
+                .get(day)
+                .map_or(0.0, |floor| floor.value());
         }
     }
 

@@ -171,7 +171,11 @@ pub fn ledger(system: &System, results: &Results, options: &LedgerOptions) -> Le
                 (0.0, 0.0),
                 |(group, total), (index, terminal)| {
                     let sendout = results.lng_sendout_gwh_d[index][day].value();
-                    let group_part = if in_group(terminal.zone) { sendout } else { 0.0 };
+                    let group_part = if in_group(terminal.zone) {
+                        sendout
+                    } else {
+                        0.0
+                    };
                     (group + group_part, total + sendout)
                 },
             );
