@@ -554,22 +554,37 @@ def build_storage(ref):
                 continue
             levels.append([d_, z, num(float(gis), 4), num(float(r["Full (%)"]), 2), num(wg, 4),
                            num(float(r["Injection (GWh/d)"]), 2), num(float(r["Withdrawal (GWh/d)"]), 2),
-                           "gie_agsi_snapshots", ""])
+                           "ok", "gie_agsi_snapshots", ""])
             cap_by_date[(d_, z)] = (wg, float(r["Injection Capacity (GWh/d)"]), float(r["Withdrawal Capacity (GWh/d)"]))
     daily = pd.read_csv(os.path.join(ref, "agsi_country_daily_2022/agsi_country_daily_2022-04-24_2022-08-23.csv"))
     daily = daily[daily.code != "GB"]  # stale pre-Brexit artefact
     daily["zone"] = daily.code.replace({"GB*": "GB"})
     daily = daily[daily.workingGasVolume > 0]
-    eu_sum = defaultdict(lambda: [0.0, 0.0, 0.0, 0.0])
+    # partial reporting: AGSI+ country figures published before all facilities reported (e.g. IT 2.48 TWh working
+    # gas on 2022-07-08 instead of ~193). Flag rows whose working gas is more than 10 % below the zone median in this file.
+    med = daily.groupby("zone").workingGasVolume.median()
+    daily["suspect"] = daily.workingGasVolume < 0.9 * daily.zone.map(med)
+    eu_members_with_storage = sorted(set(daily.zone) & set(EU27))
+    eu_sum = defaultdict(lambda: [0.0, 0.0, 0.0, 0.0, 0, False])
     for r in daily.itertuples():
+        note = ""
+        q = "ok"
+        if r.suspect:
+            q = "suspect"
+            note = (f"SUSPECT: working gas {num(r.workingGasVolume, 4)} TWh is >10% below this zone's median "
+                    f"{num(med[r.zone], 4)} TWh in the 2022 daily file (partial reporting at publication time); not for backtests")
         levels.append([r.gasDayStart, r.zone, num(r.gasInStorage, 4), num(r.full, 2), num(r.workingGasVolume, 4),
-                       num(r.injection, 2), num(r.withdrawal, 2), "gie_agsi_daily_2022", ""])
+                       num(r.injection, 2), num(r.withdrawal, 2), q, "gie_agsi_daily_2022", note])
         if r.zone in EU27:
-            s = eu_sum[r.gasDayStart]
-            s[0] += r.gasInStorage; s[1] += r.workingGasVolume; s[2] += r.injection; s[3] += r.withdrawal
-    for d_, s in eu_sum.items():
-        levels.append([d_, "EU", num(s[0], 4), num(100 * s[0] / s[1], 2), num(s[1], 4), num(s[2], 2), num(s[3], 2),
-                       "gie_agsi_daily_2022",
+            s_ = eu_sum[r.gasDayStart]
+            s_[0] += r.gasInStorage; s_[1] += r.workingGasVolume; s_[2] += r.injection; s_[3] += r.withdrawal
+            s_[4] += 1
+            s_[5] = s_[5] or bool(r.suspect)
+    for d_, s_ in eu_sum.items():
+        if s_[4] != len(eu_members_with_storage) or s_[5]:
+            continue  # no EU sum on days with a missing or suspect member row
+        levels.append([d_, "EU", num(s_[0], 4), num(100 * s_[0] / s_[1], 2), num(s_[1], 4), num(s_[2], 2), num(s_[3], 2),
+                       "ok", "gie_agsi_daily_2022",
                        "DERIVED: sum of the EU member rows of this file (the file has no EU row); full_pct = gas/working gas"])
     # storage.csv: baseline capacities from the earliest snapshot with data for the zone
     storage = []
@@ -604,7 +619,7 @@ def build_storage(ref):
 
 def build_curves(ref, daily, levels):
     """Observed injection and withdrawal utilisation vs fill; default curve is an assumption."""
-    inj = daily[(daily.injectionCapacity > 0) & daily.zone.isin(EU27 + ["UA", "GB"])].copy()
+    inj = daily[(daily.injectionCapacity > 0) & daily.zone.isin(EU27 + ["UA", "GB"]) & ~daily.suspect].copy()
     inj["u"] = inj.injection / inj.injectionCapacity
     inj["bin"] = (inj.full // 10).clip(upper=9).astype(int)
     obs_inj = inj.groupby("bin").u.agg(["count", lambda s: s.quantile(0.9), "max"])
@@ -740,9 +755,11 @@ def build_demand(ref, annual):
             else:
                 vals = {k: s[k] * sh[i] for k in SECTOR_RULE}
             vals["total"] = tot[i]
-            note = f"method {method}; shape {shsrc}"
+            # compact note codes (explained in data/README.md): method A/B + monthly shape source
+            code = {"eurostat_nrg_cb_gasm": "gasm", "eurostat_nrg_cb_gasm_2021": "gasm2021"}[shsrc]
+            note = f"{method}:{code}"
             if est:
-                note = "ESTIMATE: " + note + f" (EU27 {y} shape; no monthly data for {z} {y})"
+                note = f"ESTIMATE {method}:EU27-shape"
             for k, v in vals.items():
                 rows.append([z, y, mo, k, num(v, 4), "eurostat_nrg_cb_gas", note])
     return ann_rows, rows, gaps
@@ -976,7 +993,7 @@ def main(argv=None):
                                        "source", "note"], storage, sort_key=lambda r: r[0])
     counts["storage_levels.csv"] = write_csv(os.path.join(out, "storage_levels.csv"),
                                              ["date", "zone", "gas_in_storage_twh", "full_pct", "working_gas_twh",
-                                              "injection_gwh_d", "withdrawal_gwh_d", "source", "note"], levels,
+                                              "injection_gwh_d", "withdrawal_gwh_d", "quality", "source", "note"], levels,
                                              sort_key=lambda r: (r[0], r[1]))
     curves, obs_inj, obs_w = build_curves(ref, daily, levels)
     counts["storage_curves.csv"] = write_csv(os.path.join(out, "storage_curves.csv"),
