@@ -333,8 +333,9 @@ def build_routes(ref, cap, pf, pids, points):
         by_id[rid][4] = "entsog_map_2022"
         by_id[rid][6] = (f"ENTSOG Transparency map capacity as extracted in 2022 (cristobal pipelines_EU.csv '{key}'); "
                          f"ENTSOG 2019 capacity map gave {num(old, 1)} GWh/d")
-    rows.append(["TAP", newer["TANAP (TR-GR)"], "", "", "entsog_map_2022", "false",
-                 "ENTSOG map 'TANAP (TR-GR)' capacity; TAP started commercial operation end of 2020 (not in the 2019 map); "
+    rows.append(["TAP", newer["TANAP (TR-GR)"], tap_first_day(ref), "", "entsog_map_2022", "false",
+                 "ENTSOG map 'TANAP (TR-GR)' capacity; valid_from = first day with non-zero Azerbaijan imports in Bruegel's "
+                 "daily series (TAP is not in the 2019 map); "
                  "onward capacity GR>AL>IT (Melendugno) is not in the open references"])
     # MEG valid_to from observed flows
     meg = points[(points.IEAname == "Tarifa") & (points.country == "ES") & (points["values"] > 0)]
@@ -385,7 +386,14 @@ def build_routes(ref, cap, pf, pids, points):
     return out
 
 
+def tap_first_day(ref):
+    b = pd.read_csv(os.path.join(ref, "bruegel_gas_imports/bruegel_daily_imports_by_supplier_route_2018-2024.csv"))
+    b["date"] = pd.to_datetime(b["dates"], format="%d.%m.%Y").dt.strftime("%Y-%m-%d")
+    return b[pd.to_numeric(b["Azerbaijan"], errors="coerce") > 0].date.min()
+
+
 def build_interconnectors(ref, cap, points):
+    tap_start = tap_first_day(ref)
     route_pts = {(p, a, b) for pts in ROUTE_POINTS.values() for p, a, b in pts}
     agg = defaultdict(lambda: [0.0, []])
     skipped = []
@@ -411,6 +419,8 @@ def build_interconnectors(ref, cap, points):
             note += "; Brandov-OPAL and VIP Brandov-GASPOOL listed separately in the map (possible partial overlap)"
         if (f, t) == ("BG", "TR"):
             note += "; historic Trans-Balkan direction to Türkiye; since 2020 the main flow is TR>BG (TURKSTREAM route)"
+        if (f, t) == ("RO", "BG"):
+            note += "; Negru Voda II/III are the Trans-Balkan transit lines (Russian gas via UA>RO>BG>TR, reversed after 2020)"
         if (f, t) == ("TR", "GR"):
             note += "; pre-TAP Kipi (ITGI) point; TAP entry at Kipi is route TAP"
         rows.append([f, t, num(c, 2), "", "", "; ".join(names), "entsog_capmap_2019", "false", note])
@@ -425,9 +435,13 @@ def build_interconnectors(ref, cap, points):
     rows.append(["GR", "BG", "", "2022-10-01", "", "IGB (Komotini - Stara Zagora)", "jrc_eurogastp", "false",
                  "capacity missing: JRC topology lists Komotini ITP-00275 (no flow data); no open capacity figure; "
                  "valid_from 2022-10 from the project brief (first day assumed)"])
-    rows.append(["GR", "IT", "", "2020-12-31", "", "TAP onward via Albania (Melendugno)", "jrc_eurogastp", "false",
+    rows.append(["GR", "IT", "", tap_start, "", "TAP onward via Albania (Melendugno)", "jrc_eurogastp", "false",
                  "capacity missing: Melendugno ITP-00008 exists in the JRC topology; capacity not in the open references. "
-                 "valid_from is the first day of Bruegel's Azerbaijan series being non-zero is not used; date left as TAP start end-2020 (approximate)"])
+                 "valid_from = first day with non-zero Azerbaijan imports in Bruegel's daily series (route_flows_daily)"])
+    for f, t in (("EE", "FI"), ("FI", "EE")):
+        rows.append([f, t, "", "", "", "Balticconnector", "jrc_eurogastp", "false",
+                     "capacity missing: in operation since 2020 (after the 2019 capacity map); JRC topology lists ITP-00550 "
+                     "without capacity; no open capacity figure in the references"])
     rows.append(["NL", "GB", "", "", "", "BBL (Balgzand-Bacton)", "jrc_eurogastp", "false",
                  "capacity missing: BBL is not in the ENTSOG 2019 capacity map extract; flows exist in ENTSOG data"])
     return rows, skipped
@@ -1050,6 +1064,11 @@ def main(argv=None):
             lines.append(f"| {c[0]}: {c[1]} | {c[6]} | {c[2]} | {c[3]} | {c[4]} | {c[8]} | {c[5]} |")
         block = "<!-- checks:start -->\n" + "\n".join(lines) + "\n<!-- checks:end -->"
         text = re.sub(r"<!-- checks:start -->.*?<!-- checks:end -->", lambda _: block, text, flags=re.S)
+        tl = ["| file | rows | size KiB |", "|---|---|---|"]
+        for fn, n in sorted(counts.items()):
+            tl.append(f"| {fn} | {n} | {os.path.getsize(os.path.join(out, fn)) / 1024:.1f} |")
+        tblock = "<!-- tables:start -->\n" + "\n".join(tl) + "\n<!-- tables:end -->"
+        text = re.sub(r"<!-- tables:start -->.*?<!-- tables:end -->", lambda _: tblock, text, flags=re.S)
         with open(smd, "w", encoding="utf-8", newline="\n") as f:
             f.write(text)
 
