@@ -911,6 +911,11 @@ def run_checks(ref, out, storage_levels, flows, annual, lng_rows, routes, cap, p
     add("demand_eu_2021_monthly", "EU27 inland consumption 2021, annual nrg_cb_gas vs sum of monthly nrg_cb_gasm (TWh)",
         msum, "TWh", 0.03, "eurostat_nrg_cb_gasm EU27_2020 2021 monthly sum", float(a["lv1_demand"]) / TJ_PER_TWH,
         "demand_annual.csv")
+    bm = pd.read_csv(os.path.join(ref, "bruegel_gas_demand/monthly_demand_clean.csv"))
+    bsum = bm[(bm.country == "EU") & (bm.type == "total") & (bm.year == 2022)].demand.sum()
+    add("demand_eu_2022_bruegel", "EU27 inland demand 2022 (Eurostat nrg_cb_gas ID) vs Bruegel's monthly demand tracker EU total (check only, not shipped; the tracker mixes TSO data and estimates, ~5 % lower)",
+        bsum, "TWh", 0.1, "Bruegel monthly_demand_clean.csv EU total 2022 (TSO/Eurostat based)",
+        float(annual[("EU", 2022)]["lv1_demand"]) / TJ_PER_TWH, "demand_annual.csv")
     fl = pd.DataFrame(flows, columns=["date", "route", "gwh", "mcm", "source"])
     fl["mcm"] = fl.mcm.astype(float)
     fl["gwh"] = fl.gwh.astype(float)
