@@ -1,17 +1,87 @@
-//! The network simplex backend.
+//! The network simplex backend: a primal network simplex on a spanning-tree basis.
+//!
+//! See [`NetworkSimplex`] for what it accepts, its tolerances and its warm start.
 
-use crate::{Problem, SolveError, SolveOptions, Solution, Solver};
+mod build;
+mod pivot;
+mod tree;
 
-/// Warm-start data of the network simplex.
+use std::time::{Duration, Instant};
+
+use build::Network;
+use tree::{Simplex, TREE};
+
+use crate::{
+    complete_solution, Basis, BasisInner, Problem, SolveError, SolveOptions, Solution, Solver,
+    Status,
+};
+
+/// Warm-start data of the network simplex: the spanning tree and the non-tree arc states.
 #[derive(Debug, Clone, PartialEq)]
-pub(crate) struct NetworkBasis {}
+pub(crate) struct NetworkBasis {
+    fingerprint: u64,
+    /// Tree arc of each real node (`num_arcs + v` for node `v`'s artificial arc).
+    pred: Vec<u32>,
+    /// State of each real arc.
+    state: Vec<i8>,
+}
 
-/// Primal network simplex for min-cost-flow LPs (pure Rust).
+/// Primal network simplex for LPs whose constraint matrix is a node–arc incidence matrix
+/// (min-cost flow). Pure Rust, deterministic, warm-startable.
+///
+/// # What it accepts
+///
+/// Rows are nodes with `inflow − outflow ∈ [lower, upper]`. Every column must have at most
+/// two nonzero coefficients, each `+1` or `-1`, and if two, one of each sign: the column is
+/// an arc from its `-1` row to its `+1` row. A column with a single nonzero is an arc to or
+/// from an implicit *ground* node; a column without nonzeros sits at its cheaper bound.
+/// Column bounds are shifted out (any finite or infinite bounds); an inequality or ranged
+/// row gets a slack arc to ground. Anything else is rejected with
+/// [`SolveError::NotANetwork`] naming the column (and row):
+///
+/// ```
+/// use gas_lp::{NetworkSimplex, Problem, SolveError, SolveOptions, Solver};
+/// let mut p = Problem::new();
+/// let r = p.add_row(1.0, 1.0);
+/// let x = p.add_col(0.0, 10.0, 1.0);
+/// p.set_coef(r, x, 2.0);
+/// let err = NetworkSimplex::default().solve(&p, &SolveOptions::default()).unwrap_err();
+/// assert!(matches!(err, SolveError::NotANetwork { col, row: Some(row), .. } if col == x && row == r));
+/// ```
+///
+/// # Method
+///
+/// Phase 1 and phase 2 are merged: each node starts on an artificial arc to an artificial
+/// root, and costs are lexicographic pairs (artificial flow first, then the real cost),
+/// which is big-M with M → ∞ without its rounding trouble. Artificial flow left at the
+/// lexicographic optimum means [`Status::Infeasible`]. Infinite capacities are kept
+/// infinite (no big-M on capacities): a negative-cost cycle of unlimited capacity means
+/// [`Status::Unbounded`] (after checking that the problem is feasible at all).
+///
+/// The entering arc comes from a block search over the arcs, in blocks of
+/// `block_size_factor · √arcs`; the leaving arc by the strongly-feasible-tree rule
+/// (no cycling). Ties are broken by arc order, so results are reproducible byte for byte.
+///
+/// # Tolerances
+///
+/// Flows within `1e-9 · max(1, largest |demand| or finite capacity)` of a bound count as at
+/// the bound; reduced costs within `1e-9 · max(1, largest |cost|)` of zero count as zero.
+/// At the end, flows and potentials are recomputed from the tree from scratch.
+///
+/// # Warm start
+///
+/// [`Solution::basis`] holds the final tree. Given to a solve of a problem with the same
+/// structure (same rows, same columns with the same nonzero pattern and the same kinds of
+/// bounds: only bound values, costs and right-hand sides changed) it is the starting
+/// basis: tree flows are recomputed for the new data; a tree arc whose flow would break its
+/// bounds is cut and its subtree re-attached to the root by an artificial arc, which the
+/// simplex then drives out. A basis that does not fit is ignored (cold start).
 #[derive(Debug, Clone, PartialEq)]
 pub struct NetworkSimplex {
-    /// Block size of the block-search pivot rule, as a multiple of `√arcs` (default 10).
+    /// Block size of the block-search pivot rule as a multiple of `√arcs` (at least 10
+    /// arcs per block). Default 10, about 1.5 times faster than 1 on time-expanded networks.
     pub block_size_factor: f64,
-    /// Stop with [`crate::Status::IterationLimit`] after this many pivots (default: none).
+    /// Stop with [`Status::IterationLimit`] after this many pivots. Default: no limit.
     pub max_iterations: Option<u64>,
 }
 
@@ -24,13 +94,145 @@ impl Default for NetworkSimplex {
     }
 }
 
+enum Outcome {
+    Optimal,
+    Infeasible,
+    Unbounded,
+    Limit,
+}
+
+impl NetworkSimplex {
+    fn run(&self, sx: &mut Simplex, options: &SolveOptions, iterations: &mut u64) -> Outcome {
+        let deadline = options
+            .time_limit_seconds
+            .filter(|t| *t >= 0.0)
+            .map(|t| Instant::now() + Duration::from_secs_f64(t.min(1e9)));
+        let mut feasibility_only = false;
+        let mut refreshes = 0;
+        loop {
+            if self.max_iterations.is_some_and(|max| *iterations >= max) {
+                return Outcome::Limit;
+            }
+            if *iterations % 256 == 0 && deadline.is_some_and(|d| Instant::now() >= d) {
+                return Outcome::Limit;
+            }
+            match sx.find_entering(feasibility_only) {
+                Some(e) => {
+                    *iterations += 1;
+                    if sx.pivot(e).is_err() {
+                        if feasibility_only {
+                            // Cannot happen: every cycle that lowers artificial flow is
+                            // bounded by that flow. Treat as not proven feasible.
+                            return Outcome::Infeasible;
+                        }
+                        if sx.artificial_flow() <= sx.feas_tol {
+                            return Outcome::Unbounded;
+                        }
+                        feasibility_only = true;
+                    }
+                }
+                None => {
+                    // Recompute flows and potentials from scratch, and go on pivoting if
+                    // rounding had hidden something.
+                    if refreshes < 8 {
+                        refreshes += 1;
+                        let changed = sx.repair(false);
+                        sx.compute_potentials();
+                        if changed || sx.find_entering(feasibility_only).is_some() {
+                            continue;
+                        }
+                    }
+                    return if sx.artificial_flow() > sx.feas_tol {
+                        Outcome::Infeasible
+                    } else if feasibility_only {
+                        Outcome::Unbounded
+                    } else {
+                        Outcome::Optimal
+                    };
+                }
+            }
+        }
+    }
+}
+
+/// Row duals (∂objective/∂rhs) from the potentials, relative to the ground node.
+///
+/// Nodes hanging from the root by different artificial arcs form separate components whose
+/// real potentials are fixed only up to a constant each. Their artificial potentials are
+/// `±1`; adding `M · π_artificial` with the smallest `M` that makes every arc between them
+/// dual feasible gives valid duals.
+fn row_duals(sx: &Simplex, num_rows: usize) -> Vec<f64> {
+    let mut big_m = 0.0f64;
+    for e in 0..sx.m {
+        let s = sx.state[e];
+        if s == TREE {
+            continue;
+        }
+        let (pu, pw) = (sx.pi[sx.source[e] as usize], sx.pi[sx.target[e] as usize]);
+        let ra = f64::from(s) * (pu[1] - pw[1]);
+        if ra > 0.5 {
+            let rr = f64::from(s) * (sx.cost[e] + pu[0] - pw[0]);
+            big_m = big_m.max(-rr / ra);
+        }
+    }
+    let ground = num_rows;
+    let potential = |v: usize| sx.pi[v][0] + big_m * sx.pi[v][1];
+    let reference = potential(ground);
+    (0..num_rows)
+        .map(|r| {
+            let d = potential(r) - reference;
+            if d == 0.0 {
+                0.0
+            } else {
+                d
+            }
+        })
+        .collect()
+}
+
 impl Solver for NetworkSimplex {
     fn name(&self) -> &'static str {
         "network-simplex"
     }
 
-    fn solve(&self, problem: &Problem, _options: &SolveOptions) -> Result<Solution, SolveError> {
+    fn solve(&self, problem: &Problem, options: &SolveOptions) -> Result<Solution, SolveError> {
         problem.validate()?;
-        Err(SolveError::Backend("not implemented yet".into()))
+        let net = Network::build(problem)?;
+        let mut sx = Simplex::new(&net, self.block_size_factor);
+        let warm = options.warm_start.and_then(|basis| match &basis.inner {
+            BasisInner::Network(b) if b.fingerprint == net.fingerprint => Some(b),
+            #[allow(unreachable_patterns)]
+            _ => None,
+        });
+        let warm_ok = warm.is_some_and(|b| sx.load_basis(&b.pred, &b.state));
+        if !warm_ok {
+            sx.load_cold();
+        }
+        sx.repair(true);
+        sx.compute_potentials();
+        let mut iterations = 0;
+        let outcome = self.run(&mut sx, options, &mut iterations);
+        let status = match outcome {
+            Outcome::Optimal if net.unbounded_col => Status::Unbounded,
+            Outcome::Optimal => Status::Optimal,
+            Outcome::Infeasible => Status::Infeasible,
+            Outcome::Unbounded => Status::Unbounded,
+            Outcome::Limit => Status::IterationLimit,
+        };
+        let flows: Vec<f64> = (0..sx.m)
+            .map(|e| sx.flow[e].clamp(0.0, sx.cap[e]))
+            .collect();
+        let col_values = net.col_values(&flows);
+        let duals = row_duals(&sx, problem.num_rows());
+        let basis = matches!(status, Status::Optimal | Status::IterationLimit).then(|| Basis {
+            inner: BasisInner::Network(NetworkBasis {
+                fingerprint: net.fingerprint,
+                pred: sx.pred[..sx.n].to_vec(),
+                state: sx.state[..sx.m].to_vec(),
+            }),
+        });
+        Ok(complete_solution(
+            problem, status, col_values, duals, iterations, basis,
+        ))
     }
 }

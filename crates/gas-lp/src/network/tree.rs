@@ -1,0 +1,437 @@
+//! The spanning-tree basis of the network simplex and its bookkeeping.
+//!
+//! The tree spans the real nodes plus an artificial root (index `n`). Node `v` hangs from
+//! `parent[v]` by arc `pred[v]`, which points up (`v → parent`) when `up[v]`. `thread` lists
+//! the nodes in preorder (cyclically, back to the root), `rev_thread` is its inverse and
+//! `depth` the distance from the root: together they give subtrees as contiguous runs of
+//! the thread.
+//!
+//! Every real node has an artificial arc to or from the root (arc index `m + v`), with
+//! unlimited capacity and a *lexicographic* cost `(0, 1)`: the second component counts
+//! artificial flow and is minimised first (big-M with M → ∞, kept exact as small integers
+//! in the second component of the potentials). An artificial arc that leaves the tree
+//! never returns.
+
+use super::build::Network;
+
+/// Arc at its lower bound (flow 0).
+pub(crate) const LOWER: i8 = 1;
+/// Arc at its upper bound (flow = capacity).
+pub(crate) const UPPER: i8 = -1;
+/// Arc in the spanning tree.
+pub(crate) const TREE: i8 = 0;
+
+/// The network simplex working state.
+pub(crate) struct Simplex {
+    /// Real nodes; the root is node `n`.
+    pub n: usize,
+    /// Real arcs; the artificial arc of node `v` is arc `m + v`.
+    pub m: usize,
+    pub source: Vec<u32>,
+    pub target: Vec<u32>,
+    pub cost: Vec<f64>,
+    pub cap: Vec<f64>,
+    pub flow: Vec<f64>,
+    pub state: Vec<i8>,
+    pub demand: Vec<f64>,
+    pub parent: Vec<u32>,
+    pub pred: Vec<u32>,
+    pub up: Vec<bool>,
+    pub thread: Vec<u32>,
+    pub rev_thread: Vec<u32>,
+    pub depth: Vec<u32>,
+    /// Node potentials `[real, artificial]`; reduced cost of arc `u → w` is
+    /// `cost + π_u − π_w` (componentwise).
+    pub pi: Vec<[f64; 2]>,
+    /// Flows within this of a bound count as at the bound.
+    pub feas_tol: f64,
+    /// Reduced costs within this of zero count as zero.
+    pub opt_tol: f64,
+    pub block_size: usize,
+    pub next_arc: usize,
+    pub(super) buf: Vec<u32>,
+    pub(super) newbuf: Vec<u32>,
+    pub(super) stem: Vec<u32>,
+    pub(super) pos: Vec<u32>,
+}
+
+impl Simplex {
+    pub fn new(net: &Network, block_size_factor: f64) -> Simplex {
+        let n = net.num_nodes;
+        let m = net.source.len();
+        let root = n as u32;
+        let mut source = net.source.clone();
+        let mut target = net.target.clone();
+        source.extend(0..n as u32);
+        target.extend(std::iter::repeat(root).take(n));
+        let mut cost = net.cost.clone();
+        cost.resize(m + n, 0.0);
+        let mut cap = net.cap.clone();
+        cap.resize(m + n, f64::INFINITY);
+        let largest = |values: &[f64]| {
+            values
+                .iter()
+                .filter(|v| v.is_finite())
+                .fold(1.0f64, |acc, v| acc.max(v.abs()))
+        };
+        let feas_tol = 1e-9 * largest(&net.demand).max(largest(&net.cap));
+        let opt_tol = 1e-9 * largest(&net.cost);
+        let factor = if block_size_factor.is_finite() && block_size_factor > 0.0 {
+            block_size_factor
+        } else {
+            1.0
+        };
+        let block_size = ((factor * (m as f64).sqrt()).ceil() as usize).clamp(10, m.max(10));
+        Simplex {
+            n,
+            m,
+            source,
+            target,
+            cost,
+            cap,
+            flow: vec![0.0; m + n],
+            state: vec![LOWER; m + n],
+            demand: net.demand.clone(),
+            parent: vec![root; n + 1],
+            pred: (m as u32..(m + n) as u32).chain([u32::MAX]).collect(),
+            up: vec![true; n + 1],
+            thread: vec![0; n + 1],
+            rev_thread: vec![0; n + 1],
+            depth: vec![0; n + 1],
+            pi: vec![[0.0; 2]; n + 1],
+            feas_tol,
+            opt_tol,
+            block_size,
+            next_arc: 0,
+            buf: Vec::new(),
+            newbuf: Vec::new(),
+            stem: Vec::new(),
+            pos: vec![0; n + 1],
+        }
+    }
+
+    /// The all-artificial starting tree: every real arc at its lower bound.
+    pub fn load_cold(&mut self) {
+        let (n, m) = (self.n, self.m);
+        for v in 0..n {
+            self.parent[v] = n as u32;
+            self.pred[v] = (m + v) as u32;
+            self.state[m + v] = TREE;
+        }
+        self.state[..m].fill(LOWER);
+        let ok = self.rebuild_order();
+        debug_assert!(ok);
+    }
+
+    /// A tree and arc states from an earlier solve. Returns `false` (leaving the state to be
+    /// overwritten by [`Simplex::load_cold`]) when they do not form a spanning tree here.
+    pub fn load_basis(&mut self, pred: &[u32], state: &[i8]) -> bool {
+        let (n, m) = (self.n, self.m);
+        if pred.len() != n || state.len() != m {
+            return false;
+        }
+        for (e, &s) in state.iter().enumerate() {
+            self.state[e] = if s == UPPER && self.cap[e].is_finite() {
+                UPPER
+            } else {
+                LOWER
+            };
+        }
+        self.state[m..].fill(LOWER);
+        for (v, &a) in pred.iter().enumerate() {
+            let a = a as usize;
+            if a < m {
+                let (s, t) = (self.source[a] as usize, self.target[a] as usize);
+                if s == v {
+                    self.parent[v] = t as u32;
+                    self.up[v] = true;
+                } else if t == v {
+                    self.parent[v] = s as u32;
+                    self.up[v] = false;
+                } else {
+                    return false;
+                }
+            } else if a == m + v {
+                self.parent[v] = n as u32;
+            } else {
+                return false;
+            }
+            if self.state[a] == TREE {
+                return false; // one arc cannot be the tree arc of two nodes
+            }
+            self.state[a] = TREE;
+            self.pred[v] = a as u32;
+        }
+        self.rebuild_order()
+    }
+
+    /// Recomputes `thread`, `rev_thread` and `depth` from `parent` (children in increasing
+    /// node order). Returns `false` if `parent` does not describe a tree rooted at `n`.
+    pub fn rebuild_order(&mut self) -> bool {
+        let n = self.n;
+        let mut start = vec![0u32; n + 2];
+        for v in 0..n {
+            let p = self.parent[v] as usize;
+            if p > n {
+                return false;
+            }
+            start[p + 1] += 1;
+        }
+        for i in 0..=n {
+            start[i + 1] += start[i];
+        }
+        let mut fill = start.clone();
+        let mut children = vec![0u32; n];
+        for v in 0..n {
+            let p = self.parent[v] as usize;
+            children[fill[p] as usize] = v as u32;
+            fill[p] += 1;
+        }
+        let mut order = Vec::with_capacity(n + 1);
+        let mut stack = vec![n as u32];
+        while let Some(v) = stack.pop() {
+            order.push(v);
+            if order.len() > n + 1 {
+                return false;
+            }
+            let (a, b) = (start[v as usize] as usize, start[v as usize + 1] as usize);
+            stack.extend(children[a..b].iter().rev());
+        }
+        if order.len() != n + 1 {
+            return false;
+        }
+        self.depth[n] = 0;
+        for (i, &v) in order.iter().enumerate() {
+            let next = order[(i + 1) % order.len()];
+            self.thread[v as usize] = next;
+            self.rev_thread[next as usize] = v;
+            if v as usize != n {
+                self.depth[v as usize] = self.depth[self.parent[v as usize] as usize] + 1;
+            }
+        }
+        true
+    }
+
+    /// The nodes in preorder, root first.
+    fn preorder(&self) -> Vec<u32> {
+        let mut order = Vec::with_capacity(self.n + 1);
+        let mut v = self.n as u32;
+        loop {
+            order.push(v);
+            v = self.thread[v as usize];
+            if v as usize == self.n || order.len() > self.n {
+                break;
+            }
+        }
+        order
+    }
+
+    /// Sets the flows from the tree: non-tree arcs at their bound, tree arcs whatever the
+    /// demands require. A tree arc whose flow would leave its bounds by more than the
+    /// tolerance is set to the nearest bound and leaves the tree; its lower node then hangs
+    /// from the root by its artificial arc, which carries the difference. With `strict`,
+    /// degenerate tree arcs that point the wrong way for a *strongly feasible* tree (one
+    /// from which every node can send flow to the root) are treated the same way.
+    ///
+    /// Returns `true` if the tree changed. Potentials must be recomputed afterwards.
+    pub fn repair(&mut self, strict: bool) -> bool {
+        let (n, m, tol) = (self.n, self.m, self.feas_tol);
+        let mut need = self.demand.clone();
+        need.push(0.0);
+        for e in 0..m {
+            self.flow[e] = match self.state[e] {
+                LOWER => 0.0,
+                UPPER => self.cap[e],
+                _ => continue,
+            };
+            if self.flow[e] != 0.0 {
+                need[self.target[e] as usize] -= self.flow[e];
+                need[self.source[e] as usize] += self.flow[e];
+            }
+        }
+        for v in 0..n {
+            if self.state[m + v] != TREE {
+                self.flow[m + v] = 0.0;
+            }
+        }
+        let order = self.preorder();
+        let mut changed = false;
+        for &v in order.iter().skip(1).rev() {
+            let v = v as usize;
+            let a = self.pred[v] as usize;
+            if a < m {
+                let f = if self.up[v] { -need[v] } else { need[v] };
+                let c = self.cap[a];
+                let clamp = if f < -tol || (strict && !self.up[v] && f <= tol) {
+                    Some((LOWER, 0.0))
+                } else if f > c + tol || (strict && self.up[v] && f >= c - tol) {
+                    Some((UPPER, c))
+                } else {
+                    None
+                };
+                let p = self.parent[v] as usize;
+                let up = self.up[v];
+                let carried = match clamp {
+                    None => f,
+                    Some((s, b)) => {
+                        self.state[a] = s;
+                        need[v] += if up { b } else { -b };
+                        self.pred[v] = (m + v) as u32;
+                        self.parent[v] = n as u32;
+                        self.state[m + v] = TREE;
+                        self.set_artificial(v, need[v]);
+                        changed = true;
+                        b
+                    }
+                };
+                self.flow[a] = carried;
+                // The arc between v and p carries `carried`: inflow to p when it points up.
+                if up {
+                    need[p] -= carried;
+                } else {
+                    need[p] += carried;
+                }
+            } else {
+                self.set_artificial(v, need[v]);
+            }
+        }
+        if changed {
+            let ok = self.rebuild_order();
+            debug_assert!(ok);
+        }
+        changed
+    }
+
+    /// Orients node `v`'s artificial arc to carry `need` (inflow required at `v`).
+    fn set_artificial(&mut self, v: usize, need: f64) {
+        let a = self.m + v;
+        let root = self.n as u32;
+        if need > 0.0 {
+            self.source[a] = root;
+            self.target[a] = v as u32;
+            self.up[v] = false;
+            self.flow[a] = need;
+        } else {
+            self.source[a] = v as u32;
+            self.target[a] = root;
+            self.up[v] = true;
+            self.flow[a] = -need;
+        }
+    }
+
+    /// Potentials from scratch: tree arcs have zero reduced cost, the root has π = 0.
+    pub fn compute_potentials(&mut self) {
+        let n = self.n;
+        self.pi[n] = [0.0, 0.0];
+        let mut v = self.thread[n] as usize;
+        while v != n {
+            let a = self.pred[v] as usize;
+            let c = [self.cost[a], if a >= self.m { 1.0 } else { 0.0 }];
+            let p = self.pi[self.parent[v] as usize];
+            self.pi[v] = if self.up[v] {
+                [p[0] - c[0], p[1] - c[1]]
+            } else {
+                [p[0] + c[0], p[1] + c[1]]
+            };
+            v = self.thread[v] as usize;
+        }
+    }
+
+    /// Total flow on artificial arcs.
+    pub fn artificial_flow(&self) -> f64 {
+        (0..self.n)
+            .filter(|&v| self.pred[v] as usize >= self.m)
+            .map(|v| self.flow[self.pred[v] as usize])
+            .sum()
+    }
+
+    /// Moves the subtree of `v_out` (which contains `u_in`) so that it hangs from `v_in` by
+    /// the entering arc `e`, rerooted at `u_in`, and shifts its potentials by `sigma`.
+    pub fn update_tree(&mut self, e: usize, u_in: usize, v_in: usize, v_out: usize, sigma: [f64; 2]) {
+        // The subtree of v_out in thread order.
+        let mut buf = std::mem::take(&mut self.buf);
+        buf.clear();
+        let d0 = self.depth[v_out];
+        let mut u = v_out;
+        loop {
+            self.pos[u] = buf.len() as u32;
+            buf.push(u as u32);
+            u = self.thread[u] as usize;
+            if self.depth[u] <= d0 {
+                break;
+            }
+        }
+        let after = u;
+        let before = self.rev_thread[v_out] as usize;
+        // The stem u_in = s0, s1 = parent(s0), ..., v_out.
+        let mut stem = std::mem::take(&mut self.stem);
+        stem.clear();
+        let mut s = u_in;
+        loop {
+            stem.push(s as u32);
+            if s == v_out {
+                break;
+            }
+            s = self.parent[s] as usize;
+        }
+        // New preorder: the block of s0, then for each s_i the rest of its old block.
+        let mut newbuf = std::mem::take(&mut self.newbuf);
+        newbuf.clear();
+        if stem.len() == 1 {
+            newbuf.extend_from_slice(&buf);
+        } else {
+            let len = buf.len();
+            let s0 = stem[0] as usize;
+            let p0 = self.pos[s0] as usize;
+            let mut end = p0 + 1;
+            while end < len && self.depth[buf[end] as usize] > self.depth[s0] {
+                end += 1;
+            }
+            newbuf.extend_from_slice(&buf[p0..end]);
+            let (mut prev_pos, mut prev_end) = (p0, end);
+            for &si in &stem[1..] {
+                let si = si as usize;
+                let pi = self.pos[si] as usize;
+                let mut end = prev_end;
+                while end < len && self.depth[buf[end] as usize] > self.depth[si] {
+                    end += 1;
+                }
+                newbuf.extend_from_slice(&buf[pi..prev_pos]);
+                newbuf.extend_from_slice(&buf[prev_end..end]);
+                prev_pos = pi;
+                prev_end = end;
+            }
+            // Reverse the stem's parent pointers.
+            for i in (1..stem.len()).rev() {
+                let (si, sc) = (stem[i] as usize, stem[i - 1] as usize);
+                self.parent[si] = sc as u32;
+                self.pred[si] = self.pred[sc];
+                self.up[si] = !self.up[sc];
+            }
+        }
+        self.parent[u_in] = v_in as u32;
+        self.pred[u_in] = e as u32;
+        self.up[u_in] = self.source[e] as usize == u_in;
+        // Unlink the old run, then link the new one right after v_in.
+        self.thread[before] = after as u32;
+        self.rev_thread[after] = before as u32;
+        let next = self.thread[v_in];
+        let mut prev = v_in as u32;
+        for &u in &newbuf {
+            self.thread[prev as usize] = u;
+            self.rev_thread[u as usize] = prev;
+            prev = u;
+        }
+        self.thread[prev as usize] = next;
+        self.rev_thread[next as usize] = prev;
+        for &u in &newbuf {
+            let u = u as usize;
+            self.depth[u] = self.depth[self.parent[u] as usize] + 1;
+            self.pi[u][0] += sigma[0];
+            self.pi[u][1] += sigma[1];
+        }
+        self.buf = buf;
+        self.newbuf = newbuf;
+        self.stem = stem;
+    }
+}

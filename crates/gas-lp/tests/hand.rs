@@ -1,0 +1,249 @@
+//! Hand-computable cases, run on every backend compiled in. The arithmetic is in comments.
+
+mod common;
+
+use common::{assert_all_close, assert_close, solvers};
+use gas_lp::{Problem, SolveError, SolveOptions, Status};
+
+const INF: f64 = f64::INFINITY;
+
+/// Two zones, A and B. B needs 5. Local supply: 2 per unit at A, 5 per unit at B (each up
+/// to 10); a line A → B costs 1 per unit and carries at most 3.
+///
+/// Gas via the line costs 2 + 1 = 3 < 5, so the line is full: line = 3, supply A = 3,
+/// supply B = 5 − 3 = 2. Objective = 3·2 + 3·1 + 2·5 = 19.
+/// Duals: one more unit needed at B comes from B's supply: 5. One more at A comes from A's
+/// supply: 2. Reduced cost of the line = 1 − (5 − 2) = −2 (at its upper bound: raising the
+/// capacity by one saves 2).
+fn transport() -> Problem {
+    let mut p = Problem::new();
+    let a = p.add_row(0.0, 0.0); // inflow − outflow = 0 at A
+    let b = p.add_row(5.0, 5.0); // inflow − outflow = 5 at B
+    let supply_a = p.add_col(0.0, 10.0, 2.0);
+    let supply_b = p.add_col(0.0, 10.0, 5.0);
+    let line = p.add_col(0.0, 3.0, 1.0);
+    p.set_coef(a, supply_a, 1.0);
+    p.set_coef(b, supply_b, 1.0);
+    p.set_coef(a, line, -1.0);
+    p.set_coef(b, line, 1.0);
+    p
+}
+
+#[test]
+fn transport_with_binding_capacity() {
+    let p = transport();
+    for solver in solvers() {
+        let s = solver.solve(&p, &SolveOptions::default()).unwrap();
+        let name = solver.name();
+        assert_eq!(s.status, Status::Optimal, "{name}");
+        assert_close(s.objective, 19.0, name);
+        assert_all_close(&s.col_values, &[3.0, 2.0, 3.0], name);
+        assert_all_close(&s.row_activities, &[0.0, 5.0], name);
+        assert_all_close(&s.row_duals, &[2.0, 5.0], name);
+        assert_all_close(&s.col_reduced_costs, &[0.0, 0.0, -2.0], name);
+    }
+}
+
+/// The duals are derivatives: raising B's demand to 6 raises the objective by 5, raising A's
+/// to 1 by 2.
+#[test]
+fn duals_are_objective_derivatives() {
+    let base = transport();
+    for solver in solvers() {
+        let z0 = solver.solve(&base, &SolveOptions::default()).unwrap().objective;
+        for (row, expected) in [(0u32, 2.0), (1, 5.0)] {
+            let mut p = base.clone();
+            let (l, _) = p.row_bounds(gas_lp::Row(row));
+            p.set_row_bounds(gas_lp::Row(row), l + 1.0, l + 1.0);
+            let z1 = solver.solve(&p, &SolveOptions::default()).unwrap().objective;
+            assert_close(z1 - z0, expected, solver.name());
+        }
+    }
+}
+
+/// A needs 5 but can receive at most 3: infeasible.
+#[test]
+fn infeasible() {
+    let mut p = Problem::new();
+    let a = p.add_row(5.0, 5.0);
+    let x = p.add_col(0.0, 3.0, 1.0);
+    p.set_coef(a, x, 1.0);
+    for solver in solvers() {
+        let s = solver.solve(&p, &SolveOptions::default()).unwrap();
+        assert_eq!(s.status, Status::Infeasible, "{}", solver.name());
+        assert_eq!(s.objective, INF);
+        assert_eq!(s.col_values.len(), 1);
+    }
+}
+
+/// Buying into A earns 1 per unit (cost −1) and selling out of A is free, without limit:
+/// the cycle ground → A → ground has cost −1 and no capacity: unbounded.
+#[test]
+fn unbounded() {
+    let mut p = Problem::new();
+    let a = p.add_row(0.0, 0.0);
+    let buy = p.add_col(0.0, INF, -1.0);
+    let sell = p.add_col(0.0, INF, 0.0);
+    p.set_coef(a, buy, 1.0);
+    p.set_coef(a, sell, -1.0);
+    for solver in solvers() {
+        let s = solver.solve(&p, &SolveOptions::default()).unwrap();
+        assert_eq!(s.status, Status::Unbounded, "{}", solver.name());
+        assert_eq!(s.objective, -INF);
+    }
+}
+
+/// Infeasible *and* containing a negative cycle: infeasibility wins (unbounded needs a
+/// feasible point).
+#[test]
+fn infeasible_with_negative_cycle() {
+    let mut p = Problem::new();
+    let a = p.add_row(0.0, 0.0);
+    let b = p.add_row(1.0, 1.0); // needs 1, but nothing enters B
+    let buy = p.add_col(0.0, INF, -1.0);
+    let sell = p.add_col(0.0, INF, 0.0);
+    p.set_coef(a, buy, 1.0);
+    p.set_coef(a, sell, -1.0);
+    let _ = b;
+    let s = gas_lp::default_solver()
+        .solve(&p, &SolveOptions::default())
+        .unwrap();
+    assert_eq!(s.status, Status::Infeasible);
+}
+
+/// One zone with a ranged balance 2 ≤ inflow ≤ 4.
+/// Cost 3 per unit: take the minimum, 2; objective 6; dual of the row 3 (raising the lower
+/// bound by one costs 3). Cost −1 per unit: take the maximum, 4; objective −4; dual −1
+/// (raising the upper bound by one gains 1).
+#[test]
+fn ranged_row() {
+    for (cost, value, dual) in [(3.0, 2.0, 3.0), (-1.0, 4.0, -1.0)] {
+        let mut p = Problem::new();
+        let a = p.add_row(2.0, 4.0);
+        let x = p.add_col(0.0, 10.0, cost);
+        p.set_coef(a, x, 1.0);
+        for solver in solvers() {
+            let s = solver.solve(&p, &SolveOptions::default()).unwrap();
+            let name = solver.name();
+            assert_eq!(s.status, Status::Optimal, "{name}");
+            assert_all_close(&s.col_values, &[value], name);
+            assert_close(s.objective, cost * value, name);
+            assert_all_close(&s.row_duals, &[dual], name);
+            assert_all_close(&s.col_reduced_costs, &[0.0], name);
+        }
+    }
+}
+
+/// x ∈ [−5, 5] at cost 1 and y ∈ [0, 10] at cost 0.5 with x + y = 1 (both into zone A).
+/// Objective x + 0.5(1 − x) = 0.5 + 0.5x, smallest at x = −5 (y = 6 ≤ 10): objective −2.
+/// Dual of A: one more unit comes from y: 0.5. Reduced cost of x: 1 − 0.5 = 0.5 (≥ 0 at its
+/// lower bound).
+#[test]
+fn negative_lower_bound() {
+    let mut p = Problem::new();
+    let a = p.add_row(1.0, 1.0);
+    let x = p.add_col(-5.0, 5.0, 1.0);
+    let y = p.add_col(0.0, 10.0, 0.5);
+    p.set_coef(a, x, 1.0);
+    p.set_coef(a, y, 1.0);
+    for solver in solvers() {
+        let s = solver.solve(&p, &SolveOptions::default()).unwrap();
+        let name = solver.name();
+        assert_eq!(s.status, Status::Optimal, "{name}");
+        assert_all_close(&s.col_values, &[-5.0, 6.0], name);
+        assert_close(s.objective, -2.0, name);
+        assert_all_close(&s.row_duals, &[0.5], name);
+        assert_all_close(&s.col_reduced_costs, &[0.5, 0.0], name);
+    }
+}
+
+/// Columns without a finite lower bound, negative costs, an offset.
+/// Zone A: inflow − outflow = 0 with
+///   p ∈ (−inf, 4] into A at cost −2 (a producer that pays to produce: take the most, 4),
+///   f free, out of A at cost 1 (f = 4 carries it away: cost 4),
+///   q ∈ [1, 3] without entries at cost −1 (sits at 3: −3).
+/// Objective −8 + 4 − 3 + offset 10 = 3. Dual of A: one more unit needed at A cannot come
+/// from p (at its upper bound) so f shrinks by one: −1.
+#[test]
+fn free_and_upper_bounded_columns_negative_costs() {
+    let mut p = Problem::new();
+    let a = p.add_row(0.0, 0.0);
+    let prod = p.add_col(-INF, 4.0, -2.0);
+    let free = p.add_col(-INF, INF, 1.0);
+    let q = p.add_col(1.0, 3.0, -1.0);
+    p.set_coef(a, prod, 1.0);
+    p.set_coef(a, free, -1.0);
+    p.add_objective_offset(10.0);
+    let _ = q;
+    for solver in solvers() {
+        let s = solver.solve(&p, &SolveOptions::default()).unwrap();
+        let name = solver.name();
+        assert_eq!(s.status, Status::Optimal, "{name}");
+        assert_all_close(&s.col_values, &[4.0, 4.0, 3.0], name);
+        assert_close(s.objective, 3.0, name);
+        assert_all_close(&s.row_duals, &[-1.0], name);
+        assert_all_close(&s.col_reduced_costs, &[-1.0, 0.0, -1.0], name);
+    }
+}
+
+#[test]
+fn non_network_matrices_are_rejected() {
+    let solver = gas_lp::NetworkSimplex::default();
+    // Three nonzeros.
+    let mut p = Problem::new();
+    let rows: Vec<_> = (0..3).map(|_| p.add_row(0.0, 0.0)).collect();
+    let x = p.add_col(0.0, 1.0, 1.0);
+    for &r in &rows {
+        p.set_coef(r, x, 1.0);
+    }
+    let err = gas_lp::Solver::solve(&solver, &p, &SolveOptions::default()).unwrap_err();
+    assert!(
+        matches!(&err, SolveError::NotANetwork { col, row: None, .. } if *col == x),
+        "{err}"
+    );
+    // Two nonzeros of the same sign.
+    let mut p = Problem::new();
+    let (r0, r1) = (p.add_row(0.0, 0.0), p.add_row(0.0, 0.0));
+    let _first = p.add_col(0.0, 1.0, 1.0);
+    let y = p.add_col(0.0, 1.0, 1.0);
+    p.set_coef(r0, y, -1.0);
+    p.set_coef(r1, y, -1.0);
+    let err = gas_lp::Solver::solve(&solver, &p, &SolveOptions::default()).unwrap_err();
+    assert!(
+        matches!(&err, SolveError::NotANetwork { col, row: Some(r), .. } if *col == y && *r == r1),
+        "{err}"
+    );
+    assert!(err.to_string().contains("column 1"), "{err}");
+}
+
+#[test]
+fn invalid_problems_are_errors_not_panics() {
+    let mut p = Problem::new();
+    let r = p.add_row(0.0, 0.0);
+    let x = p.add_col(0.0, f64::NAN, 1.0);
+    p.set_coef(r, x, 1.0);
+    for solver in solvers() {
+        let err = solver.solve(&p, &SolveOptions::default()).unwrap_err();
+        assert!(matches!(err, SolveError::InvalidProblem(_)), "{err}");
+    }
+}
+
+#[test]
+fn empty_problem() {
+    let mut p = Problem::new();
+    p.add_objective_offset(1.5);
+    for solver in solvers() {
+        let s = solver.solve(&p, &SolveOptions::default()).unwrap();
+        assert_eq!(s.status, Status::Optimal, "{}", solver.name());
+        assert_eq!(s.objective, 1.5);
+    }
+}
+
+#[test]
+fn same_problem_gives_identical_solution() {
+    let p = transport();
+    let solver = gas_lp::default_solver();
+    let a = solver.solve(&p, &SolveOptions::default()).unwrap();
+    let b = solver.solve(&p, &SolveOptions::default()).unwrap();
+    assert_eq!(format!("{a:?}"), format!("{b:?}"));
+}
