@@ -1,0 +1,241 @@
+//! Property tests on random feasible min-cost-flow instances: the network simplex solution
+//! must carry an optimality certificate (primal feasibility, dual sign conditions,
+//! complementary slackness), agree with HiGHS when that feature is on, survive a warm start,
+//! and be reproducible.
+
+mod common;
+
+use gas_lp::{Col, NetworkSimplex, Problem, Row, SolveOptions, Solution, Solver, Status};
+use proptest::prelude::*;
+
+const INF: f64 = f64::INFINITY;
+const TOL: f64 = 1e-7;
+
+/// splitmix64: a small deterministic generator, so an instance is a function of its seed.
+struct Rng(u64);
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+        z ^ (z >> 31)
+    }
+    fn below(&mut self, n: u64) -> u64 {
+        self.next() % n
+    }
+    /// An integer-valued float in [lo, hi].
+    fn int(&mut self, lo: i64, hi: i64) -> f64 {
+        (lo + self.below((hi - lo + 1) as u64) as i64) as f64
+    }
+    fn chance(&mut self, percent: u64) -> bool {
+        self.below(100) < percent
+    }
+}
+
+/// A random network LP that is feasible by construction: a random flow within the arc
+/// bounds fixes the node balances, and the row bounds are put around them. Arcs of
+/// unlimited capacity get costs that cannot form a negative cycle (so the LP is bounded).
+fn instance(seed: u64, nodes: usize, arcs: usize) -> Problem {
+    let mut rng = Rng(seed);
+    let mut p = Problem::new();
+    let rows: Vec<Row> = (0..nodes).map(|_| p.add_row(0.0, 0.0)).collect();
+    let mut balance = vec![0.0; nodes];
+    for _ in 0..arcs {
+        // Tail and head: a row, or ground (None) now and then.
+        let end = |rng: &mut Rng| (!rng.chance(15)).then(|| rng.below(nodes as u64) as usize);
+        let (tail, head) = (end(&mut rng), end(&mut rng));
+        if tail == head {
+            continue;
+        }
+        let kind = rng.below(10);
+        let (lower, upper, cost) = match kind {
+            0 => (-INF, rng.int(-5, 20), rng.int(-10, 0)), // only an upper bound
+            1 => (-INF, INF, 0.0),                         // free
+            2 | 3 => (rng.int(-5, 5), INF, rng.int(0, 10)), // only a lower bound
+            _ => {
+                let l = rng.int(-5, 10);
+                (l, l + rng.int(0, 20), rng.int(-10, 10))
+            }
+        };
+        // A flow within the bounds.
+        let lo = if lower.is_finite() { lower } else { upper.min(0.0) - 10.0 };
+        let hi = if upper.is_finite() { upper } else { lo.max(0.0) + 10.0 };
+        let x = lo + rng.int(0, (hi - lo) as i64);
+        let col = p.add_col(lower, upper, cost);
+        if let Some(t) = tail {
+            p.set_coef(rows[t], col, -1.0);
+            balance[t] -= x;
+        }
+        if let Some(h) = head {
+            p.set_coef(rows[h], col, 1.0);
+            balance[h] += x;
+        }
+    }
+    for (i, &b) in balance.iter().enumerate() {
+        let (lower, upper) = match rng.below(5) {
+            0 => (b - rng.int(0, 5), b + rng.int(0, 5)),
+            1 => (b - rng.int(0, 5), INF),
+            2 => (-INF, b + rng.int(0, 5)),
+            _ => (b, b),
+        };
+        p.set_row_bounds(rows[i], lower, upper);
+    }
+    p
+}
+
+/// Primal feasibility, dual sign conditions and complementary slackness: together they prove
+/// optimality.
+fn check_certificate(p: &Problem, s: &Solution) {
+    assert_eq!(s.status, Status::Optimal);
+    let scale = 1.0 + s.col_values.iter().fold(0.0f64, |a, x| a.max(x.abs()));
+    let tol = TOL * scale;
+    for j in 0..p.num_cols() {
+        let (l, u) = p.col_bounds(Col(j as u32));
+        let (x, d) = (s.col_values[j], s.col_reduced_costs[j]);
+        assert!(x >= l - tol && x <= u + tol, "column {j}: {x} outside [{l}, {u}]");
+        if x > l + tol {
+            assert!(d <= tol, "column {j} above its lower bound with reduced cost {d}");
+        }
+        if x < u - tol {
+            assert!(d >= -tol, "column {j} below its upper bound with reduced cost {d}");
+        }
+    }
+    let activity = p.row_activities(&s.col_values);
+    for i in 0..p.num_rows() {
+        let (l, u) = p.row_bounds(Row(i as u32));
+        let (a, y) = (activity[i], s.row_duals[i]);
+        assert!((a - s.row_activities[i]).abs() <= tol);
+        assert!(a >= l - tol && a <= u + tol, "row {i}: {a} outside [{l}, {u}]");
+        if a > l + tol {
+            assert!(y <= tol, "row {i} above its lower bound with dual {y}");
+        }
+        if a < u - tol {
+            assert!(y >= -tol, "row {i} below its upper bound with dual {y}");
+        }
+    }
+    let objective = p.objective_value(&s.col_values);
+    assert!((objective - s.objective).abs() <= tol * (1.0 + objective.abs()));
+}
+
+/// Same structure, new numbers: costs, bounds and right-hand sides nudged (keeping each
+/// bound finite or infinite as it was).
+fn perturbed(p: &Problem, seed: u64) -> Problem {
+    let mut rng = Rng(seed ^ 0x5555);
+    let mut q = p.clone();
+    for j in 0..p.num_cols() {
+        let col = Col(j as u32);
+        let (l, u) = p.col_bounds(col);
+        let c = p.col_cost(col);
+        if rng.chance(30) && (l.is_finite() || u.is_finite()) && c != 0.0 {
+            q.set_col_cost(col, c + rng.int(-2, 2) * c.signum().abs());
+        }
+        if rng.chance(20) && l.is_finite() && u.is_finite() {
+            q.set_col_bounds(col, l, u + rng.int(0, 3));
+        }
+    }
+    for i in 0..p.num_rows() {
+        let row = Row(i as u32);
+        let (l, u) = p.row_bounds(row);
+        if rng.chance(20) && l.is_finite() && u.is_finite() {
+            q.set_row_bounds(row, l - 1.0, u);
+        }
+    }
+    q
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 400, ..ProptestConfig::default() })]
+
+    #[test]
+    fn network_simplex_is_optimal(seed in any::<u64>(), nodes in 1usize..=30, arcs in 0usize..=120) {
+        let p = instance(seed, nodes, arcs);
+        let s = NetworkSimplex::default().solve(&p, &SolveOptions::default()).unwrap();
+        check_certificate(&p, &s);
+        // Reproducible to the bit.
+        let again = NetworkSimplex::default().solve(&p, &SolveOptions::default()).unwrap();
+        prop_assert_eq!(format!("{s:?}"), format!("{again:?}"));
+    }
+
+    #[test]
+    fn small_block_size_gives_the_same_objective(seed in any::<u64>(), nodes in 1usize..=30, arcs in 0usize..=120) {
+        let p = instance(seed, nodes, arcs);
+        let a = NetworkSimplex::default().solve(&p, &SolveOptions::default()).unwrap();
+        let b = NetworkSimplex { block_size_factor: 0.1, ..NetworkSimplex::default() }
+            .solve(&p, &SolveOptions::default()).unwrap();
+        check_certificate(&p, &b);
+        prop_assert!((a.objective - b.objective).abs() <= 1e-9 * (1.0 + a.objective.abs()));
+    }
+
+    #[test]
+    fn warm_start_matches_cold_start(seed in any::<u64>(), nodes in 1usize..=30, arcs in 0usize..=120) {
+        let p = instance(seed, nodes, arcs);
+        let solver = NetworkSimplex::default();
+        let first = solver.solve(&p, &SolveOptions::default()).unwrap();
+        let q = perturbed(&p, seed);
+        let cold = solver.solve(&q, &SolveOptions::default()).unwrap();
+        let warm = solver
+            .solve(&q, &SolveOptions { warm_start: first.basis.as_ref(), ..SolveOptions::default() })
+            .unwrap();
+        prop_assert_eq!(cold.status, warm.status);
+        if cold.status == Status::Optimal {
+            check_certificate(&q, &warm);
+            prop_assert!((cold.objective - warm.objective).abs() <= 1e-9 * (1.0 + cold.objective.abs()));
+        }
+        // Re-solving the same problem from its own optimal basis takes no pivots.
+        let again = solver
+            .solve(&p, &SolveOptions { warm_start: first.basis.as_ref(), ..SolveOptions::default() })
+            .unwrap();
+        prop_assert_eq!(again.iterations, 0);
+        prop_assert!((again.objective - first.objective).abs() <= 1e-9 * (1.0 + first.objective.abs()));
+    }
+}
+
+#[cfg(feature = "highs")]
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 200, ..ProptestConfig::default() })]
+
+    #[test]
+    fn network_simplex_agrees_with_highs(seed in any::<u64>(), nodes in 1usize..=30, arcs in 0usize..=120) {
+        let p = instance(seed, nodes, arcs);
+        let ns = NetworkSimplex::default().solve(&p, &SolveOptions::default()).unwrap();
+        for method in [gas_lp::HighsMethod::Simplex, gas_lp::HighsMethod::Ipm] {
+            let highs = gas_lp::Highs { method };
+            let hs = highs.solve(&p, &SolveOptions::default()).unwrap();
+            prop_assert_eq!(hs.status, Status::Optimal);
+            prop_assert!(
+                (ns.objective - hs.objective).abs() <= 1e-6 * (1.0 + hs.objective.abs()),
+                "objective {} vs HiGHS {}", ns.objective, hs.objective
+            );
+            if method == gas_lp::HighsMethod::Simplex {
+                check_certificate(&p, &hs);
+            }
+        }
+        // Where a dual is unique it equals the derivative of the optimal objective: compare
+        // both backends' duals with finite differences on equality rows.
+        let highs = gas_lp::Highs::default();
+        for i in 0..p.num_rows().min(5) {
+            let row = Row(i as u32);
+            let (l, u) = p.row_bounds(row);
+            if l != u {
+                continue;
+            }
+            let z = |rhs: f64| {
+                let mut q = p.clone();
+                q.set_row_bounds(row, rhs, rhs);
+                highs.solve(&q, &SolveOptions::default()).unwrap()
+            };
+            let (up, down) = (z(l + 1e-3), z(l - 1e-3));
+            if up.status != Status::Optimal || down.status != Status::Optimal {
+                continue;
+            }
+            let right = (up.objective - ns.objective) / 1e-3;
+            let left = (ns.objective - down.objective) / 1e-3;
+            if (right - left).abs() <= 1e-6 * (1.0 + right.abs()) {
+                // Differentiable here, so the dual is unique.
+                prop_assert!((ns.row_duals[i] - right).abs() <= 1e-5 * (1.0 + right.abs()),
+                    "row {}: network dual {} vs derivative {}", i, ns.row_duals[i], right);
+            }
+        }
+    }
+}
