@@ -1,0 +1,442 @@
+//! The day-by-day LP of the European gas network.
+//!
+//! `gas-model` turns a [`gas_core::System`] into [`gas_lp::Problem`]s, solves
+//! them with any [`gas_lp::Solver`] and maps the solutions back into
+//! [`gas_core::Results`]. Entry points: [`run`] (defaults), [`run_with`]
+//! ([`RunOptions`]) and [`export_mps`].
+//!
+//! # Formulation: a min-cost flow on the time-expanded network
+//!
+//! Units: flows in GWh/d, levels in GWh, costs in EUR/MWh used directly as
+//! coefficients, so the objective is in kEUR and zone-balance duals in EUR/MWh.
+//! Every row is a node with `inflow − outflow = rhs`; every column an arc
+//! (−1 in the row it leaves, +1 in the row it enters, one entry for an arc to or
+//! from the ground). One module per component; only the zone balance and the
+//! objective link them:
+//!
+//! | module | nodes (rows) | arcs (columns) |
+//! | --- | --- | --- |
+//! | [`zone_balance`] | zone-day `(z,t)`, rhs = demand | national-first: hub ↔ local |
+//! | [`pipeline`] | | `(from,t) → (to,t)`, `[0, cap]`, cost tariff |
+//! | [`route`] | | ground → `(entry,t)`, `[min, cap]`, cost price |
+//! | [`production`] | | ground → `(z,t)`, `[min, max]`, cost price |
+//! | [`lng`] | LNG pool per day | tranches ground → pool `[min, cap]` at price; terminals pool → `(z,t)` `[min, cap]` |
+//! | [`storage`] | storage-day `(s,t)`, rhs = −initial level on day one | injection `(z,t) → (s,t)`, withdrawal `(s,t) → (z,t)`, level `(s,t) → (s,t+1)` `[floor, working gas]`, last level → ground at −value |
+//! | [`demand`] | | curtailment tranches ground → `(z,t)`, `[0, share × demand]`, cost penalty |
+//!
+//! Soft filling targets split a day's level arc into parallel segments (the part
+//! below the target at cost −penalty, the rest at 0) plus an objective offset, so
+//! the objective carries penalty × shortfall ([`storage::level_segments`]). Each
+//! storage's injection and withdrawal carry a tie-break cost
+//! [`storage::TIE_BREAK_EUR_MWH`] × (index + 1) so that runs are reproducible.
+//! Every column and row has a typed key ([`keys::ColKey`], [`keys::RowKey`]).
+//!
+//! # Fill-dependent limits
+//!
+//! Withdrawal falls as storage empties and injection as it fills. As LP rows
+//! these would break the network structure, so by default ([`FillCurveMode::Refine`])
+//! the capacities are refined between solves, monotonically (see
+//! [`FillCurveMode`]); [`FillCurveMode::Exact`] adds the rows for a general LP
+//! solver (HiGHS) so the gap of the refinement can be measured.
+//!
+//! # Solidarity
+//!
+//! Cooperative: one objective over all zones. National-first: each zone-day is
+//! split into a hub and a local node, and zone-days that curtail while exporting
+//! net are refined into importing-only ([`solidarity`]).
+//!
+//! # Operation
+//!
+//! Perfect foresight solves the whole period at once. A rolling horizon
+//! (`window_days` W, `commit_days` K) solves days `[s, s+W)`, keeps the first K,
+//! carries the storage levels into the next window starting at `s+K`, and values
+//! gas left at a window end at the storage's `value_eur_mwh` of that day. Myopic
+//! operation is a rolling horizon with W = K = 1. Solves start from the previous
+//! basis when the solver offers one. The reported objective is the cost of the
+//! committed days (penalties included) minus the value of gas left at the end of
+//! the period.
+//!
+//! # Example
+//!
+//! One zone, 2 days, 100 GWh/d of demand, 60 GWh/d of production at 20 EUR/MWh
+//! and households' curtailment at 500 EUR/MWh:
+//!
+//! ```
+//! use gas_core::system::*;
+//! use gas_core::units::*;
+//! use gas_core::*;
+//! let days = 2;
+//! let system = System {
+//!     period: Period { start: chrono_date(), days },
+//!     zones: vec![Zone { code: "DE".into(), name: "Germany".into() }],
+//!     origins: vec![],
+//!     pipelines: vec![],
+//!     routes: vec![],
+//!     lng_terminals: vec![],
+//!     lng_supplies: vec![],
+//!     production: vec![Production {
+//!         zone: ZoneId(0),
+//!         max_gwh_d: vec![GwhPerDay(60.0); days],
+//!         min_gwh_d: vec![GwhPerDay(0.0); days],
+//!         price_eur_mwh: vec![EurPerMwh(20.0); days],
+//!     }],
+//!     storages: vec![],
+//!     demands: vec![Demand {
+//!         zone: ZoneId(0),
+//!         sector: Sector::HouseholdsServices,
+//!         demand_gwh_d: vec![GwhPerDay(100.0); days],
+//!         curtailment: vec![CurtailmentTranche {
+//!             label: "households".into(),
+//!             share: 1.0,
+//!             penalty_eur_mwh: EurPerMwh(500.0),
+//!         }],
+//!     }],
+//!     settings: DispatchSettings::default(),
+//! };
+//! let results = gas_model::run(&system, &gas_lp::NetworkSimplex::default())?;
+//! assert_eq!(results.status, RunStatus::Optimal);
+//! // Each day: 60 GWh produced at 20 EUR/MWh, 40 GWh curtailed at 500 EUR/MWh
+//! // = 1 200 + 20 000 = 21 200 kEUR; two days 42 400 kEUR.
+//! assert!((results.objective_keur - 42_400.0).abs() < 1e-6);
+//! assert_eq!(results.curtailed_gwh_d[0], vec![GwhPerDay(40.0); 2]);
+//! // One more MWh of demand would be curtailed: the zone price is the penalty.
+//! assert!((results.zone_price_eur_mwh[0][0].0 - 500.0).abs() < 1e-9);
+//! # fn chrono_date() -> chrono::NaiveDate { chrono::NaiveDate::from_ymd_opt(2022, 3, 1).unwrap() }
+//! # Ok::<(), gas_model::RunError>(())
+//! ```
+//!
+//! Bad input is reported, all of it at once:
+//!
+//! ```
+//! # use gas_core::system::*;
+//! # use gas_core::*;
+//! # let system = System {
+//! #     period: Period { start: chrono::NaiveDate::from_ymd_opt(2022, 3, 1).unwrap(), days: 2 },
+//! #     zones: vec![], origins: vec![], pipelines: vec![], routes: vec![],
+//! #     lng_terminals: vec![], lng_supplies: vec![], production: vec![], storages: vec![],
+//! #     demands: vec![], settings: DispatchSettings::default(),
+//! # };
+//! let mut bad = system.clone();
+//! bad.settings.storage_cycle_cost_eur_mwh = gas_core::units::EurPerMwh(f64::NAN);
+//! match gas_model::run(&bad, &gas_lp::NetworkSimplex::default()) {
+//!     Err(gas_model::RunError::Invalid(errors)) => assert_eq!(errors.0.len(), 1),
+//!     other => panic!("expected a validation error, got {other:?}"),
+//! }
+//! ```
+#![deny(missing_docs)]
+
+pub mod demand;
+mod extract;
+pub mod formulation;
+pub mod keys;
+pub mod lng;
+mod options;
+pub mod pipeline;
+pub mod production;
+mod refine;
+pub mod route;
+pub mod solidarity;
+pub mod storage;
+pub mod synthetic;
+#[cfg(test)]
+mod testing;
+pub mod zone_balance;
+
+pub use options::{FillCurveMode, RunOptions};
+
+use formulation::{build, WindowInput};
+use gas_core::system::{Operation, Solidarity};
+use gas_core::validate::{validate, ValidationErrors};
+use gas_core::{Results, RunStatus, System};
+use gas_lp::{Basis, SolveError, SolveOptions, Solver, Status};
+use std::io::Write;
+use std::ops::Range;
+
+/// Why a run could not produce [`Results`]. An infeasible or unbounded
+/// scenario is not an error: it is [`Results::status`].
+#[derive(Debug, thiserror::Error)]
+pub enum RunError {
+    /// The system failed validation; every problem is listed with its location.
+    #[error("invalid system: {0}")]
+    Invalid(#[from] ValidationErrors),
+    /// [`FillCurveMode::Exact`] was asked of a solver that accepts only networks.
+    #[error(
+        "the exact fill-curve mode adds side constraints that the `{solver}` solver cannot take \
+         ({source}); use FillCurveMode::Refine or a general LP solver such as HiGHS"
+    )]
+    NeedsGeneralLp {
+        /// The solver's name.
+        solver: &'static str,
+        /// The solver's error.
+        source: SolveError,
+    },
+    /// The solver failed on a window.
+    #[error("solver `{solver}` failed on the days {from} to {to}: {source}")]
+    Solver {
+        /// The solver's name.
+        solver: &'static str,
+        /// First day of the window.
+        from: String,
+        /// Last day of the window.
+        to: String,
+        /// The solver's error.
+        source: SolveError,
+    },
+    /// Writing the MPS file failed.
+    #[error("writing the LP failed: {0}")]
+    Io(#[from] std::io::Error),
+}
+
+/// Dispatches `system` with `solver` and the default [`RunOptions`].
+pub fn run(system: &System, solver: &dyn Solver) -> Result<Results, RunError> {
+    run_with(system, solver, &RunOptions::default())
+}
+
+/// The solve windows `(formulated days, committed days)` of an operation mode.
+pub fn windows(days: usize, operation: Operation) -> Vec<(Range<usize>, Range<usize>)> {
+    let (window, commit) = match operation {
+        Operation::PerfectForesight => (days.max(1), days.max(1)),
+        Operation::RollingHorizon {
+            window_days,
+            commit_days,
+        } => (window_days.max(1), commit_days.clamp(1, window_days.max(1))),
+        Operation::Myopic => (1, 1),
+    };
+    let mut out = Vec::new();
+    let mut start = 0;
+    while start < days {
+        let end = (start + window).min(days);
+        let commit_end = (start + commit).min(days);
+        out.push((start..end, start..commit_end));
+        start = commit_end;
+    }
+    out
+}
+
+fn status_of(status: Status) -> RunStatus {
+    match status {
+        Status::Optimal => RunStatus::Optimal,
+        Status::Infeasible => RunStatus::Infeasible,
+        Status::Unbounded => RunStatus::Unbounded,
+        Status::IterationLimit => RunStatus::Stopped,
+    }
+}
+
+fn window_input(
+    system: &System,
+    days: Range<usize>,
+    initial_level: Vec<f64>,
+    options: &RunOptions,
+) -> WindowInput {
+    let (injection_cap, withdrawal_cap) =
+        refine::initial_caps(system, &days, &initial_level, options.fill_curves);
+    let national_first = system.settings.solidarity == Solidarity::NationalFirst;
+    WindowInput {
+        no_export: vec![vec![false; days.len()]; system.zones.len()],
+        days,
+        initial_level,
+        withdrawal_cap,
+        injection_cap,
+        curve_mode: options.fill_curves,
+        national_first,
+    }
+}
+
+/// Dispatches `system` with `solver` and `options`.
+///
+/// Validates the system first ([`RunError::Invalid`]), then solves each window
+/// of the operation mode with the fill-curve and national-first refinements,
+/// and fills every field of [`Results`]. A window that is not solved to
+/// optimality ends the run: the status says why and the days before it are filled.
+pub fn run_with(
+    system: &System,
+    solver: &dyn Solver,
+    options: &RunOptions,
+) -> Result<Results, RunError> {
+    validate(system)?;
+    let mut results = Results::zeroed(system, RunStatus::Optimal);
+    let total_days = system.period.days;
+    let plan = windows(total_days, system.settings.operation);
+    let mut level: Vec<f64> = system
+        .storages
+        .iter()
+        .map(|s| s.initial_level_gwh.0)
+        .collect();
+    let mut basis: Option<Basis> = None;
+    let mut objective = 0.0;
+    let (mut passes_total, mut passes_max, mut unconverged, mut blocked) =
+        (0usize, 0usize, 0usize, 0usize);
+    let mut iterations = 0u64;
+    let national_first = system.settings.solidarity == Solidarity::NationalFirst;
+    for (days, commit) in &plan {
+        let mut input = window_input(system, days.clone(), level.clone(), options);
+        let mut f = build(system, &input);
+        let mut pass = 0;
+        let solution = loop {
+            pass += 1;
+            let solve_options = SolveOptions {
+                warm_start: if options.warm_start {
+                    basis.as_ref()
+                } else {
+                    None
+                },
+                time_limit_seconds: options.time_limit_seconds,
+            };
+            let solution = solver.solve(&f.problem, &solve_options).map_err(|source| {
+                if matches!(source, SolveError::NotANetwork { .. })
+                    && options.fill_curves == FillCurveMode::Exact
+                {
+                    RunError::NeedsGeneralLp {
+                        solver: solver.name(),
+                        source,
+                    }
+                } else {
+                    RunError::Solver {
+                        solver: solver.name(),
+                        from: system.period.date(days.start).to_string(),
+                        to: system.period.date(days.end.saturating_sub(1)).to_string(),
+                        source,
+                    }
+                }
+            })?;
+            iterations += solution.iterations;
+            if solution.basis.is_some() {
+                basis = solution.basis.clone();
+            }
+            if solution.status != Status::Optimal {
+                break solution;
+            }
+            let mut changed = false;
+            if options.fill_curves == FillCurveMode::Refine {
+                changed |= refine::lower_caps(
+                    system,
+                    &mut f,
+                    &mut input,
+                    &solution,
+                    options.cap_tolerance_gwh_d,
+                    options.refine_span_days,
+                );
+            }
+            if national_first {
+                changed |= solidarity::block_exports(
+                    system,
+                    &mut f,
+                    &mut input,
+                    &solution,
+                    options.solidarity_tolerance_gwh_d,
+                );
+            }
+            if !changed {
+                break solution;
+            }
+            if pass >= options.max_passes.max(1) {
+                unconverged += 1;
+                break solution;
+            }
+        };
+        passes_total += pass;
+        passes_max = passes_max.max(pass);
+        if solution.status != Status::Optimal {
+            results.status = status_of(solution.status);
+            results.objective_keur = objective;
+            results.notes.push(format!(
+                "stopped: the window {} to {} is {:?}; days from {} on are not filled",
+                system.period.date(days.start),
+                system.period.date(days.end.saturating_sub(1)),
+                solution.status,
+                system.period.date(days.start),
+            ));
+            return Ok(results);
+        }
+        let period_end = commit.end == total_days;
+        objective += f.committed_objective(&solution.col_values, commit, period_end);
+        extract::extract(system, &f, &input, &solution, commit, &mut results);
+        blocked += input
+            .no_export
+            .iter()
+            .map(|row| row[..commit.len()].iter().filter(|&&b| b).count())
+            .sum::<usize>();
+        if let Some(last) = commit.end.checked_sub(1) {
+            for (s, l) in level.iter_mut().enumerate() {
+                *l = results.storage_level_gwh[s][last].0;
+            }
+        }
+    }
+    results.objective_keur = objective;
+    results.notes.push(format!(
+        "{} with `{}`: {} window(s), {} solve(s) ({} at most per window), {} solver iterations",
+        match system.settings.operation {
+            Operation::PerfectForesight => "perfect foresight".to_string(),
+            Operation::RollingHorizon {
+                window_days,
+                commit_days,
+            } => format!("rolling horizon {window_days}/{commit_days}"),
+            Operation::Myopic => "myopic".to_string(),
+        },
+        solver.name(),
+        plan.len(),
+        passes_total,
+        passes_max,
+        iterations,
+    ));
+    let curves = system
+        .storages
+        .iter()
+        .any(|s| !s.withdrawal_curve.is_flat() || !s.injection_curve.is_flat());
+    if curves {
+        results.notes.push(match options.fill_curves {
+            FillCurveMode::Refine => format!(
+                "fill curves: monotone refinement (tolerance {} GWh/d){}",
+                options.cap_tolerance_gwh_d,
+                if unconverged > 0 {
+                    format!(", stopped at the pass limit in {unconverged} window(s)")
+                } else {
+                    ", converged".to_string()
+                }
+            ),
+            FillCurveMode::Exact => "fill curves: exact rows".to_string(),
+            FillCurveMode::Ignore => "fill curves: ignored (nominal capacities)".to_string(),
+        });
+    } else if unconverged > 0 {
+        results.notes.push(format!(
+            "refinement stopped at the pass limit in {unconverged} window(s)"
+        ));
+    }
+    if national_first {
+        results.notes.push(format!(
+            "national-first: {blocked} zone-day(s) curtailing while exporting were made import-only"
+        ));
+    }
+    Ok(results)
+}
+
+/// Writes the whole-period LP of `system` (as the first solve of a perfect
+/// foresight run with `options` would see it) as free MPS with readable names
+/// such as `zone_balance[DE][2022-03-01]` and `pipeline_flow[DE>PL][2022-03-01]`.
+pub fn export_mps_with(
+    system: &System,
+    options: &RunOptions,
+    out: &mut impl Write,
+) -> Result<(), RunError> {
+    validate(system)?;
+    let days = 0..system.period.days;
+    let level = system
+        .storages
+        .iter()
+        .map(|s| s.initial_level_gwh.0)
+        .collect();
+    let input = window_input(system, days, level, options);
+    let f = build(system, &input);
+    f.problem.write_mps(
+        out,
+        "gasbuffer",
+        &|c| f.cols[c.0 as usize].name(system),
+        &|r| f.rows[r.0 as usize].name(system),
+    )?;
+    Ok(())
+}
+
+/// [`export_mps_with`] the default options.
+pub fn export_mps(system: &System, out: &mut impl Write) -> Result<(), RunError> {
+    export_mps_with(system, &RunOptions::default(), out)
+}

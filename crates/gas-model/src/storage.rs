@@ -1,0 +1,542 @@
+//! Underground storage: level balance, injection, withdrawal, fill-dependent
+//! limits, soft filling targets and the terminal value.
+
+use crate::formulation::{storage_ids, Balance, Formulation, WindowInput};
+use crate::keys::{ColKey, RowKey};
+use crate::options::FillCurveMode;
+use gas_core::system::{FillCurve, FillTarget, Storage};
+use gas_core::System;
+use gas_lp::Row;
+
+/// Deterministic tie-break added to the cost of each storage's injection and
+/// withdrawal, `TIE_BREAK · (index + 1)` EUR/MWh: among otherwise equal
+/// storages the one listed first is used first, so runs are reproducible.
+/// Withdrawal also carries `TIE_BREAK · (day − window start)`: when the timing of a
+/// withdrawal does not matter to the cost, gas is withdrawn early. This also makes
+/// the fill-curve refinement start from the greedy trajectory, the one it refines best.
+pub const TIE_BREAK_EUR_MWH: f64 = 1e-7;
+
+/// Adds every storage `s` over the window days `t = t0..t1`:
+///
+/// ```text
+/// balance(s,t):  level(s,t−1) + inject(s,t) − withdraw(s,t) − level(s,t) = 0   [GWh]
+///                (for t = t0, level(s,t0−1) is the constant initial level: rhs = −initial)
+/// 0 <= inject(s,t)   <= Icap(s,t)    local(zone(s),t) → storage       cost c/2 + tie(s)
+/// 0 <= withdraw(s,t) <= Wcap(s,t)    storage → local(zone(s),t)       cost c/2 + tie(s)
+/// floor(s,t) <= level(s,t) <= working_gas(s)                           (arc t → t+1)
+/// level(s,t1−1): arc to the ground, cost −value(s,t1−1) (terminal value of gas left)
+/// ```
+///
+/// `tie(s)` is [`TIE_BREAK_EUR_MWH`] `· (s + 1)`, plus `· (t − t0)` on withdrawal.
+/// `c` is the storage cycle cost (EUR/MWh moved in and out). Injection is
+/// positive when gas leaves the zone into storage, withdrawal when it enters the
+/// zone. `Icap`/`Wcap` are the nominal capacities times the fill curves: in
+/// [`FillCurveMode::Refine`] the capacities in force come from `input` (see
+/// [`crate::refine`]); in [`FillCurveMode::Exact`] the curve becomes rows (see
+/// [`add_fill_curve_rows`]).
+///
+/// Soft filling targets split a day's level arc into parallel segments (see
+/// [`level_segments`]); the objective then carries `penalty · shortfall`.
+pub fn add_storage(
+    f: &mut Formulation,
+    system: &System,
+    input: &WindowInput,
+    balance: &mut Balance,
+) {
+    let cycle_half = system.settings.storage_cycle_cost_eur_mwh.0 / 2.0;
+    let start = f.days.start;
+    let last = f.days.end.saturating_sub(1);
+    let n_storage = system.storages.len();
+    f.withdrawal = vec![Vec::with_capacity(f.days.len()); n_storage];
+    f.injection = vec![Vec::with_capacity(f.days.len()); n_storage];
+    f.level = vec![Vec::with_capacity(f.days.len()); n_storage];
+    for id in storage_ids(system) {
+        let s = id.index();
+        let storage = &system.storages[s];
+        let tie = TIE_BREAK_EUR_MWH * (s as f64 + 1.0);
+        let initial = input.initial_level.get(s).copied().unwrap_or(0.0);
+        let rows: Vec<Row> = f
+            .days
+            .clone()
+            .map(|day| {
+                let rhs = if day == start { -initial } else { 0.0 };
+                f.add_row(RowKey::StorageBalance(id, day), rhs, rhs)
+            })
+            .collect();
+        for day in f.days.clone() {
+            let slot = day - start;
+            let here = rows[slot];
+            let local = balance.local(storage.zone, day);
+            let (icap, wcap) = capacities(storage, s, input, day, slot, initial);
+            let inject = f.add_arc(
+                ColKey::StorageInjection(id, day),
+                Some(local),
+                Some(here),
+                0.0,
+                icap,
+                cycle_half + tie,
+            );
+            let withdraw = f.add_arc(
+                ColKey::StorageWithdrawal(id, day),
+                Some(here),
+                Some(local),
+                0.0,
+                wcap,
+                cycle_half + tie + TIE_BREAK_EUR_MWH * slot as f64,
+            );
+            f.injection[s].push(inject);
+            f.withdrawal[s].push(withdraw);
+
+            let next = if day == last {
+                None
+            } else {
+                Some(rows[slot + 1])
+            };
+            let terminal = if day == last {
+                storage.value_eur_mwh[day].0
+            } else {
+                0.0
+            };
+            let floor = storage.floor_gwh[day].0;
+            let segments = level_segments(storage, day, system);
+            let mut cols = Vec::with_capacity(segments.segments.len());
+            for (k, segment) in segments.segments.iter().enumerate() {
+                let lower = (floor - segment.from).clamp(0.0, segment.length);
+                let col = f.add_arc(
+                    ColKey::StorageLevel(id, k, day),
+                    Some(here),
+                    next,
+                    lower,
+                    segment.length,
+                    segment.cost - terminal,
+                );
+                if terminal != 0.0 {
+                    f.terminal_cost.push((col, -terminal));
+                }
+                cols.push(col);
+            }
+            if segments.offset != 0.0 {
+                f.add_offset(day, segments.offset);
+            }
+            f.level[s].push(cols);
+        }
+        if input.curve_mode == FillCurveMode::Exact {
+            add_fill_curve_rows(f, storage, id);
+        }
+    }
+}
+
+/// Injection and withdrawal capacity of a storage on a window day, GWh/d.
+fn capacities(
+    storage: &Storage,
+    s: usize,
+    input: &WindowInput,
+    day: usize,
+    slot: usize,
+    initial: f64,
+) -> (f64, f64) {
+    let inominal = storage.injection_capacity_gwh_d[day].0;
+    let wnominal = storage.withdrawal_capacity_gwh_d[day].0;
+    match input.curve_mode {
+        FillCurveMode::Exact => {
+            if slot == 0 {
+                let fill = fill_of(storage, initial);
+                (
+                    inominal * storage.injection_curve.factor_at(fill),
+                    wnominal * storage.withdrawal_curve.factor_at(fill),
+                )
+            } else {
+                (
+                    inominal * max_factor(&storage.injection_curve),
+                    wnominal * max_factor(&storage.withdrawal_curve),
+                )
+            }
+        }
+        FillCurveMode::Refine | FillCurveMode::Ignore => (
+            input_cap(&input.injection_cap, s, slot, inominal),
+            input_cap(&input.withdrawal_cap, s, slot, wnominal),
+        ),
+    }
+}
+
+fn input_cap(caps: &[Vec<f64>], s: usize, slot: usize, nominal: f64) -> f64 {
+    caps.get(s)
+        .and_then(|row| row.get(slot))
+        .copied()
+        .unwrap_or(nominal)
+}
+
+/// The fill fraction of `level` (0 for a storage without working gas).
+pub fn fill_of(storage: &Storage, level: f64) -> f64 {
+    let working = storage.working_gas_gwh.0;
+    if working > 0.0 {
+        (level / working).clamp(0.0, 1.0)
+    } else {
+        0.0
+    }
+}
+
+/// The largest factor of a curve (1 for an empty curve).
+pub fn max_factor(curve: &FillCurve) -> f64 {
+    if curve.points.is_empty() {
+        1.0
+    } else {
+        curve.points.iter().fold(0.0_f64, |m, p| m.max(p.1))
+    }
+}
+
+/// One parallel arc of a day's level.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LevelSegment {
+    /// Level at which the segment starts, GWh.
+    pub from: f64,
+    /// Its length, GWh.
+    pub length: f64,
+    /// Its cost, EUR/MWh (minus the penalties of the targets above it).
+    pub cost: f64,
+}
+
+/// The level segments of one storage-day and the objective offset they need.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LevelSegments {
+    /// The parallel arcs, lowest first.
+    pub segments: Vec<LevelSegment>,
+    /// `Σ_j penalty_j · L_j` in kEUR.
+    pub offset: f64,
+}
+
+/// Splits the level of storage `s` at the end of `day` at its filling targets.
+///
+/// With targets `j` on that day at levels `L_j = min_fill_j · working_gas` and
+/// penalties `p_j`, the breakpoints `0 = b_0 < b_1 < ... < b_m = working_gas` are
+/// the distinct `L_j`; segment `i` spans `[b_i, b_{i+1}]` at cost
+/// `−Σ_{j: L_j >= b_{i+1}} p_j`, and the objective gets the offset `Σ_j p_j L_j`.
+/// Filled in order (the cheapest first), the segments sum to the level `x` and add
+///
+/// ```text
+/// Σ_j p_j L_j − Σ_j p_j · min(x, L_j) = Σ_j p_j · max(0, L_j − x) = Σ penalty × shortfall   [kEUR]
+/// ```
+///
+/// Without targets there is one segment `[0, working_gas]` at cost 0.
+/// The floor is the lower bound of the sum, spread over the lowest segments.
+pub fn level_segments(storage: &Storage, day: usize, system: &System) -> LevelSegments {
+    let working = storage.working_gas_gwh.0.max(0.0);
+    let date = system.period.date(day);
+    let targets: Vec<&FillTarget> = storage.targets.iter().filter(|t| t.date == date).collect();
+    let mut breaks: Vec<f64> = targets
+        .iter()
+        .map(|t| (t.min_fill.clamp(0.0, 1.0) * working).min(working))
+        .filter(|&b| b > 0.0)
+        .collect();
+    breaks.push(working);
+    breaks.sort_by(f64::total_cmp);
+    breaks.dedup();
+    let mut segments = Vec::with_capacity(breaks.len());
+    let mut from = 0.0;
+    for &to in &breaks {
+        let cost: f64 = -targets
+            .iter()
+            .filter(|t| t.min_fill.clamp(0.0, 1.0) * working >= to - 1e-12)
+            .map(|t| t.penalty_eur_mwh.0)
+            .sum::<f64>();
+        segments.push(LevelSegment {
+            from,
+            length: to - from,
+            cost: if cost == 0.0 { 0.0 } else { cost },
+        });
+        from = to;
+    }
+    if segments.is_empty() {
+        segments.push(LevelSegment {
+            from: 0.0,
+            length: 0.0,
+            cost: 0.0,
+        });
+    }
+    let offset = targets
+        .iter()
+        .map(|t| t.penalty_eur_mwh.0 * t.min_fill.clamp(0.0, 1.0) * working)
+        .sum();
+    LevelSegments { segments, offset }
+}
+
+/// Exact fill-curve mode: for each window day `t > t0` and each segment `k` of a
+/// curve with points `(x_k, y_k)`, slope `a_k = (y_{k+1} − y_k)/(x_{k+1} − x_k)`:
+///
+/// ```text
+/// withdraw(s,t) − Wnom(s,t)·a_k/WG · level(s,t−1) <= Wnom(s,t)·(y_k − a_k·x_k)   [GWh/d]
+/// inject(s,t)   − Inom(s,t)·a_k/WG · level(s,t−1) <= Inom(s,t)·(y_k − a_k·x_k)
+/// ```
+///
+/// where `level(s,t−1)` is the sum of that day's level segments and `WG` the
+/// working gas. The rows are exact for concave curves (the usual shapes: a
+/// withdrawal factor rising with fill and flattening, an injection factor flat then
+/// falling); for a non-concave curve they are the lower envelope of its segments
+/// (conservative). They make the LP a general LP: the network simplex rejects it.
+pub fn add_fill_curve_rows(f: &mut Formulation, storage: &Storage, id: gas_core::StorageId) {
+    let s = id.index();
+    let working = storage.working_gas_gwh.0;
+    if working <= 0.0 {
+        return;
+    }
+    let start = f.days.start;
+    for day in f.days.clone().skip(1) {
+        let slot = day - start;
+        for (curve, nominal, is_withdrawal) in [
+            (
+                &storage.withdrawal_curve,
+                storage.withdrawal_capacity_gwh_d[day].0,
+                true,
+            ),
+            (
+                &storage.injection_curve,
+                storage.injection_capacity_gwh_d[day].0,
+                false,
+            ),
+        ] {
+            if curve.is_flat() || nominal <= 0.0 {
+                continue;
+            }
+            for (k, pair) in curve.points.windows(2).enumerate() {
+                let (x0, y0) = pair[0];
+                let (x1, y1) = pair[1];
+                if x1 <= x0 {
+                    continue;
+                }
+                let slope = (y1 - y0) / (x1 - x0);
+                let rhs = nominal * (y0 - slope * x0);
+                let key = if is_withdrawal {
+                    RowKey::WithdrawalCurve(id, k, day)
+                } else {
+                    RowKey::InjectionCurve(id, k, day)
+                };
+                let row = f.add_row(key, f64::NEG_INFINITY, rhs);
+                let flow = if is_withdrawal {
+                    f.withdrawal[s][slot]
+                } else {
+                    f.injection[s][slot]
+                };
+                f.problem.set_coef(row, flow, 1.0);
+                let coef = -nominal * slope / working;
+                if coef != 0.0 {
+                    for &level in &f.level[s][slot - 1] {
+                        f.problem.set_coef(row, level, coef);
+                    }
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::testing::*;
+    use crate::{FillCurveMode, RunOptions};
+    use gas_core::system::{FillCurve, FillTarget, Operation};
+    use gas_core::units::EurPerMwh;
+
+    #[test]
+    fn a_full_storage_drains_at_constant_demand_then_curtailment_starts() {
+        // One zone, 14 days, demand 100 GWh/d curtailable at 500 EUR/MWh, no supply but a
+        // full storage of 1000 GWh (withdrawal up to 1000 GWh/d, value 0).
+        // Buffer = 1000 GWh / 100 GWh/d = 10 days: level 900, 800, ..., 0 after day 10,
+        // then 100 GWh/d curtailed on days 11-14: 4 x 100 GWh x 500 EUR/MWh = 200 000 kEUR.
+        let mut b = Builder::new(14);
+        let z = b.zone("DE");
+        b.flat_demand(z, 100.0, 500.0);
+        b.storage(z, 1000.0, 1000.0, 0.0, 1000.0);
+        b.system.settings.operation = Operation::Myopic;
+        let r = solve(&b.system, Prices::Unique);
+        let level = values(&r.storage_level_gwh[0], |v| v.0);
+        let expected: Vec<f64> = (1..=14)
+            .map(|t| (1000.0 - 100.0 * t as f64).max(0.0))
+            .collect();
+        assert_eq!(level, expected);
+        let curtailed = values(&r.curtailed_gwh_d[0], |v| v.0);
+        assert_eq!(&curtailed[..10], &[0.0; 10]);
+        assert_eq!(&curtailed[10..], &[100.0; 4]);
+        for t in 10..14 {
+            assert_close(r.zone_price_eur_mwh[0][t].0, 500.0, "price when curtailing");
+        }
+        assert_close(r.objective_keur, 200_000.0, "objective");
+
+        // Perfect foresight: the same cost (when the storage is used does not matter here).
+        b.system.settings.operation = Operation::PerfectForesight;
+        let r = solve(&b.system, Prices::MayDiffer);
+        assert_close(r.objective_keur, 200_000.0, "objective, perfect foresight");
+        let total: f64 = r.curtailed_gwh_d[0].iter().map(|v| v.0).sum();
+        assert_close(total, 400.0, "total curtailment");
+    }
+
+    #[test]
+    fn a_constant_withdrawal_cap_binds_before_storage_is_empty() {
+        // 10 days, demand 100 GWh/d at 500 EUR/MWh, storage 1000 GWh full, withdrawal cap 60.
+        // Each day 60 withdrawn, 40 curtailed: level 1000 - 60 t, 400 GWh left after day 10;
+        // cost 10 x 40 x 500 = 200 000 kEUR; price 500 every day.
+        let mut b = Builder::new(10);
+        let z = b.zone("DE");
+        b.flat_demand(z, 100.0, 500.0);
+        b.storage(z, 1000.0, 1000.0, 0.0, 60.0);
+        let r = solve(&b.system, Prices::Unique);
+        let level = values(&r.storage_level_gwh[0], |v| v.0);
+        let expected: Vec<f64> = (1..=10).map(|t| 1000.0 - 60.0 * t as f64).collect();
+        assert_eq!(level, expected);
+        assert_eq!(
+            values(&r.storage_withdrawal_limit_gwh_d[0], |v| v.0),
+            vec![60.0; 10]
+        );
+        assert_close(r.objective_keur, 200_000.0, "objective");
+        assert_close(r.zone_price_eur_mwh[0][0].0, 500.0, "price");
+    }
+
+    /// Withdrawal factor fill/0.5 below half full, 1 above; 1000 GWh, 600 at the start.
+    fn curve_case() -> Builder {
+        let mut b = Builder::new(10);
+        let z = b.zone("DE");
+        b.flat_demand(z, 100.0, 500.0);
+        b.storage(z, 1000.0, 600.0, 0.0, 100.0);
+        b.system.storages[0].withdrawal_curve = FillCurve {
+            points: vec![(0.0, 0.0), (0.5, 1.0), (1.0, 1.0)],
+        };
+        b
+    }
+
+    #[test]
+    fn the_fill_curve_refinement_lowers_withdrawal_as_storage_empties() {
+        // Cap = 100 x min(1, fill / 0.5) = 0.2 x level below 500 GWh. Withdrawing as much
+        // as allowed: day 1 from 600 (cap 100) to 500, day 2 (cap 100) to 400, then each day
+        // withdraws 0.2 x level: level(t) = 400 x 0.8^(t-2) for t >= 2:
+        // 500, 400, 320, 256, 204.8, 163.84, 131.072, 104.858, 83.886, 67.109.
+        // A myopic operator does exactly that (each window's first-day cap is exact).
+        let mut expected = vec![500.0, 400.0];
+        for t in 2..10 {
+            expected.push(400.0 * 0.8_f64.powi(t - 1));
+        }
+        let mut b = curve_case();
+        b.system.settings.operation = Operation::Myopic;
+        let r = solve(&b.system, Prices::MayDiffer);
+        for (t, (l, e)) in r.storage_level_gwh[0].iter().zip(&expected).enumerate() {
+            assert!(
+                (l.0 - e).abs() < 1e-6,
+                "myopic day {t}: level {}, expected {e}",
+                l.0
+            );
+        }
+        // Perfect foresight with the refinement: never better than the exact optimum
+        // (67.109 GWh left; greedy withdrawal is optimal), and close to it.
+        b.system.settings.operation = Operation::PerfectForesight;
+        let options = RunOptions {
+            refine_span_days: 1,
+            ..RunOptions::default()
+        };
+        let r = solve_with(&b.system, &options, Prices::MayDiffer);
+        let level = values(&r.storage_level_gwh[0], |v| v.0);
+        assert!(level[9] >= expected[9] - 0.05, "left {}", level[9]);
+        assert!(level[9] <= expected[9] + 0.5, "left {}", level[9]);
+        // The curve holds at the result's own levels (within the refinement tolerance).
+        let curve = &b.system.storages[0].withdrawal_curve;
+        let mut before = 600.0;
+        for t in 0..10 {
+            let cap = 100.0 * curve.factor_at(before / 1000.0);
+            let w = r.storage_withdrawal_gwh_d[0][t].0;
+            assert!(
+                w <= cap + 0.01 + 1e-9,
+                "day {t}: withdrawal {w} above curve cap {cap}"
+            );
+            assert!(r.storage_withdrawal_limit_gwh_d[0][t].0 <= cap + 0.01 + 1e-9);
+            before = level[t];
+        }
+        assert!(
+            r.notes.iter().any(|n| n.contains("converged")),
+            "{:?}",
+            r.notes
+        );
+    }
+
+    #[test]
+    fn the_exact_fill_curve_mode_needs_a_general_lp_solver() {
+        let b = curve_case();
+        let options = RunOptions {
+            fill_curves: FillCurveMode::Exact,
+            ..RunOptions::default()
+        };
+        let error =
+            crate::run_with(&b.system, &gas_lp::NetworkSimplex::default(), &options).unwrap_err();
+        assert!(
+            matches!(error, crate::RunError::NeedsGeneralLp { .. }),
+            "{error}"
+        );
+        assert!(error.to_string().contains("FillCurveMode::Refine"));
+    }
+
+    #[cfg(feature = "highs")]
+    #[test]
+    fn the_refinement_matches_the_exact_mode_on_the_curve_case() {
+        // Greedy withdrawal is optimal here, so refinement and the exact LP agree.
+        let b = curve_case();
+        let refined = solve(&b.system, Prices::MayDiffer);
+        let options = RunOptions {
+            fill_curves: FillCurveMode::Exact,
+            ..RunOptions::default()
+        };
+        let exact = crate::run_with(&b.system, &gas_lp::Highs::default(), &options).unwrap();
+        let gap = (refined.objective_keur - exact.objective_keur) / exact.objective_keur;
+        assert!(
+            (0.0..1e-3).contains(&gap),
+            "refined {} exact {}",
+            refined.objective_keur,
+            exact.objective_keur
+        );
+    }
+
+    /// One zone, 5 days, demand 50 GWh/d, a route of 200 GWh/d at 30 EUR/MWh, an empty
+    /// storage (1000 GWh, injection 100 GWh/d) with a target of 30 % (300 GWh) on day 5.
+    fn target_case(penalty: f64) -> Builder {
+        let mut b = Builder::new(5);
+        let z = b.zone("DE");
+        b.flat_demand(z, 50.0, 500.0);
+        b.route(z, vec![200.0; 5], vec![30.0; 5]);
+        b.storage(z, 1000.0, 0.0, 100.0, 100.0);
+        b.system.storages[0].targets.push(FillTarget {
+            date: date(3, 5),
+            min_fill: 0.3,
+            penalty_eur_mwh: EurPerMwh(penalty),
+        });
+        b
+    }
+
+    #[test]
+    fn a_filling_target_forces_injection_when_its_penalty_exceeds_the_gas_price() {
+        // Penalty 50 > price 30: inject 300 GWh: 5 x 50 x 30 + 300 x 30 = 16 500 kEUR.
+        let r = solve(&target_case(50.0).system, Prices::Unique);
+        assert_close(
+            r.storage_level_gwh[0][4].0,
+            300.0,
+            "level on the target day",
+        );
+        assert_close(r.objective_keur, 16_500.0, "objective");
+        assert_close(r.zone_price_eur_mwh[0][2].0, 30.0, "price");
+        // Penalty 20 < price 30: pay the penalty: 5 x 50 x 30 + 300 x 20 = 13 500 kEUR.
+        let r = solve(&target_case(20.0).system, Prices::Unique);
+        assert_close(r.storage_level_gwh[0][4].0, 0.0, "level on the target day");
+        assert_close(r.objective_keur, 13_500.0, "objective");
+    }
+
+    #[test]
+    fn level_segments_price_the_shortfall_below_each_target() {
+        // Targets 30 % at 50 and 60 % at 10 on a 1000 GWh storage: segments [0,300] at
+        // -(50+10), [300,600] at -10, [600,1000] at 0; offset 50 x 300 + 10 x 600 = 21 000.
+        let mut b = target_case(50.0);
+        b.system.storages[0].targets.push(FillTarget {
+            date: date(3, 5),
+            min_fill: 0.6,
+            penalty_eur_mwh: EurPerMwh(10.0),
+        });
+        let segs = super::level_segments(&b.system.storages[0], 4, &b.system);
+        let costs: Vec<f64> = segs.segments.iter().map(|s| s.cost).collect();
+        let lengths: Vec<f64> = segs.segments.iter().map(|s| s.length).collect();
+        assert_eq!(costs, vec![-60.0, -10.0, 0.0]);
+        assert_eq!(lengths, vec![300.0, 300.0, 400.0]);
+        assert_eq!(segs.offset, 21_000.0);
+    }
+}
