@@ -36,3 +36,30 @@ pub fn add_demand(f: &mut Formulation, system: &System, balance: &mut Balance) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::testing::*;
+    use gas_core::Sector;
+
+    #[test]
+    fn curtailment_follows_the_merit_order() {
+        // Supply 170 GWh/d at 10; demand: power 100 (50 % fuel switching at 40, 50 % at 300),
+        // industry 100 (at 150), households 100 (at 1 000): shortfall 130.
+        // Merit order: fuel switching 50 at 40, then industry 80 at 150; households served.
+        // Cost: 170 x 10 + 50 x 40 + 80 x 150 = 15 700 kEUR; price = 150 (industry, partly cut).
+        let mut b = Builder::new(1);
+        let z = b.zone("DE");
+        b.production(z, 170.0, 10.0);
+        b.demand(z, Sector::Power, vec![100.0], &[(0.5, 40.0), (0.5, 300.0)]);
+        b.demand(z, Sector::Industry, vec![100.0], &[(1.0, 150.0)]);
+        b.demand(z, Sector::HouseholdsServices, vec![100.0], &[(1.0, 1000.0)]);
+        let r = solve(&b.system, Prices::Unique);
+        assert_eq!(r.curtailed_by_tranche_gwh_d[0][0][0].0, 50.0);
+        assert_eq!(r.curtailed_by_tranche_gwh_d[0][1][0].0, 0.0);
+        assert_eq!(r.curtailed_gwh_d[1][0].0, 80.0);
+        assert_eq!(r.curtailed_gwh_d[2][0].0, 0.0);
+        assert_close(r.zone_price_eur_mwh[0][0].0, 150.0, "price");
+        assert_close(r.objective_keur, 15_700.0, "objective");
+    }
+}

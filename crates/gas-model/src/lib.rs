@@ -440,3 +440,105 @@ pub fn export_mps_with(
 pub fn export_mps(system: &System, out: &mut impl Write) -> Result<(), RunError> {
     export_mps_with(system, &RunOptions::default(), out)
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::testing::*;
+    use gas_core::system::Operation;
+    use gas_core::units::EurPerMwh;
+
+    #[test]
+    fn windows_cover_the_period_once() {
+        // 10 days, window 4, commit 3: [0,4) keep [0,3); [3,7) keep [3,6); [6,10) keep [6,9);
+        // [9,10) keep [9,10).
+        let plan = super::windows(
+            10,
+            Operation::RollingHorizon {
+                window_days: 4,
+                commit_days: 3,
+            },
+        );
+        assert_eq!(plan, vec![(0..4, 0..3), (3..7, 3..6), (6..10, 6..9), (9..10, 9..10)]);
+        assert_eq!(super::windows(3, Operation::Myopic).len(), 3);
+        assert_eq!(super::windows(3, Operation::PerfectForesight), vec![(0..3, 0..3)]);
+    }
+
+    /// One zone, 4 days, demand 20 GWh/d, a route at 10 EUR/MWh on days 1-2 and 100 on
+    /// days 3-4, an empty storage (100 GWh, 50 GWh/d each way) valued at `value`.
+    fn cheap_now_dear_later(value: f64) -> Builder {
+        let mut b = Builder::new(4);
+        let z = b.zone("DE");
+        b.flat_demand(z, 20.0, 500.0);
+        b.route(z, vec![100.0; 4], vec![10.0, 10.0, 100.0, 100.0]);
+        b.storage(z, 100.0, 0.0, 50.0, 50.0);
+        b.system.storages[0].value_eur_mwh = vec![EurPerMwh(value); 4];
+        b
+    }
+
+    #[test]
+    fn perfect_foresight_stores_cheap_gas_that_a_myopic_operator_does_not() {
+        // Perfect foresight, value 5: buy 40 on days 1-2 for days 3-4: 80 GWh x 10 = 800 kEUR,
+        // levels 20, 40, 20, 0.
+        let mut b = cheap_now_dear_later(5.0);
+        let r = solve(&b.system, Prices::MayDiffer);
+        assert_close(r.objective_keur, 800.0, "foresight objective");
+        assert_close(r.storage_level_gwh[0][1].0, 40.0, "foresight level after day 2");
+        // Myopic, value 5: storing costs 10 and is worth 5: buy day by day:
+        // 2 x 20 x 10 + 2 x 20 x 100 = 4 400 kEUR.
+        b.system.settings.operation = Operation::Myopic;
+        let r = solve(&b.system, Prices::MayDiffer);
+        assert_close(r.objective_keur, 4_400.0, "myopic objective");
+        assert_eq!(values(&r.storage_level_gwh[0], |v| v.0), vec![0.0; 4]);
+        // Myopic, value 50 > 10: it stores all it can (50 GWh/d) on days 1-2 (level 100),
+        // then uses storage (worth 50) rather than buy at 100 on days 3-4 (level 60 left):
+        // 2 x 70 x 10 - 60 x 50 = -1 600 kEUR. Perfect foresight does the same.
+        let mut b = cheap_now_dear_later(50.0);
+        b.system.settings.operation = Operation::Myopic;
+        let r = solve(&b.system, Prices::MayDiffer);
+        assert_eq!(values(&r.storage_level_gwh[0], |v| v.0), vec![50.0, 100.0, 80.0, 60.0]);
+        assert_close(r.objective_keur, -1_600.0, "myopic objective, value 50");
+        b.system.settings.operation = Operation::PerfectForesight;
+        let r = solve(&b.system, Prices::MayDiffer);
+        assert_close(r.objective_keur, -1_600.0, "foresight objective, value 50");
+        // A rolling horizon of 3 days committing 2: window days 1-3 sees only day 3 as dear,
+        // stores 20 (levels end of day 2: 20); window days 3-4 uses it on day 3 and buys
+        // day 4 at 100: 60 x 10 + 20 x 100 = 2 600 kEUR, between foresight and myopic.
+        b = cheap_now_dear_later(5.0);
+        b.system.settings.operation = Operation::RollingHorizon {
+            window_days: 3,
+            commit_days: 2,
+        };
+        let r = solve(&b.system, Prices::MayDiffer);
+        assert_close(r.objective_keur, 2_600.0, "rolling objective");
+        assert_close(r.storage_level_gwh[0][1].0, 20.0, "rolling level after day 2");
+    }
+
+    #[test]
+    fn invalid_systems_are_reported_with_every_problem() {
+        let mut b = Builder::new(3);
+        let z = b.zone("DE");
+        b.flat_demand(z, 10.0, 500.0);
+        b.storage(z, 100.0, 150.0, 10.0, 10.0);
+        b.system.demands[0].demand_gwh_d.pop();
+        let error = crate::run(&b.system, &gas_lp::NetworkSimplex::default()).unwrap_err();
+        let text = error.to_string();
+        assert!(text.contains("2 problem(s)"), "{text}");
+        assert!(text.contains("initial_level_gwh: expected at most working gas 100, found 150"), "{text}");
+        assert!(text.contains("demand_gwh_d: expected 3 daily values, found 2 values"), "{text}");
+    }
+
+    #[test]
+    fn export_mps_names_rows_and_columns_by_their_keys() {
+        let mut b = Builder::new(2);
+        let a = b.zone("DE");
+        let z = b.zone("PL");
+        b.flat_demand(z, 10.0, 500.0);
+        b.production(a, 20.0, 10.0);
+        b.pipeline(a, z, 5.0, 1.0);
+        let mut out = Vec::new();
+        crate::export_mps(&b.system, &mut out).unwrap();
+        let text = String::from_utf8(out).unwrap();
+        assert!(text.contains("zone_balance[DE][2022-03-01]"), "{text}");
+        assert!(text.contains("pipeline_flow[DE>PL][2022-03-02]"), "{text}");
+    }
+}

@@ -29,3 +29,29 @@ pub fn add_routes(f: &mut Formulation, system: &System, balance: &mut Balance) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::testing::*;
+
+    #[test]
+    fn a_route_cut_off_from_a_date_shifts_supply_to_dearer_sources() {
+        // 5 days, demand 80 GWh/d (penalty 500), route 100 GWh/d at 20 until day 3 and 0 from
+        // day 4 (the cut-off), production 30 GWh/d at 60.
+        // Days 1-3: 80 x 20 = 1 600 kEUR each. Days 4-5: 30 x 60 + 50 x 500 = 26 800 each.
+        // Total 3 x 1 600 + 2 x 26 800 = 58 400 kEUR; prices 20, 20, 20, 500, 500.
+        let mut b = Builder::new(5);
+        let z = b.zone("DE");
+        b.flat_demand(z, 80.0, 500.0);
+        b.route(z, vec![100.0, 100.0, 100.0, 0.0, 0.0], vec![20.0; 5]);
+        b.production(z, 30.0, 60.0);
+        let r = solve(&b.system, Prices::Unique);
+        assert_eq!(values(&r.route_flow_gwh_d[0], |v| v.0), vec![80.0, 80.0, 80.0, 0.0, 0.0]);
+        assert_eq!(values(&r.curtailed_gwh_d[0], |v| v.0), vec![0.0, 0.0, 0.0, 50.0, 50.0]);
+        let prices = values(&r.zone_price_eur_mwh[0], |v| v.0);
+        for (p, e) in prices.iter().zip([20.0, 20.0, 20.0, 500.0, 500.0]) {
+            assert_close(*p, e, "price");
+        }
+        assert_close(r.objective_keur, 58_400.0, "objective");
+    }
+}

@@ -63,3 +63,54 @@ pub(crate) fn block_exports(
     }
     changed
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::testing::*;
+    use gas_core::system::Solidarity;
+    use gas_core::Sector;
+
+    #[test]
+    fn national_first_keeps_gas_home_where_cooperation_would_export_it() {
+        // A -> B -> C (pipelines 100 GWh/d, tariff 0), production at 20 EUR/MWh.
+        // A: production 100, industry demand 105 (curtailable at 50).
+        // B: production 60, households 20 (600). C: households 50 (500), no supply.
+        // Supply 160 < demand 175: 15 short.
+        // Cooperative: curtail the cheapest, A's industry, 15 GWh; A exports 10 so that
+        //   C is served: 160 x 20 + 15 x 50 = 3 950 kEUR; every price 50.
+        // National-first: A curtails while exporting, so A's exports are blocked; A curtails
+        //   5, B exports its 40 spare, C curtails 10: 3 200 + 5 x 50 + 10 x 500 = 8 450 kEUR;
+        //   prices A 50, B 500 (its spare gas is C's), C 500.
+        let mut b = Builder::new(1);
+        let a = b.zone("AA");
+        let bz = b.zone("BB");
+        let c = b.zone("CC");
+        b.production(a, 100.0, 20.0);
+        b.production(bz, 60.0, 20.0);
+        b.demand(a, Sector::Industry, vec![105.0], &[(1.0, 50.0)]);
+        b.flat_demand(bz, 20.0, 600.0);
+        b.flat_demand(c, 50.0, 500.0);
+        b.pipeline(a, bz, 100.0, 0.0);
+        b.pipeline(bz, c, 100.0, 0.0);
+        let coop = solve(&b.system, Prices::Unique);
+        assert_close(coop.objective_keur, 3_950.0, "cooperative objective");
+        assert_eq!(coop.curtailed_gwh_d[0][0].0, 15.0);
+        assert_eq!(coop.pipeline_flow_gwh_d[0][0].0, 10.0);
+        for z in 0..3 {
+            assert_close(coop.zone_price_eur_mwh[z][0].0, 50.0, "cooperative price");
+        }
+
+        b.system.settings.solidarity = Solidarity::NationalFirst;
+        let national = solve(&b.system, Prices::Unique);
+        assert_close(national.objective_keur, 8_450.0, "national-first objective");
+        assert_eq!(national.curtailed_gwh_d[0][0].0, 5.0);
+        assert_eq!(national.curtailed_gwh_d[2][0].0, 10.0);
+        assert_eq!(national.pipeline_flow_gwh_d[0][0].0, 0.0);
+        assert_eq!(national.pipeline_flow_gwh_d[1][0].0, 40.0);
+        let prices: Vec<f64> = (0..3).map(|z| national.zone_price_eur_mwh[z][0].0).collect();
+        for (p, e) in prices.iter().zip([50.0, 500.0, 500.0]) {
+            assert_close(*p, e, "national-first price");
+        }
+        assert!(national.notes.iter().any(|n| n.contains("1 zone-day")), "{:?}", national.notes);
+    }
+}
