@@ -1,0 +1,298 @@
+//! Run results as tables: `zones_daily`, `flows_daily`, `zones_summary`,
+//! `ledger` and `ledger_delta`. Column meanings are in `docs/outputs.md`.
+
+use crate::table::{Column, Table};
+use chrono::NaiveDate;
+use gas_core::sector::Sector;
+use gas_core::{Results, System};
+use gas_metrics::kpi::ZoneKpi;
+use gas_metrics::ledger::{Ledger, LedgerDelta};
+
+/// One row per day and zone: demand and curtailment by sector, storage, supply by kind, trade, shadow price.
+pub fn zones_daily(system: &System, results: &Results) -> Table {
+    let days = results.period.days;
+    let zones = system.zones.len();
+    let rows = days * zones;
+    let mut dates = Vec::with_capacity(rows);
+    let mut codes = Vec::with_capacity(rows);
+    let mut demand = vec![vec![0.0; rows]; 4];
+    let mut curtailed = vec![vec![0.0; rows]; 4];
+    let mut level_twh = vec![0.0; rows];
+    let mut working_gas = vec![0.0; zones];
+    let mut injection = vec![0.0; rows];
+    let mut withdrawal = vec![0.0; rows];
+    let mut lng = vec![0.0; rows];
+    let mut production = vec![0.0; rows];
+    let mut route_imports = vec![0.0; rows];
+    let mut pipeline_imports = vec![0.0; rows];
+    let mut pipeline_exports = vec![0.0; rows];
+    let mut price = vec![0.0; rows];
+    let row = |day: usize, zone: usize| day * zones + zone;
+
+    for day in 0..days {
+        for (zone, info) in system.zones.iter().enumerate() {
+            dates.push(results.period.date(day));
+            codes.push(info.code.clone());
+            price[row(day, zone)] = results.zone_price_eur_mwh[zone][day].value();
+        }
+    }
+    for (index, item) in system.demands.iter().enumerate() {
+        let sector = Sector::ALL
+            .iter()
+            .position(|s| *s == item.sector)
+            .unwrap_or(3);
+        for day in 0..days {
+            let r = row(day, item.zone.index());
+            demand[sector][r] += item.demand_gwh_d[day].value();
+            curtailed[sector][r] += results.curtailed_gwh_d[index][day].value();
+        }
+    }
+    for (index, storage) in system.storages.iter().enumerate() {
+        working_gas[storage.zone.index()] += storage.working_gas_gwh.value();
+        for day in 0..days {
+            let r = row(day, storage.zone.index());
+            level_twh[r] += results.storage_level_gwh[index][day].value() / 1000.0;
+            injection[r] += results.storage_injection_gwh_d[index][day].value();
+            withdrawal[r] += results.storage_withdrawal_gwh_d[index][day].value();
+        }
+    }
+    for (index, terminal) in system.lng_terminals.iter().enumerate() {
+        for day in 0..days {
+            lng[row(day, terminal.zone.index())] += results.lng_sendout_gwh_d[index][day].value();
+        }
+    }
+    for (index, item) in system.production.iter().enumerate() {
+        for day in 0..days {
+            production[row(day, item.zone.index())] += results.production_gwh_d[index][day].value();
+        }
+    }
+    for (index, route) in system.routes.iter().enumerate() {
+        for day in 0..days {
+            route_imports[row(day, route.entry.index())] +=
+                results.route_flow_gwh_d[index][day].value();
+        }
+    }
+    for (index, pipeline) in system.pipelines.iter().enumerate() {
+        for day in 0..days {
+            let flow = results.pipeline_flow_gwh_d[index][day].value();
+            pipeline_exports[row(day, pipeline.from.index())] += flow;
+            pipeline_imports[row(day, pipeline.to.index())] += flow;
+        }
+    }
+    let fill: Vec<Option<f64>> = (0..rows)
+        .map(|r| {
+            let capacity = working_gas[r % zones];
+            (capacity > 0.0).then(|| 100.0 * level_twh[r] * 1000.0 / capacity)
+        })
+        .collect();
+
+    let mut columns = vec![Column::date("date", dates), Column::text("zone", codes)];
+    for (sector, values) in Sector::ALL.iter().zip(demand) {
+        columns.push(Column::floats(
+            &format!("demand_{}_gwh_d", sector.code()),
+            values,
+        ));
+    }
+    for (sector, values) in Sector::ALL.iter().zip(curtailed) {
+        columns.push(Column::floats(
+            &format!("curtailed_{}_gwh_d", sector.code()),
+            values,
+        ));
+    }
+    columns.extend([
+        Column::floats("storage_level_twh", level_twh),
+        Column::float("storage_fill_pct", fill),
+        Column::floats("injection_gwh_d", injection),
+        Column::floats("withdrawal_gwh_d", withdrawal),
+        Column::floats("lng_sendout_gwh_d", lng),
+        Column::floats("production_gwh_d", production),
+        Column::floats("route_imports_gwh_d", route_imports),
+        Column::floats("pipeline_imports_gwh_d", pipeline_imports),
+        Column::floats("pipeline_exports_gwh_d", pipeline_exports),
+        Column::floats("shadow_price_eur_mwh", price),
+    ]);
+    Table::new("zones_daily", columns)
+}
+
+/// One row per day and flow: pipelines, routes, LNG send-out and LNG supply by origin.
+pub fn flows_daily(system: &System, results: &Results) -> Table {
+    let mut dates = Vec::new();
+    let mut kinds = Vec::new();
+    let mut ids = Vec::new();
+    let mut from = Vec::new();
+    let mut to = Vec::new();
+    let mut flows = Vec::new();
+    let zone = |id: gas_core::ZoneId| system.zones[id.index()].code.clone();
+    let origin = |id: gas_core::OriginId| system.origins[id.index()].code.clone();
+    for day in 0..results.period.days {
+        let date = results.period.date(day);
+        let mut push = |kind: &str, id: &str, source: String, sink: String, flow: f64| {
+            dates.push(date);
+            kinds.push(kind.to_string());
+            ids.push(id.to_string());
+            from.push(source);
+            to.push(sink);
+            flows.push(flow);
+        };
+        for (index, pipeline) in system.pipelines.iter().enumerate() {
+            push(
+                "pipeline",
+                &pipeline.code,
+                zone(pipeline.from),
+                zone(pipeline.to),
+                results.pipeline_flow_gwh_d[index][day].value(),
+            );
+        }
+        for (index, route) in system.routes.iter().enumerate() {
+            push(
+                "route",
+                &route.code,
+                origin(route.origin),
+                zone(route.entry),
+                results.route_flow_gwh_d[index][day].value(),
+            );
+        }
+        for (index, terminal) in system.lng_terminals.iter().enumerate() {
+            push(
+                "lng_sendout",
+                &terminal.code,
+                "LNG".to_string(),
+                zone(terminal.zone),
+                results.lng_sendout_gwh_d[index][day].value(),
+            );
+        }
+        for (index, supply) in system.lng_supplies.iter().enumerate() {
+            let code = origin(supply.origin);
+            push(
+                "lng_supply",
+                &format!("LNG-{code}"),
+                code,
+                "LNG".to_string(),
+                results.lng_supply_gwh_d[index][day].value(),
+            );
+        }
+    }
+    Table::new(
+        "flows_daily",
+        vec![
+            Column::date("date", dates),
+            Column::text("kind", kinds),
+            Column::text("id", ids),
+            Column::text("from", from),
+            Column::text("to", to),
+            Column::floats("flow_gwh_d", flows),
+        ],
+    )
+}
+
+fn date_text(date: Option<NaiveDate>) -> String {
+    date.map(|d| d.format("%Y-%m-%d").to_string())
+        .unwrap_or_default()
+}
+
+/// One row per zone (and group) with its key figures.
+pub fn zones_summary(kpis: &[ZoneKpi]) -> Table {
+    let mut columns = vec![
+        Column::text("zone", kpis.iter().map(|k| k.zone.clone()).collect()),
+        Column::floats(
+            "working_gas_twh",
+            kpis.iter().map(|k| k.working_gas_twh).collect(),
+        ),
+        Column::int(
+            "buffer_days",
+            kpis.iter().map(|k| k.buffer_days.map(i64::from)).collect(),
+        ),
+        Column::text(
+            "buffer_end_date",
+            kpis.iter().map(|k| date_text(k.buffer_end_date)).collect(),
+        ),
+        Column::floats("demand_twh", kpis.iter().map(|k| k.demand_twh).collect()),
+    ];
+    for (index, sector) in Sector::ALL.iter().enumerate() {
+        columns.push(Column::floats(
+            &format!("unserved_{}_twh", sector.code()),
+            kpis.iter()
+                .map(|k| k.unserved_twh_by_sector[index])
+                .collect(),
+        ));
+    }
+    columns.extend([
+        Column::floats(
+            "unserved_twh",
+            kpis.iter().map(|k| k.unserved_twh).collect(),
+        ),
+        Column::floats(
+            "unserved_share",
+            kpis.iter().map(|k| k.unserved_share).collect(),
+        ),
+        Column::float(
+            "min_fill_pct",
+            kpis.iter().map(|k| k.min_fill_pct).collect(),
+        ),
+        Column::text(
+            "min_fill_date",
+            kpis.iter().map(|k| date_text(k.min_fill_date)).collect(),
+        ),
+        Column::float(
+            "fill_on_1_nov_pct",
+            kpis.iter().map(|k| k.fill_on_1_nov_pct).collect(),
+        ),
+        Column::float(
+            "peak_price_eur_mwh",
+            kpis.iter().map(|k| k.peak_price_eur_mwh).collect(),
+        ),
+        Column::text(
+            "peak_price_date",
+            kpis.iter().map(|k| date_text(k.peak_price_date)).collect(),
+        ),
+    ]);
+    Table::new("zones_summary", columns)
+}
+
+/// The ledger rows.
+pub fn ledger(ledger: &Ledger) -> Table {
+    let rows = &ledger.rows;
+    Table::new(
+        "ledger",
+        vec![
+            Column::text(
+                "category",
+                rows.iter().map(|r| r.category.code().to_string()).collect(),
+            ),
+            Column::text("origin", rows.iter().map(|r| r.origin.clone()).collect()),
+            Column::text(
+                "carrier",
+                rows.iter().map(|r| r.carrier.to_string()).collect(),
+            ),
+            Column::text("item", rows.iter().map(|r| r.item.clone()).collect()),
+            Column::floats("volume_twh", rows.iter().map(|r| r.volume_twh).collect()),
+            Column::floats("value_meur", rows.iter().map(|r| r.value_meur).collect()),
+        ],
+    )
+}
+
+/// The changes a package makes to the ledger against do-nothing.
+pub fn ledger_delta(deltas: &[LedgerDelta]) -> Table {
+    Table::new(
+        "ledger_delta",
+        vec![
+            Column::text(
+                "category",
+                deltas
+                    .iter()
+                    .map(|d| d.category.code().to_string())
+                    .collect(),
+            ),
+            Column::text("origin", deltas.iter().map(|d| d.origin.clone()).collect()),
+            Column::text("item", deltas.iter().map(|d| d.item.clone()).collect()),
+            Column::floats(
+                "volume_change_twh",
+                deltas.iter().map(|d| d.volume_change_twh).collect(),
+            ),
+            Column::floats(
+                "value_change_meur",
+                deltas.iter().map(|d| d.value_change_meur).collect(),
+            ),
+        ],
+    )
+}
