@@ -99,7 +99,7 @@ impl Checker<'_> {
                 Some(&j) => {
                     let first_line = self.lines.get(T::FILE, j);
                     let expected = format!(
-                        "a {} not used before (line {first_line})",
+                        "a unique {} (first on line {first_line})",
                         key_columns.join(", ")
                     );
                     let line = self.lines.get(T::FILE, i);

@@ -1,0 +1,112 @@
+#!/usr/bin/env python3
+"""Regenerates the broken dataset folders of tests/broken/ from tests/fixtures/valid/.
+
+Each case is the valid fixture with one defect (one file edited or removed) and an
+`expected.txt` holding the exact messages `gas_io::load_dataset` must give, paths
+relative to the case folder. Run from crates/gas-io: `python3 tests/broken/make_cases.py`.
+"""
+import pathlib
+import shutil
+
+HERE = pathlib.Path(__file__).resolve().parent
+VALID = HERE.parent / "fixtures" / "valid"
+
+# name: (file, old text, new text (None: delete the file), [expected messages])
+CASES = {
+    "missing_file": ("storage.csv", None, None, [
+        "storage.csv: expected a file with the columns zone,working_gas_twh,injection_capacity_gwh_d,withdrawal_capacity_gwh_d,as_of,source,note, found nothing",
+    ]),
+    "missing_column": ("zones.csv", "eu_member,kind,protected_share", "eu_member,protected_share", [
+        "zones.csv:1: expected column kind, found nothing",
+    ]),
+    "unknown_column": ("storage_curves.csv", "source,note\n", "source,note,colour\n", [
+        'storage_curves.csv:1: colour: expected one of the columns zone, fill_pct, withdrawal_factor, injection_factor, source, note, found "colour"',
+    ]),
+    "wrong_unit_column": ("interconnectors.csv", "capacity_gwh_d", "capacity_mcm_d", [
+        'interconnectors.csv:1: capacity_mcm_d: expected capacity in GWh/d (column capacity_gwh_d), found "capacity_mcm_d"',
+    ]),
+    "unknown_zone_in_interconnectors": ("interconnectors.csv", "DE,PL,100", "DE,XX,100", [
+        'interconnectors.csv:2: to_zone: expected a zone id from zones.csv, found "XX"',
+    ]),
+    "unknown_origin_in_routes": ("routes.csv", "Yamal-Europe,RU", "Yamal-Europe,QQ", [
+        'routes.csv:4: origin: expected an origin id from origins.csv, found "QQ"',
+    ]),
+    "unknown_source": ("storage.csv", "2021-09-27,s1,\nPL", "2021-09-27,s9,\nPL", [
+        'storage.csv:2: source: expected a source id from sources.csv, found "s9"',
+    ]),
+    "duplicate_zone": ("zones.csv", "UA,Ukraine", "DE,Ukraine", [
+        'zones.csv:4: id: expected a unique id (first on line 2), found "DE"',
+    ]),
+    "duplicate_flow_day": ("route_flows_daily.csv", "2021-01-01,UA-TRANSIT", "2021-01-01,NS1", [
+        'route_flows_daily.csv:5: expected a unique date, route (first on line 2), found "2021-01-01,NS1"',
+    ]),
+    "negative_capacity": ("interconnectors.csv", "DE,PL,100", "DE,PL,-3", [
+        'interconnectors.csv:2: capacity_gwh_d: expected non-negative number, found "-3"',
+    ]),
+    "non_number_capacity": ("routes.csv", "1742", "lots", [
+        'routes.csv:2: capacity_gwh_d: expected non-negative number, found "lots"',
+    ]),
+    "nan": ("storage.csv", "DE,242", "DE,NaN", [
+        'storage.csv:2: working_gas_twh: expected finite non-negative number, found "NaN"',
+    ]),
+    "bad_date": ("storage_levels.csv", "2021-09-27,DE", "27.09.2021,DE", [
+        'storage_levels.csv:2: date: expected date YYYY-MM-DD, found "27.09.2021"',
+    ]),
+    "valid_to_before_valid_from": ("interconnectors.csv", "2021-01-01,2022-12-31", "2021-01-01,2020-12-31", [
+        'interconnectors.csv:3: valid_to: expected date on or after valid_from (2021-01-01), found "2020-12-31"',
+    ]),
+    "month_13": ("demand_monthly.csv", "DE,2021,12,total", "DE,2021,13,total", [
+        'demand_monthly.csv:3: month: expected month (1 to 12), found "13"',
+    ]),
+    "percent_over_100": ("storage_curves.csv", "*,100,", "*,101,", [
+        'storage_curves.csv:4: fill_pct: expected percentage between 0 and 100, found "101"',
+    ]),
+    "non_increasing_curve": ("storage_curves.csv", "DE,100,", "DE,0,", [
+        "storage_curves.csv:6: fill_pct: expected fill above the zone's previous point (0), found \"0\"",
+    ]),
+    "unknown_sector": ("demand_annual.csv", "DE,2021,households_services", "DE,2021,households", [
+        'demand_annual.csv:2: sector: expected one of households_services, power, industry, other, total, found "households"',
+    ]),
+    "empty_required_cell": ("zones.csv", "PL,Poland", "PL,", [
+        "zones.csv:3: name: expected text, found nothing",
+    ]),
+    "unknown_route_in_flows": ("route_flows_daily.csv", "2021-01-01,NS1", "2021-01-01,NS9", [
+        'route_flows_daily.csv:2: route: expected a route id from routes.csv, a route group (UA-TRANSIT, optionally :POINT), ORIGIN:<origin>, NETFLOW:<zone>, LNG:EU or TOTAL:EU, found "NS9"',
+    ]),
+    "negative_import_flow": ("route_flows_daily.csv", "ORIGIN:RU,2000,194.2", "ORIGIN:RU,-2000,194.2", [
+        'route_flows_daily.csv:4: flow_gwh_d: expected non-negative number (only NETFLOW: rows may be negative), found "-2000"',
+    ]),
+    "bad_boolean": ("zones.csv", "DE,Germany,true", "DE,Germany,yes", [
+        'zones.csv:2: eu_member: expected true or false, found "yes"',
+    ]),
+    "wrong_field_count": ("fx_monthly.csv", "2021,1,1.217083,20,s1", "2021,1,1.217083,20,s1,extra", [
+        'fx_monthly.csv:2: expected 5 fields like the header, found "2021,1,1.217083,20,s1,extra"',
+    ]),
+    "unknown_lng_status": ("lng_terminals.csv", "false,operating", "false,running", [
+        'lng_terminals.csv:3: status: expected one of operating, planned, mothballed, possibly_in_aggregate, found "running"',
+    ]),
+    "errors_in_two_files_are_all_reported": ("demand_daily.csv", "DE,2021-01-02,total,4100.5", "DE,2021-01-32,total,-1", [
+        'demand_daily.csv:3: date: expected date YYYY-MM-DD, found "2021-01-32"',
+        'demand_daily.csv:3: demand_gwh_d: expected non-negative number, found "-1"',
+    ]),
+}
+
+
+def main():
+    for name, (file, old, new, expected) in CASES.items():
+        case = HERE / name
+        if case.exists():
+            shutil.rmtree(case)
+        shutil.copytree(VALID, case)
+        target = case / file
+        if old is None:
+            target.unlink()
+        else:
+            text = target.read_text()
+            assert text.count(old) == 1, (name, old)
+            target.write_text(text.replace(old, new))
+        (case / "expected.txt").write_text("\n".join(expected) + "\n")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,59 @@
+//! Every folder under `tests/broken/` is the valid fixture with one defect;
+//! loading it must give exactly the messages of its `expected.txt`.
+//! (`tests/broken/make_cases.py` regenerates the folders.)
+
+use gas_io::{load_dataset, InputErrors};
+use std::path::Path;
+
+fn messages(errors: &InputErrors, dir: &Path) -> Vec<String> {
+    errors
+        .iter()
+        .map(|e| e.relative_to(dir).to_string())
+        .collect()
+}
+
+#[test]
+fn the_valid_fixture_loads() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/valid");
+    if let Err(errors) = load_dataset(&dir) {
+        panic!("{}", messages(&errors, &dir).join("\n"));
+    }
+}
+
+#[test]
+fn each_broken_folder_gives_exactly_its_expected_messages() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/broken");
+    let mut cases: Vec<_> = std::fs::read_dir(&root)
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.is_dir())
+        .collect();
+    cases.sort();
+    assert!(cases.len() >= 15, "only {} broken cases", cases.len());
+    let mut failures = Vec::new();
+    for case in &cases {
+        let expected: Vec<String> = std::fs::read_to_string(case.join("expected.txt"))
+            .unwrap()
+            .lines()
+            .map(str::to_string)
+            .collect();
+        let found = match load_dataset(case) {
+            Ok(_) => vec!["(loaded without errors)".to_string()],
+            Err(errors) => {
+                // The count closes the message.
+                let n = expected.len();
+                let tail = format!("{n} input error{}", if n == 1 { "" } else { "s" });
+                assert!(errors.to_string().ends_with(&tail), "{}", case.display());
+                messages(&errors, case)
+            }
+        };
+        if found != expected {
+            failures.push(format!(
+                "{}:\n  expected: {expected:#?}\n  found:    {found:#?}",
+                case.file_name().unwrap().to_string_lossy()
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
