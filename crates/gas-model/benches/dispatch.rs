@@ -1,1 +1,100 @@
-fn main() {}
+//! Dispatch benchmark on the synthetic Europe-sized system (`gas_model::synthetic::europe`).
+//!
+//! `cargo bench -p gas-model --bench dispatch` (add `--features highs` for HiGHS).
+//! Prints one row per operation mode and solver: median wall time of a few runs,
+//! solves, objective. Set `GASBUFFER_BENCH_RUNS` to change the number of runs (default 3).
+
+use gas_core::system::Operation;
+use gas_lp::Solver;
+use gas_model::{run_with, FillCurveMode, RunOptions};
+use std::time::Instant;
+
+fn median(mut xs: Vec<f64>) -> f64 {
+    xs.sort_by(f64::total_cmp);
+    xs[xs.len() / 2]
+}
+
+fn main() {
+    let runs: usize = std::env::var("GASBUFFER_BENCH_RUNS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(3)
+        .max(1);
+    let base = gas_model::synthetic::europe(1);
+    println!(
+        "synthetic Europe: {} zones, {} pipelines, {} routes, {} LNG origins, {} storages, {} demands, {} days",
+        base.zones.len(),
+        base.pipelines.len(),
+        base.routes.len(),
+        base.lng_supplies.len(),
+        base.storages.len(),
+        base.demands.len(),
+        base.period.days
+    );
+    let mut solvers: Vec<Box<dyn Solver>> = vec![Box::new(gas_lp::NetworkSimplex::default())];
+    #[cfg(feature = "highs")]
+    solvers.push(Box::new(gas_lp::Highs::default()));
+    let modes = [
+        ("perfect foresight", Operation::PerfectForesight),
+        (
+            "rolling 30/7",
+            Operation::RollingHorizon {
+                window_days: 30,
+                commit_days: 7,
+            },
+        ),
+        ("myopic", Operation::Myopic),
+    ];
+    let curve_modes = [
+        ("flat (curves ignored)", FillCurveMode::Ignore),
+        ("fill curves refined", FillCurveMode::Refine),
+    ];
+    println!(
+        "| operation | fill curves | solver | median s | min s | objective kEUR | notes |"
+    );
+    println!("| --- | --- | --- | ---: | ---: | ---: | --- |");
+    for solver in &solvers {
+        for (curve_name, curve_mode) in curve_modes {
+            for (mode_name, operation) in modes {
+                let mut system = base.clone();
+                system.settings.operation = operation;
+                let options = RunOptions {
+                    fill_curves: curve_mode,
+                    ..RunOptions::default()
+                };
+                let mut times = Vec::new();
+                let mut last = None;
+                for _ in 0..runs {
+                    let t0 = Instant::now();
+                    let results = run_with(&system, solver.as_ref(), &options);
+                    times.push(t0.elapsed().as_secs_f64());
+                    last = Some(results);
+                }
+                let (objective, notes) = match last {
+                    Some(Ok(r)) => (
+                        format!("{:.1}", r.objective_keur),
+                        format!("{:?}; {}", r.status, r.notes.join("; ")),
+                    ),
+                    Some(Err(e)) => ("-".into(), e.to_string()),
+                    None => ("-".into(), String::new()),
+                };
+                let min = times.iter().cloned().fold(f64::INFINITY, f64::min);
+                println!(
+                    "| {mode_name} | {curve_name} | {} | {:.3} | {:.3} | {objective} | {notes} |",
+                    solver.name(),
+                    median(times),
+                    min
+                );
+            }
+        }
+    }
+    // Building the whole-period LP alone (what an export or a first solve costs).
+    let t0 = Instant::now();
+    let mut sink = std::io::sink();
+    let built = gas_model::export_mps(&base, &mut sink);
+    println!(
+        "\nbuild + write MPS of the whole period: {:.3} s ({})",
+        t0.elapsed().as_secs_f64(),
+        if built.is_ok() { "ok" } else { "failed" }
+    );
+}
