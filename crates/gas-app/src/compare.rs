@@ -1,0 +1,129 @@
+//! The package x scenario matrix: every package against every scenario, each
+//! priced against the do-nothing run of its scenario.
+
+use crate::error::AppError;
+use crate::run::{run, Comparison, RunOutcome, RunSettings};
+use gas_core::dataset::Dataset;
+use gas_lp::Solver;
+use gas_metrics::ledger::compare;
+use gas_output::table::{Column, Table};
+use gas_scenario::{Package, Scenario};
+
+/// One cell of the matrix.
+#[derive(Debug, Clone)]
+pub struct Cell {
+    /// Scenario name.
+    pub scenario: String,
+    /// Package name (`do-nothing` for the scenario alone).
+    pub package: String,
+    /// The run.
+    pub outcome: RunOutcome,
+}
+
+/// The headline figures a matrix can show.
+pub const HEADLINES: [&str; 7] = [
+    "eu_unserved_twh",
+    "eu_min_fill_pct",
+    "eu_fill_on_1_nov_pct",
+    "eu_buffer_days",
+    "cost_to_russia_meur",
+    "cost_to_europe_meur",
+    "cost_to_us_meur",
+];
+
+/// The value of headline `name` in a cell (`None`: not defined, e.g. no buffer end).
+pub fn headline(cell: &Cell, name: &str) -> Option<f64> {
+    let eu = &cell.outcome.eu;
+    let cost = cell.outcome.versus_do_nothing.as_ref().map(|c| c.cost);
+    match name {
+        "eu_unserved_twh" => Some(eu.unserved_twh),
+        "eu_min_fill_pct" => eu.min_fill_pct,
+        "eu_fill_on_1_nov_pct" => eu.fill_on_1_nov_pct,
+        "eu_buffer_days" => eu.buffer_days.map(f64::from),
+        "cost_to_russia_meur" => Some(cost.map_or(0.0, |c| c.cost_to_russia_meur)),
+        "cost_to_europe_meur" => Some(cost.map_or(0.0, |c| c.cost_to_europe_meur)),
+        "cost_to_us_meur" => Some(cost.map_or(0.0, |c| c.cost_to_us_meur)),
+        _ => None,
+    }
+}
+
+/// Runs every scenario alone (`do-nothing`) and with each package, calling
+/// `progress(done, total)` after each run. Runs are independent; they are
+/// solved one after another here so the output order is fixed — the command
+/// line parallelises over scenarios.
+pub fn run_matrix(
+    dataset: &Dataset,
+    scenario: &Scenario,
+    packages: &[Package],
+    solver: &dyn Solver,
+    settings: &RunSettings,
+    progress: &(dyn Fn() + Sync),
+) -> Result<Vec<Cell>, AppError> {
+    let alone = RunSettings {
+        compare_with_do_nothing: false,
+        ..settings.clone()
+    };
+    let base = run(dataset, scenario, &[], solver, &alone)?;
+    progress();
+    let mut cells = Vec::with_capacity(packages.len() + 1);
+    for package in packages {
+        let mut outcome = run(
+            dataset,
+            scenario,
+            std::slice::from_ref(package),
+            solver,
+            &alone,
+        )?;
+        let (deltas, cost) = compare(&outcome.ledger, &base.ledger);
+        outcome.versus_do_nothing = Some(Comparison {
+            deltas,
+            cost,
+            do_nothing_eu: base.eu.clone(),
+        });
+        cells.push(Cell {
+            scenario: scenario.name.clone(),
+            package: package.name.value.clone(),
+            outcome,
+        });
+        progress();
+    }
+    cells.insert(
+        0,
+        Cell {
+            scenario: scenario.name.clone(),
+            package: "do-nothing".to_string(),
+            outcome: base,
+        },
+    );
+    Ok(cells)
+}
+
+/// `matrix.csv`: one row per scenario and package with every headline figure and the solver status.
+pub fn matrix_table(cells: &[Cell]) -> Table {
+    let mut columns = vec![
+        Column::text(
+            "scenario",
+            cells.iter().map(|c| c.scenario.clone()).collect(),
+        ),
+        Column::text("package", cells.iter().map(|c| c.package.clone()).collect()),
+        Column::text(
+            "status",
+            cells
+                .iter()
+                .map(|c| {
+                    serde_json::to_value(c.outcome.results.status)
+                        .ok()
+                        .and_then(|v| v.as_str().map(str::to_string))
+                        .unwrap_or_default()
+                })
+                .collect(),
+        ),
+    ];
+    for name in HEADLINES {
+        columns.push(Column::float(
+            name,
+            cells.iter().map(|cell| headline(cell, name)).collect(),
+        ));
+    }
+    Table::new("matrix", columns)
+}

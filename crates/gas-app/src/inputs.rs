@@ -1,0 +1,106 @@
+//! Loading the files of a run: scenario, packages and the dataset they name.
+
+use crate::error::AppError;
+use gas_core::dataset::Dataset;
+use gas_scenario::{DatasetRef, Package, Scenario};
+use sha2::{Digest, Sha256};
+use std::path::{Path, PathBuf};
+
+/// A file given on the command line, with its name and content hash (echoed in `summary.json`).
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct InputFile {
+    /// The name inside the file.
+    pub name: String,
+    /// The path as given.
+    pub file: String,
+    /// SHA-256 of the file's bytes, hex.
+    pub sha256: String,
+}
+
+/// The dataset a run used.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct DatasetInfo {
+    /// `bundled` or the folder.
+    pub location: String,
+    /// [`gas_io::dataset_fingerprint`] of the loaded tables.
+    pub fingerprint: String,
+}
+
+/// SHA-256 of a file's bytes, or of nothing when unreadable (the loader reports that).
+pub fn file_sha256(path: &Path) -> String {
+    let bytes = std::fs::read(path).unwrap_or_default();
+    let digest = Sha256::digest(&bytes);
+    digest.iter().map(|byte| format!("{byte:02x}")).collect()
+}
+
+/// Loads a scenario and its packages, collecting the errors of every file.
+pub fn load_files(
+    scenario_path: &Path,
+    package_paths: &[PathBuf],
+) -> Result<(Scenario, Vec<Package>, Vec<InputFile>), AppError> {
+    let mut errors = Vec::new();
+    let mut files = Vec::new();
+    let scenario = match gas_scenario::load_scenario(scenario_path) {
+        Ok(scenario) => {
+            files.push(InputFile {
+                name: scenario.name.clone(),
+                file: scenario_path.display().to_string(),
+                sha256: file_sha256(scenario_path),
+            });
+            Some(scenario)
+        }
+        Err(problems) => {
+            errors.extend(problems.0);
+            None
+        }
+    };
+    let mut packages = Vec::new();
+    for path in package_paths {
+        match gas_scenario::load_package(path) {
+            Ok(package) => {
+                files.push(InputFile {
+                    name: package.name.value.clone(),
+                    file: path.display().to_string(),
+                    sha256: file_sha256(path),
+                });
+                packages.push(package);
+            }
+            Err(problems) => errors.extend(problems.0),
+        }
+    }
+    match scenario {
+        Some(scenario) if errors.is_empty() => Ok((scenario, packages, files)),
+        _ => Err(AppError::Scenario(gas_scenario::FileErrors(errors))),
+    }
+}
+
+/// Loads the dataset for a scenario: `override_dir` if given, else the folder
+/// the scenario names (relative to the scenario file), else the bundled one.
+pub fn load_dataset_for(
+    scenario: &Scenario,
+    scenario_path: Option<&Path>,
+    override_dir: Option<&Path>,
+) -> Result<(Dataset, DatasetInfo), AppError> {
+    let folder = match (override_dir, &scenario.dataset) {
+        (Some(dir), _) => Some(dir.to_path_buf()),
+        (None, DatasetRef::Path(path)) => {
+            let base = scenario_path
+                .and_then(Path::parent)
+                .unwrap_or_else(|| Path::new("."));
+            Some(base.join(path))
+        }
+        (None, DatasetRef::Bundled) => None,
+    };
+    let (dataset, location) = match folder {
+        Some(dir) => (gas_io::load_dataset(&dir)?, dir.display().to_string()),
+        None => (gas_io::load_bundled()?, "bundled".to_string()),
+    };
+    let fingerprint = gas_io::dataset_fingerprint(&dataset);
+    Ok((
+        dataset,
+        DatasetInfo {
+            location,
+            fingerprint,
+        },
+    ))
+}

@@ -1,0 +1,141 @@
+//! Writing a run's result files and `summary.json` (schema: `docs/outputs.md`).
+
+use crate::error::AppError;
+use crate::inputs::{DatasetInfo, InputFile};
+use crate::run::RunOutcome;
+use gas_metrics::kpi::ZoneKpi;
+use gas_metrics::ledger::LedgerCategory;
+use gas_output::atomic::write_atomically;
+use gas_output::table::format_number;
+use gas_output::{tables, write_table, Format};
+use serde_json::{json, Value};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+fn number(value: f64) -> Value {
+    format_number(value)
+        .parse::<serde_json::Number>()
+        .map(Value::Number)
+        .unwrap_or(Value::Null)
+}
+
+fn optional(value: Option<f64>) -> Value {
+    value.map_or(Value::Null, number)
+}
+
+fn kpi_json(kpi: &ZoneKpi) -> Value {
+    let sectors: serde_json::Map<String, Value> = gas_core::Sector::ALL
+        .iter()
+        .zip(kpi.unserved_twh_by_sector)
+        .map(|(sector, twh)| (sector.code().to_string(), number(twh)))
+        .collect();
+    json!({
+        "zone": kpi.zone,
+        "working_gas_twh": number(kpi.working_gas_twh),
+        "buffer_days": kpi.buffer_days,
+        "buffer_end_date": kpi.buffer_end_date.map(|d| d.to_string()),
+        "demand_twh": number(kpi.demand_twh),
+        "unserved_twh": number(kpi.unserved_twh),
+        "unserved_twh_by_sector": sectors,
+        "unserved_share": number(kpi.unserved_share),
+        "min_fill_pct": optional(kpi.min_fill_pct),
+        "min_fill_date": kpi.min_fill_date.map(|d| d.to_string()),
+        "fill_on_1_nov_pct": optional(kpi.fill_on_1_nov_pct),
+        "peak_price_eur_mwh": optional(kpi.peak_price_eur_mwh),
+        "peak_price_date": kpi.peak_price_date.map(|d| d.to_string()),
+    })
+}
+
+/// The content of `summary.json`.
+pub fn summary_json(outcome: &RunOutcome, inputs: &[InputFile], dataset: &DatasetInfo) -> Value {
+    let results = &outcome.results;
+    let ledger_totals: serde_json::Map<String, Value> = [
+        LedgerCategory::RussiaExportRevenue,
+        LedgerCategory::ImportBill,
+        LedgerCategory::UsLngRevenue,
+        LedgerCategory::CurtailmentCost,
+    ]
+    .into_iter()
+    .map(|category| {
+        let (volume, value) = outcome.ledger.total(category);
+        (
+            category.code().to_string(),
+            json!({"volume_twh": number(volume), "value_meur": number(value)}),
+        )
+    })
+    .collect();
+    let package_cost = outcome.versus_do_nothing.as_ref().map(|comparison| {
+        json!({
+            "cost_to_russia_meur": number(comparison.cost.cost_to_russia_meur),
+            "cost_to_europe_meur": number(comparison.cost.cost_to_europe_meur),
+            "cost_to_us_meur": number(comparison.cost.cost_to_us_meur),
+            "do_nothing_eu": kpi_json(&comparison.do_nothing_eu),
+        })
+    });
+    json!({
+        "gasbuffer_version": env!("CARGO_PKG_VERSION"),
+        "inputs": {
+            "scenario": inputs.first(),
+            "packages": inputs.iter().skip(1).collect::<Vec<_>>(),
+            "dataset": dataset,
+            "applied": outcome.built.applied.iter().map(|a| a.label()).collect::<Vec<_>>(),
+            "warnings": outcome.built.warnings,
+        },
+        "solver": {
+            "backend": outcome.solver,
+            "status": results.status,
+            "objective_keur": number(results.objective_keur),
+            "notes": results.notes,
+        },
+        "period": {"start": results.period.start.to_string(), "end": results.period.end().to_string(), "days": results.period.days},
+        "disruption_start": outcome.disruption_start.map(|d| d.to_string()),
+        "eu": kpi_json(&outcome.eu),
+        "zones": outcome.zones.iter().map(kpi_json).collect::<Vec<_>>(),
+        "ledger": ledger_totals,
+        "package_cost": package_cost,
+    })
+}
+
+/// Writes every result table of `outcome` into `folder` in `format`, then
+/// `summary.json` last (its presence marks a complete run). Returns the paths written.
+pub fn write_run(
+    outcome: &RunOutcome,
+    folder: &Path,
+    format: Format,
+    inputs: &[InputFile],
+    dataset: &DatasetInfo,
+) -> Result<Vec<PathBuf>, AppError> {
+    let system = &outcome.built.system;
+    let mut kpis = outcome.zones.clone();
+    kpis.push(outcome.eu.clone());
+    let mut written = vec![
+        write_table(
+            &tables::zones_daily(system, &outcome.results),
+            folder,
+            format,
+        )?,
+        write_table(
+            &tables::flows_daily(system, &outcome.results),
+            folder,
+            format,
+        )?,
+        write_table(&tables::zones_summary(&kpis), folder, format)?,
+        write_table(&tables::ledger(&outcome.ledger), folder, format)?,
+    ];
+    if let Some(comparison) = &outcome.versus_do_nothing {
+        written.push(write_table(
+            &tables::ledger_delta(&comparison.deltas),
+            folder,
+            format,
+        )?);
+    }
+    let summary = summary_json(outcome, inputs, dataset);
+    let path = folder.join("summary.json");
+    write_atomically(&path, |file| {
+        serde_json::to_writer_pretty(&mut *file, &summary)?;
+        file.write_all(b"\n")
+    })
+    .map_err(|error| AppError::Io(format!("{}: could not write: {error}", path.display())))?;
+    written.push(path);
+    Ok(written)
+}

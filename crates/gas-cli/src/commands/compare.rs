@@ -1,0 +1,90 @@
+//! `gasbuffer compare`.
+
+use super::{folder_name, format_from, solver_from, Failure};
+use crate::flags::CompareArgs;
+use crate::print;
+use gas_app::compare::{matrix_table, run_matrix, Cell, HEADLINES};
+use gas_app::run::RunSettings;
+use gas_app::{inputs, write, AppError};
+use indicatif::{ProgressBar, ProgressStyle};
+use rayon::prelude::*;
+use std::path::PathBuf;
+
+/// Runs every package against every scenario (in parallel over scenarios), writes
+/// `matrix.csv` and each run's files, and prints the chosen headline as a matrix.
+pub fn compare(args: CompareArgs) -> Result<u8, Failure> {
+    let format = format_from(&args.solve.format)?;
+    if !HEADLINES.contains(&args.headline.as_str()) {
+        return Err(Failure::usage(format!(
+            "--headline: expected one of {}, found \"{}\"",
+            HEADLINES.join(", "),
+            args.headline
+        )));
+    }
+    let solver = solver_from(&args.solve.solver)?;
+
+    let mut errors = Vec::new();
+    let mut scenarios = Vec::new();
+    for path in &args.scenarios {
+        match inputs::load_files(path, &args.packages) {
+            Ok((scenario, packages, files)) => {
+                scenarios.push((path.clone(), scenario, packages, files))
+            }
+            Err(AppError::Scenario(problems)) => errors.extend(problems.0),
+            Err(other) => return Err(other.into()),
+        }
+    }
+    if !errors.is_empty() {
+        errors.dedup_by(|a, b| a.to_string() == b.to_string());
+        return Err(AppError::Scenario(gas_scenario::FileErrors(errors)).into());
+    }
+
+    let total = scenarios.len() * (args.packages.len() + 1);
+    let bar = ProgressBar::new(total as u64);
+    bar.set_style(
+        ProgressStyle::with_template("{bar:40} {pos}/{len} runs {elapsed}")
+            .unwrap_or_else(|_| ProgressStyle::default_bar()),
+    );
+    let settings = RunSettings::default();
+    let out = args
+        .out
+        .clone()
+        .unwrap_or_else(|| PathBuf::from("out/compare"));
+    let runs: Vec<Result<Vec<Cell>, AppError>> = scenarios
+        .par_iter()
+        .map(|(path, scenario, packages, files)| {
+            let (dataset, info) =
+                inputs::load_dataset_for(scenario, Some(path), args.solve.dataset.as_deref())?;
+            let cells = run_matrix(
+                &dataset,
+                scenario,
+                packages,
+                solver.as_ref(),
+                &settings,
+                &|| bar.inc(1),
+            )?;
+            for cell in &cells {
+                let folder = out
+                    .join(folder_name(&cell.scenario))
+                    .join(folder_name(&cell.package));
+                let cell_files: Vec<_> = files
+                    .iter()
+                    .filter(|f| f.name == cell.scenario || f.name == cell.package)
+                    .cloned()
+                    .collect();
+                write::write_run(&cell.outcome, &folder, format, &cell_files, &info)?;
+            }
+            Ok(cells)
+        })
+        .collect();
+    bar.finish_and_clear();
+    let mut cells = Vec::new();
+    for outcome in runs {
+        cells.extend(outcome?);
+    }
+    let matrix = gas_output::write_table(&matrix_table(&cells), &out, gas_output::Format::Csv)
+        .map_err(AppError::from)?;
+    print::matrix(&cells, &args.headline);
+    println!("\nMatrix written to {}", matrix.display());
+    Ok(0)
+}

@@ -1,0 +1,38 @@
+//! `gasbuffer data check|show`.
+
+use super::Failure;
+use crate::flags::{DataArgs, DataCommand};
+use gas_app::AppError;
+
+/// Dataset commands.
+pub fn data(args: DataArgs) -> Result<u8, Failure> {
+    match args.command {
+        DataCommand::Check { path } => {
+            let dir = path.unwrap_or_else(gas_io::bundled_dataset_dir);
+            let summary = gas_io::check_dataset(&dir).map_err(AppError::from)?;
+            println!(
+                "{}: ok ({} zones, {} routes)",
+                dir.display(),
+                summary.zones.len(),
+                summary.routes.len()
+            );
+            Ok(0)
+        }
+        DataCommand::Show { dataset, json } => {
+            let loaded = match dataset {
+                Some(dir) => gas_io::load_dataset(&dir),
+                None => gas_io::load_bundled(),
+            }
+            .map_err(AppError::from)?;
+            let summary = gas_io::summarize(&loaded);
+            if json {
+                let text = serde_json::to_string_pretty(&summary)
+                    .map_err(|e| AppError::Io(e.to_string()))?;
+                println!("{text}");
+            } else {
+                println!("{summary}");
+            }
+            Ok(0)
+        }
+    }
+}

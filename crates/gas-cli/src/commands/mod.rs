@@ -1,0 +1,75 @@
+//! One module per command. Each returns the exit code, or a [`Failure`].
+
+pub mod compare;
+pub mod data;
+pub mod run;
+pub mod validate;
+
+use gas_app::AppError;
+use std::path::PathBuf;
+
+/// A command that failed: what to print and the exit code.
+#[derive(Debug)]
+pub struct Failure {
+    /// Exit code (see `gasbuffer --help`).
+    pub code: u8,
+    /// The message, already naming files and lines.
+    pub message: String,
+}
+
+impl Failure {
+    /// A usage problem (exit code 2).
+    pub fn usage(message: impl Into<String>) -> Failure {
+        Failure {
+            code: 2,
+            message: message.into(),
+        }
+    }
+}
+
+impl From<AppError> for Failure {
+    fn from(error: AppError) -> Failure {
+        Failure {
+            code: u8::try_from(error.exit_code()).unwrap_or(1),
+            message: error.to_string(),
+        }
+    }
+}
+
+/// The output format named by `--format`.
+pub fn format_from(name: &str) -> Result<gas_output::Format, Failure> {
+    gas_output::Format::from_name(name).ok_or_else(|| {
+        Failure::usage(format!(
+            "--format: expected csv, json or parquet, found \"{name}\""
+        ))
+    })
+}
+
+/// The solver named by `--solver`.
+pub fn solver_from(name: &str) -> Result<Box<dyn gas_lp::Solver>, Failure> {
+    gas_app::solver::solver_by_name(name).ok_or_else(|| {
+        Failure::usage(format!(
+            "--solver: expected one of {}, found \"{name}\"",
+            gas_app::solver::backend_names().join(", ")
+        ))
+    })
+}
+
+/// A folder name from a scenario or package name: letters, digits, `-` and `_` kept.
+pub fn folder_name(name: &str) -> PathBuf {
+    let cleaned: String = name
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '-' || c == '_' {
+                c
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    PathBuf::from(if cleaned.is_empty() {
+        "run".to_string()
+    } else {
+        cleaned
+    })
+}

@@ -1,0 +1,59 @@
+//! `gasbuffer run`.
+
+use super::{folder_name, format_from, solver_from, Failure};
+use crate::flags::RunArgs;
+use crate::print;
+use gas_app::run::RunSettings;
+use gas_app::{inputs, write, AppError};
+use gas_core::RunStatus;
+use std::path::PathBuf;
+
+/// Runs one scenario with its packages, prints the summary and writes the files.
+pub fn run(args: RunArgs) -> Result<u8, Failure> {
+    let format = format_from(&args.solve.format)?;
+    let solver = solver_from(&args.solve.solver)?;
+    let (scenario, packages, files) = inputs::load_files(&args.scenario, &args.packages)?;
+    let (dataset, dataset_info) = inputs::load_dataset_for(
+        &scenario,
+        Some(&args.scenario),
+        args.solve.dataset.as_deref(),
+    )?;
+    let settings = RunSettings {
+        compare_with_do_nothing: !args.no_compare,
+        ..RunSettings::default()
+    };
+    let outcome = gas_app::run(&dataset, &scenario, &packages, solver.as_ref(), &settings)?;
+
+    if let Some(path) = &args.export_lp {
+        let system = &outcome.built.system;
+        gas_output::atomic::write_atomically(path, |file| {
+            gas_model::export_mps_with(system, &settings.options, file)
+                .map_err(|error| std::io::Error::other(error.to_string()))
+        })
+        .map_err(|error| {
+            Failure::from(AppError::Io(format!(
+                "{}: could not write the LP: {error}",
+                path.display()
+            )))
+        })?;
+        println!("LP written to {}", path.display());
+    }
+
+    let out = args
+        .out
+        .clone()
+        .unwrap_or_else(|| PathBuf::from("out").join(folder_name(&scenario.name)));
+    let written = write::write_run(&outcome, &out, format, &files, &dataset_info)?;
+    print::run_summary(&outcome);
+    println!("\nResults: {} files in {}", written.len(), out.display());
+    Ok(match outcome.results.status {
+        RunStatus::Optimal => 0,
+        RunStatus::Infeasible | RunStatus::Unbounded | RunStatus::Stopped => {
+            eprintln!(
+                "warning: the dispatch ended {:?}: see summary.json",
+                outcome.results.status
+            );
+            4
+        }
+    })
+}

@@ -1,0 +1,53 @@
+//! `gasbuffer validate`.
+
+use super::Failure;
+use crate::flags::ValidateArgs;
+use gas_app::{inputs, AppError};
+use std::path::Path;
+
+fn is_scenario(path: &Path) -> bool {
+    std::fs::read_to_string(path)
+        .map(|text| {
+            text.lines()
+                .any(|line| line.trim_start().starts_with("[period]"))
+        })
+        .unwrap_or(false)
+}
+
+/// Checks every file, printing each problem; exit 3 if any file has errors.
+pub fn validate(args: ValidateArgs) -> Result<u8, Failure> {
+    let mut errors = Vec::new();
+    for path in &args.files {
+        if is_scenario(path) {
+            match gas_scenario::load_scenario(path) {
+                Ok(scenario) if args.against_dataset => {
+                    let checked = inputs::load_dataset_for(&scenario, Some(path), None).and_then(
+                        |(dataset, _)| {
+                            gas_scenario::build(&dataset, &scenario, &[]).map_err(AppError::from)
+                        },
+                    );
+                    match checked {
+                        Ok(_) => println!(
+                            "{}: ok (scenario, built against its dataset)",
+                            path.display()
+                        ),
+                        Err(AppError::Scenario(problems)) => errors.extend(problems.0),
+                        Err(other) => return Err(other.into()),
+                    }
+                }
+                Ok(_) => println!("{}: ok (scenario)", path.display()),
+                Err(problems) => errors.extend(problems.0),
+            }
+        } else {
+            match gas_scenario::load_package(path) {
+                Ok(_) => println!("{}: ok (package)", path.display()),
+                Err(problems) => errors.extend(problems.0),
+            }
+        }
+    }
+    if errors.is_empty() {
+        Ok(0)
+    } else {
+        Err(AppError::Scenario(gas_scenario::FileErrors(errors)).into())
+    }
+}

@@ -1,0 +1,130 @@
+//! Terminal output: the run summary table and the compare matrix.
+
+use gas_app::compare::{headline, Cell};
+use gas_app::RunOutcome;
+use gas_metrics::kpi::ZoneKpi;
+use gas_metrics::ledger::LedgerCategory;
+
+fn or_dash(value: Option<String>) -> String {
+    value.unwrap_or_else(|| "-".to_string())
+}
+
+fn kpi_row(kpi: &ZoneKpi) -> String {
+    let [households, power, industry, other] = kpi.unserved_twh_by_sector;
+    format!(
+        "{:<5} {:>8} {:>8.1} {:>8.1} {:>8.1} {:>8.1} {:>8.1} {:>7} {:>11} {:>8} {:>9}",
+        kpi.zone,
+        match (kpi.working_gas_twh > 0.0, kpi.buffer_days) {
+            (false, _) => "no UGS".to_string(),
+            (true, Some(days)) => days.to_string(),
+            (true, None) => "> period".to_string(),
+        },
+        kpi.unserved_twh,
+        households,
+        power,
+        industry,
+        other,
+        or_dash(kpi.min_fill_pct.map(|f| format!("{f:.0}%"))),
+        or_dash(kpi.min_fill_date.map(|d| d.to_string())),
+        or_dash(kpi.fill_on_1_nov_pct.map(|f| format!("{f:.0}%"))),
+        or_dash(kpi.peak_price_eur_mwh.map(|p| format!("{p:.0}"))),
+    )
+}
+
+/// Prints the per-zone summary of a run, the EU line and the ledger totals.
+pub fn run_summary(outcome: &RunOutcome) {
+    let results = &outcome.results;
+    println!(
+        "Scenario {} with packages [{}]: {} to {}, solver {} ({:?}, {:.2} s)",
+        outcome.scenario,
+        outcome.packages.join(", "),
+        results.period.start,
+        results.period.end(),
+        outcome.solver,
+        results.status,
+        outcome.solve_seconds
+    );
+    if let Some(start) = outcome.disruption_start {
+        println!("Buffer days count from the first disruption, {start}.");
+    }
+    println!(
+        "\n{:<5} {:>8} {:>8} {:>8} {:>8} {:>8} {:>8} {:>7} {:>11} {:>8} {:>9}",
+        "zone",
+        "buffer",
+        "unserved",
+        "hh+serv",
+        "power",
+        "industry",
+        "other",
+        "minfill",
+        "min date",
+        "1 Nov",
+        "peak EUR"
+    );
+    println!(
+        "{:<5} {:>8} {:>8} {:>8} {:>8} {:>8} {:>8} {:>7} {:>11} {:>8} {:>9}",
+        "", "days", "TWh", "TWh", "TWh", "TWh", "TWh", "", "", "fill", "/MWh"
+    );
+    for kpi in &outcome.zones {
+        println!("{}", kpi_row(kpi));
+    }
+    println!("{}", kpi_row(&outcome.eu));
+    println!("\nLedger (period totals):");
+    for (category, label) in [
+        (
+            LedgerCategory::RussiaExportRevenue,
+            "Russia's gas export revenue",
+        ),
+        (LedgerCategory::ImportBill, "EU import bill"),
+        (LedgerCategory::UsLngRevenue, "US LNG revenue"),
+        (LedgerCategory::CurtailmentCost, "EU curtailment cost"),
+    ] {
+        let (volume, value) = outcome.ledger.total(category);
+        println!("  {label:<30} {volume:>9.1} TWh {value:>12.0} MEUR");
+    }
+    if let Some(comparison) = &outcome.versus_do_nothing {
+        let cost = comparison.cost;
+        println!("\nPackages against do-nothing (positive = a cost):");
+        println!("  cost to Russia {:>12.0} MEUR", cost.cost_to_russia_meur);
+        println!("  cost to Europe {:>12.0} MEUR", cost.cost_to_europe_meur);
+        println!("  cost to the US {:>12.0} MEUR", cost.cost_to_us_meur);
+        println!(
+            "  EU unserved: {:.1} TWh without the packages, {:.1} TWh with them",
+            comparison.do_nothing_eu.unserved_twh, outcome.eu.unserved_twh
+        );
+    }
+    for warning in &outcome.built.warnings {
+        println!("note: {warning}");
+    }
+}
+
+/// Prints the matrix of one headline figure: scenarios down, packages across.
+pub fn matrix(cells: &[Cell], name: &str) {
+    let mut scenarios: Vec<&str> = Vec::new();
+    let mut packages: Vec<&str> = Vec::new();
+    for cell in cells {
+        if !scenarios.contains(&cell.scenario.as_str()) {
+            scenarios.push(&cell.scenario);
+        }
+        if !packages.contains(&cell.package.as_str()) {
+            packages.push(&cell.package);
+        }
+    }
+    println!("{name}");
+    print!("{:<32}", "scenario \\ package");
+    for package in &packages {
+        print!(" {package:>20}");
+    }
+    println!();
+    for scenario in &scenarios {
+        print!("{scenario:<32}");
+        for package in &packages {
+            let value = cells
+                .iter()
+                .find(|c| c.scenario == *scenario && c.package == *package)
+                .and_then(|cell| headline(cell, name));
+            print!(" {:>20}", or_dash(value.map(|v| format!("{v:.1}"))));
+        }
+        println!();
+    }
+}
