@@ -49,9 +49,7 @@ fn main() {
         ("flat (curves ignored)", FillCurveMode::Ignore),
         ("fill curves refined", FillCurveMode::Refine),
     ];
-    println!(
-        "| operation | fill curves | solver | median s | min s | objective kEUR | notes |"
-    );
+    println!("| operation | fill curves | solver | median s | min s | objective kEUR | notes |");
     println!("| --- | --- | --- | ---: | ---: | ---: | --- |");
     for solver in &solvers {
         for (curve_name, curve_mode) in curve_modes {

@@ -418,6 +418,22 @@ pub fn export_mps_with(
     options: &RunOptions,
     out: &mut impl Write,
 ) -> Result<(), RunError> {
+    let f = formulate(system, options)?;
+    f.problem.write_mps(
+        out,
+        "gasbuffer",
+        &|c| f.cols[c.0 as usize].name(system),
+        &|r| f.rows[r.0 as usize].name(system),
+    )?;
+    Ok(())
+}
+
+/// The whole-period LP of `system` as the first solve of a perfect-foresight run
+/// with `options` sees it (validated first), with the keys of its rows and columns.
+pub fn formulate(
+    system: &System,
+    options: &RunOptions,
+) -> Result<formulation::Formulation, RunError> {
     validate(system)?;
     let days = 0..system.period.days;
     let level = system
@@ -426,14 +442,7 @@ pub fn export_mps_with(
         .map(|s| s.initial_level_gwh.0)
         .collect();
     let input = window_input(system, days, level, options);
-    let f = build(system, &input);
-    f.problem.write_mps(
-        out,
-        "gasbuffer",
-        &|c| f.cols[c.0 as usize].name(system),
-        &|r| f.rows[r.0 as usize].name(system),
-    )?;
-    Ok(())
+    Ok(build(system, &input))
 }
 
 /// [`export_mps_with`] the default options.
@@ -458,9 +467,15 @@ mod tests {
                 commit_days: 3,
             },
         );
-        assert_eq!(plan, vec![(0..4, 0..3), (3..7, 3..6), (6..10, 6..9), (9..10, 9..10)]);
+        assert_eq!(
+            plan,
+            vec![(0..4, 0..3), (3..7, 3..6), (6..10, 6..9), (9..10, 9..10)]
+        );
         assert_eq!(super::windows(3, Operation::Myopic).len(), 3);
-        assert_eq!(super::windows(3, Operation::PerfectForesight), vec![(0..3, 0..3)]);
+        assert_eq!(
+            super::windows(3, Operation::PerfectForesight),
+            vec![(0..3, 0..3)]
+        );
     }
 
     /// One zone, 4 days, demand 20 GWh/d, a route at 10 EUR/MWh on days 1-2 and 100 on
@@ -482,7 +497,11 @@ mod tests {
         let mut b = cheap_now_dear_later(5.0);
         let r = solve(&b.system, Prices::MayDiffer);
         assert_close(r.objective_keur, 800.0, "foresight objective");
-        assert_close(r.storage_level_gwh[0][1].0, 40.0, "foresight level after day 2");
+        assert_close(
+            r.storage_level_gwh[0][1].0,
+            40.0,
+            "foresight level after day 2",
+        );
         // Myopic, value 5: storing costs 10 and is worth 5: buy day by day:
         // 2 x 20 x 10 + 2 x 20 x 100 = 4 400 kEUR.
         b.system.settings.operation = Operation::Myopic;
@@ -495,7 +514,10 @@ mod tests {
         let mut b = cheap_now_dear_later(50.0);
         b.system.settings.operation = Operation::Myopic;
         let r = solve(&b.system, Prices::MayDiffer);
-        assert_eq!(values(&r.storage_level_gwh[0], |v| v.0), vec![50.0, 100.0, 80.0, 60.0]);
+        assert_eq!(
+            values(&r.storage_level_gwh[0], |v| v.0),
+            vec![50.0, 100.0, 80.0, 60.0]
+        );
         assert_close(r.objective_keur, -1_600.0, "myopic objective, value 50");
         b.system.settings.operation = Operation::PerfectForesight;
         let r = solve(&b.system, Prices::MayDiffer);
@@ -510,7 +532,11 @@ mod tests {
         };
         let r = solve(&b.system, Prices::MayDiffer);
         assert_close(r.objective_keur, 2_600.0, "rolling objective");
-        assert_close(r.storage_level_gwh[0][1].0, 20.0, "rolling level after day 2");
+        assert_close(
+            r.storage_level_gwh[0][1].0,
+            20.0,
+            "rolling level after day 2",
+        );
     }
 
     #[test]
@@ -523,8 +549,14 @@ mod tests {
         let error = crate::run(&b.system, &gas_lp::NetworkSimplex::default()).unwrap_err();
         let text = error.to_string();
         assert!(text.contains("2 problem(s)"), "{text}");
-        assert!(text.contains("initial_level_gwh: expected at most working gas 100, found 150"), "{text}");
-        assert!(text.contains("demand_gwh_d: expected 3 daily values, found 2 values"), "{text}");
+        assert!(
+            text.contains("initial_level_gwh: expected at most working gas 100, found 150"),
+            "{text}"
+        );
+        assert!(
+            text.contains("demand_gwh_d: expected 3 daily values, found 2 values"),
+            "{text}"
+        );
     }
 
     #[test]

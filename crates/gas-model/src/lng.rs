@@ -46,3 +46,24 @@ pub fn add_lng(f: &mut Formulation, system: &System, balance: &mut Balance) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::testing::*;
+
+    #[test]
+    fn terminal_sendout_limits_what_the_pool_can_deliver() {
+        // LNG offered 100 GWh/d at 40, terminal send-out 60, demand 80 (penalty 500):
+        // 60 sent out, 20 curtailed: 60 x 40 + 20 x 500 = 12 400 kEUR; price 500.
+        let mut b = Builder::new(1);
+        let z = b.zone("ES");
+        b.flat_demand(z, 80.0, 500.0);
+        b.lng(z, 60.0, 100.0, 40.0);
+        let r = solve(&b.system, Prices::Unique);
+        assert_eq!(r.lng_sendout_gwh_d[0][0].0, 60.0);
+        assert_eq!(r.lng_supply_gwh_d[0][0].0, 60.0);
+        assert_eq!(r.lng_tranche_gwh_d[0][0][0].0, 60.0);
+        assert_close(r.objective_keur, 12_400.0, "objective");
+        assert_close(r.zone_price_eur_mwh[0][0].0, 500.0, "price");
+    }
+}

@@ -30,7 +30,7 @@ pub enum FillCurveMode {
 /// | --- | --- |
 /// | `fill_curves` | [`FillCurveMode::Refine`] |
 /// | `max_passes` | 50 (refinement passes per window, fill curves and national-first together) |
-/// | `refine_span_days` | 7 (days lowered per pass from each storage's first violated day) |
+/// | `refine_span_days` | `usize::MAX` (all days of the window in each pass) |
 /// | `cap_tolerance_gwh_d` | 0.01 GWh/d |
 /// | `solidarity_tolerance_gwh_d` | 1e-6 GWh/d (curtailment and net export that count as positive) |
 /// | `warm_start` | `true` (re-solve from the previous basis, across passes and windows) |
@@ -59,7 +59,7 @@ impl Default for RunOptions {
         RunOptions {
             fill_curves: FillCurveMode::Refine,
             max_passes: 50,
-            refine_span_days: 7,
+            refine_span_days: usize::MAX,
             cap_tolerance_gwh_d: 0.01,
             solidarity_tolerance_gwh_d: 1e-6,
             warm_start: true,

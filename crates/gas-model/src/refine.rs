@@ -48,10 +48,16 @@ pub(crate) fn initial_caps(
 }
 
 /// One refinement step: lowers each storage-day capacity to
-/// `nominal × curve(fill at the start of the day in solution)` where that is more
-/// than `tolerance` below the capacity in force, on the days from each storage's
-/// first such day for `span_days` days (later days wait: their levels will change
-/// once the earlier capacities bind); returns whether any fell.
+/// `nominal × curve(fill at the start of the day)` where that is more than
+/// `tolerance` below the capacity in force, on the days from each storage's first
+/// such day for `span_days` days; returns whether any fell.
+///
+/// The fill at the start of a day is taken from the solution's trajectory with
+/// every flow clipped to the capacities lowered so far in this step
+/// (`level(t) = level(t−1) + min(inject, Icap) − min(withdraw, Wcap)`): once an
+/// early capacity falls, later levels rise, so later capacities are not lowered
+/// for gas that can no longer be withdrawn. Along a draw-down this reaches in one
+/// step the trajectory that withdraws as much as the curve allows each day.
 pub(crate) fn lower_caps(
     system: &System,
     f: &mut Formulation,
@@ -62,33 +68,28 @@ pub(crate) fn lower_caps(
 ) -> bool {
     let mut changed = false;
     let start = f.days.start;
+    let value = |c: gas_lp::Col| {
+        solution
+            .col_values
+            .get(c.0 as usize)
+            .copied()
+            .unwrap_or(0.0)
+    };
     for (s, storage) in system.storages.iter().enumerate() {
         let wflat = storage.withdrawal_curve.is_flat();
         let iflat = storage.injection_curve.is_flat();
         if wflat && iflat {
             continue;
         }
+        let working = storage.working_gas_gwh.0.max(0.0);
+        let mut level = input.initial_level.get(s).copied().unwrap_or(0.0);
         let mut first_violation: Option<usize> = None;
         for day in f.days.clone() {
             let slot = day - start;
-            if first_violation.is_some_and(|first| slot >= first + span_days.max(1)) {
+            if first_violation.is_some_and(|first| slot >= first.saturating_add(span_days.max(1))) {
                 break;
             }
-            let level_before = if slot == 0 {
-                input.initial_level.get(s).copied().unwrap_or(0.0)
-            } else {
-                f.level[s][slot - 1]
-                    .iter()
-                    .map(|c| {
-                        solution
-                            .col_values
-                            .get(c.0 as usize)
-                            .copied()
-                            .unwrap_or(0.0)
-                    })
-                    .sum()
-            };
-            let fill = fill_of(storage, level_before);
+            let fill = fill_of(storage, level);
             if !wflat {
                 let target = storage.withdrawal_capacity_gwh_d[day].0
                     * storage.withdrawal_curve.factor_at(fill);
@@ -111,6 +112,9 @@ pub(crate) fn lower_caps(
                     first_violation.get_or_insert(slot);
                 }
             }
+            let inject = value(f.injection[s][slot]).min(input.injection_cap[s][slot]);
+            let withdraw = value(f.withdrawal[s][slot]).min(input.withdrawal_cap[s][slot]);
+            level = (level + inject - withdraw).clamp(0.0, working);
         }
     }
     changed

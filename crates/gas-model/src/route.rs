@@ -46,8 +46,14 @@ mod tests {
         b.route(z, vec![100.0, 100.0, 100.0, 0.0, 0.0], vec![20.0; 5]);
         b.production(z, 30.0, 60.0);
         let r = solve(&b.system, Prices::Unique);
-        assert_eq!(values(&r.route_flow_gwh_d[0], |v| v.0), vec![80.0, 80.0, 80.0, 0.0, 0.0]);
-        assert_eq!(values(&r.curtailed_gwh_d[0], |v| v.0), vec![0.0, 0.0, 0.0, 50.0, 50.0]);
+        assert_eq!(
+            values(&r.route_flow_gwh_d[0], |v| v.0),
+            vec![80.0, 80.0, 80.0, 0.0, 0.0]
+        );
+        assert_eq!(
+            values(&r.curtailed_gwh_d[0], |v| v.0),
+            vec![0.0, 0.0, 0.0, 50.0, 50.0]
+        );
         let prices = values(&r.zone_price_eur_mwh[0], |v| v.0);
         for (p, e) in prices.iter().zip([20.0, 20.0, 20.0, 500.0, 500.0]) {
             assert_close(*p, e, "price");

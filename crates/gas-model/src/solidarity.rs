@@ -107,10 +107,16 @@ mod tests {
         assert_eq!(national.curtailed_gwh_d[2][0].0, 10.0);
         assert_eq!(national.pipeline_flow_gwh_d[0][0].0, 0.0);
         assert_eq!(national.pipeline_flow_gwh_d[1][0].0, 40.0);
-        let prices: Vec<f64> = (0..3).map(|z| national.zone_price_eur_mwh[z][0].0).collect();
+        let prices: Vec<f64> = (0..3)
+            .map(|z| national.zone_price_eur_mwh[z][0].0)
+            .collect();
         for (p, e) in prices.iter().zip([50.0, 500.0, 500.0]) {
             assert_close(*p, e, "national-first price");
         }
-        assert!(national.notes.iter().any(|n| n.contains("1 zone-day")), "{:?}", national.notes);
+        assert!(
+            national.notes.iter().any(|n| n.contains("1 zone-day")),
+            "{:?}",
+            national.notes
+        );
     }
 }

@@ -425,11 +425,7 @@ mod tests {
         // Perfect foresight with the refinement: never better than the exact optimum
         // (67.109 GWh left; greedy withdrawal is optimal), and close to it.
         b.system.settings.operation = Operation::PerfectForesight;
-        let options = RunOptions {
-            refine_span_days: 1,
-            ..RunOptions::default()
-        };
-        let r = solve_with(&b.system, &options, Prices::MayDiffer);
+        let r = solve(&b.system, Prices::MayDiffer);
         let level = values(&r.storage_level_gwh[0], |v| v.0);
         assert!(level[9] >= expected[9] - 0.05, "left {}", level[9]);
         assert!(level[9] <= expected[9] + 0.5, "left {}", level[9]);

@@ -82,7 +82,11 @@ pub fn europe_with(seed: u64, shape: Shape) -> System {
 
     let zones: Vec<Zone> = (0..n)
         .map(|z| {
-            let code = format!("{}{}", (b'A' + (z / 26) as u8) as char, (b'A' + (z % 26) as u8) as char);
+            let code = format!(
+                "{}{}",
+                (b'A' + (z / 26) as u8) as char,
+                (b'A' + (z % 26) as u8) as char
+            );
             Zone {
                 name: format!("Zone {code}"),
                 code,
@@ -104,9 +108,8 @@ pub fn europe_with(seed: u64, shape: Shape) -> System {
             name: code.into(),
         });
     }
-    let origin_id = |code: &str| {
-        OriginId::from_index(origins.iter().position(|o| o.code == code).unwrap_or(0))
-    };
+    let origin_id =
+        |code: &str| OriginId::from_index(origins.iter().position(|o| o.code == code).unwrap_or(0));
 
     // Pipelines: a ring plus random chords, both directions.
     let mut links: Vec<(usize, usize)> = (0..n).map(|z| (z, (z + 1) % n)).collect();
@@ -116,7 +119,11 @@ pub fn europe_with(seed: u64, shape: Shape) -> System {
         let a = rng.below(n);
         let step = 2 + rng.below(5);
         let b = (a + step) % n;
-        if a != b && !links.iter().any(|&(x, y)| (x, y) == (a, b) || (x, y) == (b, a)) {
+        if a != b
+            && !links
+                .iter()
+                .any(|&(x, y)| (x, y) == (a, b) || (x, y) == (b, a))
+        {
             links.push((a, b));
         }
     }
@@ -145,7 +152,11 @@ pub fn europe_with(seed: u64, shape: Shape) -> System {
             .map(|t| GwhPerDay(if origin == "RU" && t >= 240 { 0.0 } else { cap }))
             .collect();
         let price_series = (0..days)
-            .map(|t| EurPerMwh(base * (1.0 + 0.4 * (season[t] - 1.0)) + if t >= 150 { 40.0 } else { 0.0 }))
+            .map(|t| {
+                EurPerMwh(
+                    base * (1.0 + 0.4 * (season[t] - 1.0)) + if t >= 150 { 40.0 } else { 0.0 },
+                )
+            })
             .collect();
         routes.push(Route {
             code: format!("{origin}-{r}"),
@@ -206,7 +217,12 @@ pub fn europe_with(seed: u64, shape: Shape) -> System {
         let base = rng.range(50.0, 400.0);
         zone_base.push(base);
         for (sector, share, seasonal, penalties) in [
-            (Sector::HouseholdsServices, 0.45, 1.0, [400.0, 800.0, 1500.0, 3000.0]),
+            (
+                Sector::HouseholdsServices,
+                0.45,
+                1.0,
+                [400.0, 800.0, 1500.0, 3000.0],
+            ),
             (Sector::Power, 0.3, 0.4, [80.0, 150.0, 300.0, 600.0]),
             (Sector::Industry, 0.25, 0.1, [120.0, 200.0, 350.0, 700.0]),
         ] {

@@ -78,10 +78,19 @@ fn check_balances(system: &System, r: &Results) {
         for t in 0..days {
             let level = r.storage_level_gwh[s][t].0;
             let tol = 1e-6 * storage.working_gas_gwh.0.max(1.0);
-            assert!(level >= storage.floor_gwh[t].0 - tol, "storage {s} day {t}: {level} below floor");
-            assert!(level <= storage.working_gas_gwh.0 + tol, "storage {s} day {t}: {level} above working gas");
+            assert!(
+                level >= storage.floor_gwh[t].0 - tol,
+                "storage {s} day {t}: {level} below floor"
+            );
+            assert!(
+                level <= storage.working_gas_gwh.0 + tol,
+                "storage {s} day {t}: {level} above working gas"
+            );
             let moved = r.storage_injection_gwh_d[s][t].0 - r.storage_withdrawal_gwh_d[s][t].0;
-            assert!((before + moved - level).abs() <= tol, "storage {s} day {t}: level balance");
+            assert!(
+                (before + moved - level).abs() <= tol,
+                "storage {s} day {t}: level balance"
+            );
             before = level;
         }
     }
