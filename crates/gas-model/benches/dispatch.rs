@@ -31,9 +31,11 @@ fn main() {
         base.demands.len(),
         base.period.days
     );
-    let mut solvers: Vec<Box<dyn Solver>> = vec![Box::new(gas_lp::NetworkSimplex::default())];
-    #[cfg(feature = "highs")]
-    solvers.push(Box::new(gas_lp::Highs::default()));
+    let solvers: Vec<Box<dyn Solver>> = vec![
+        Box::new(gas_lp::NetworkSimplex::default()),
+        #[cfg(feature = "highs")]
+        Box::new(gas_lp::Highs::default()),
+    ];
     let modes = [
         ("perfect foresight", Operation::PerfectForesight),
         (

@@ -159,11 +159,7 @@ impl Balance {
 
     /// Number of zones.
     pub fn zones(&self) -> usize {
-        if self.days == 0 {
-            0
-        } else {
-            self.demand.len() / self.days
-        }
+        self.demand.len().checked_div(self.days).unwrap_or(0)
     }
 
     /// Adds `amount` GWh/d of demand to the local row of `zone` on `day`.

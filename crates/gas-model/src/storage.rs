@@ -432,7 +432,7 @@ mod tests {
         // The curve holds at the result's own levels (within the refinement tolerance).
         let curve = &b.system.storages[0].withdrawal_curve;
         let mut before = 600.0;
-        for t in 0..10 {
+        for (t, &after) in level.iter().enumerate() {
             let cap = 100.0 * curve.factor_at(before / 1000.0);
             let w = r.storage_withdrawal_gwh_d[0][t].0;
             assert!(
@@ -440,7 +440,7 @@ mod tests {
                 "day {t}: withdrawal {w} above curve cap {cap}"
             );
             assert!(r.storage_withdrawal_limit_gwh_d[0][t].0 <= cap + 0.01 + 1e-9);
-            before = level[t];
+            before = after;
         }
         assert!(
             r.notes.iter().any(|n| n.contains("converged")),
