@@ -168,15 +168,15 @@ fn row_duals(sx: &Simplex, num_rows: usize) -> Vec<f64> {
         if s == TREE {
             continue;
         }
-        let (pu, pw) = (sx.pi[sx.source[e] as usize], sx.pi[sx.target[e] as usize]);
-        let ra = f64::from(s) * (pu[1] - pw[1]);
+        let (u, w) = (sx.source[e] as usize, sx.target[e] as usize);
+        let ra = f64::from(s) * (sx.pi_a[u] - sx.pi_a[w]);
         if ra > 0.5 {
-            let rr = f64::from(s) * (sx.cost[e] + pu[0] - pw[0]);
+            let rr = f64::from(s) * (sx.cost[e] + sx.pi[u] - sx.pi[w]);
             big_m = big_m.max(-rr / ra);
         }
     }
     let ground = num_rows;
-    let potential = |v: usize| sx.pi[v][0] + big_m * sx.pi[v][1];
+    let potential = |v: usize| sx.pi[v] + big_m * sx.pi_a[v];
     let reference = potential(ground);
     (0..num_rows)
         .map(|r| {

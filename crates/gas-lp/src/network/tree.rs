@@ -40,9 +40,21 @@ pub(crate) struct Simplex {
     pub thread: Vec<u32>,
     pub rev_thread: Vec<u32>,
     pub depth: Vec<u32>,
-    /// Node potentials `[real, artificial]`; reduced cost of arc `u → w` is
-    /// `cost + π_u − π_w` (componentwise).
-    pub pi: Vec<[f64; 2]>,
+    /// Node potentials for the real costs: the reduced cost of arc `u → w` is
+    /// `cost + π_u − π_w`.
+    pub pi: Vec<f64>,
+    /// Node potentials for the artificial costs (−1, 0 at the root, or +1).
+    pub pi_a: Vec<f64>,
+    /// Artificial tree arcs pointing from the root down to their node. They carry positive
+    /// flow (strong feasibility); when none is left, all artificial flow is gone, every
+    /// `pi_a` below the root is −1 and pricing can ignore artificial costs.
+    pub down_artificials: usize,
+    /// `pi + big_m · pi_a`, for fast (approximate) lexicographic pricing; candidates it
+    /// finds are checked exactly.
+    pub pi_c: Vec<f64>,
+    /// A power of two above `3 · Σ|cost|`, so `big_m · (artificial reduced cost)` outweighs
+    /// any real reduced cost.
+    pub big_m: f64,
     /// Flows within this of a bound count as at the bound.
     pub feas_tol: f64,
     /// Reduced costs within this of zero count as zero.
@@ -81,6 +93,8 @@ impl Simplex {
         } else {
             1.0
         };
+        let total_cost: f64 = net.cost.iter().map(|c| c.abs()).sum();
+        let big_m = (3.0 * total_cost + 1.0).log2().ceil().exp2();
         let block_size = ((factor * (m as f64).sqrt()).ceil() as usize).clamp(10, m.max(10));
         Simplex {
             n,
@@ -98,7 +112,11 @@ impl Simplex {
             thread: vec![0; n + 1],
             rev_thread: vec![0; n + 1],
             depth: vec![0; n + 1],
-            pi: vec![[0.0; 2]; n + 1],
+            pi: vec![0.0; n + 1],
+            pi_a: vec![0.0; n + 1],
+            down_artificials: 0,
+            pi_c: vec![0.0; n + 1],
+            big_m,
             feas_tol,
             opt_tol,
             block_size,
@@ -299,6 +317,9 @@ impl Simplex {
             let ok = self.rebuild_order();
             debug_assert!(ok);
         }
+        self.down_artificials = (0..n)
+            .filter(|&v| self.pred[v] as usize >= m && !self.up[v])
+            .count();
         changed
     }
 
@@ -322,17 +343,22 @@ impl Simplex {
     /// Potentials from scratch: tree arcs have zero reduced cost, the root has π = 0.
     pub fn compute_potentials(&mut self) {
         let n = self.n;
-        self.pi[n] = [0.0, 0.0];
+        self.pi[n] = 0.0;
+        self.pi_a[n] = 0.0;
+        self.pi_c[n] = 0.0;
         let mut v = self.thread[n] as usize;
         while v != n {
             let a = self.pred[v] as usize;
-            let c = [self.cost[a], if a >= self.m { 1.0 } else { 0.0 }];
-            let p = self.pi[self.parent[v] as usize];
-            self.pi[v] = if self.up[v] {
-                [p[0] - c[0], p[1] - c[1]]
+            let (c, ca) = (self.cost[a], if a >= self.m { 1.0 } else { 0.0 });
+            let p = self.parent[v] as usize;
+            if self.up[v] {
+                self.pi[v] = self.pi[p] - c;
+                self.pi_a[v] = self.pi_a[p] - ca;
             } else {
-                [p[0] + c[0], p[1] + c[1]]
-            };
+                self.pi[v] = self.pi[p] + c;
+                self.pi_a[v] = self.pi_a[p] + ca;
+            }
+            self.pi_c[v] = self.pi[v] + self.big_m * self.pi_a[v];
             v = self.thread[v] as usize;
         }
     }
@@ -427,8 +453,18 @@ impl Simplex {
         for &u in &newbuf {
             let u = u as usize;
             self.depth[u] = self.depth[self.parent[u] as usize] + 1;
-            self.pi[u][0] += sigma[0];
-            self.pi[u][1] += sigma[1];
+            self.pi[u] += sigma[0];
+        }
+        if self.down_artificials > 0 {
+            for &u in &newbuf {
+                let u = u as usize;
+                self.pi_a[u] += sigma[1];
+                self.pi_c[u] = self.pi[u] + self.big_m * self.pi_a[u];
+            }
+        } else if sigma[1] != 0.0 {
+            for &u in &newbuf {
+                self.pi_a[u as usize] += sigma[1];
+            }
         }
         self.buf = buf;
         self.newbuf = newbuf;
