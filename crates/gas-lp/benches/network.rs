@@ -10,7 +10,7 @@ mod instance;
 
 use std::time::Instant;
 
-use gas_lp::{NetworkSimplex, Problem, SolveOptions, Solution, Solver};
+use gas_lp::{NetworkSimplex, Problem, Solution, SolveOptions, Solver};
 
 /// CPU time of this process (user + system) in seconds, from /proc (Linux; `None`
 /// elsewhere). On a shared machine this is the fairer measure: wall time includes waiting

@@ -197,7 +197,10 @@ impl Problem {
 
     /// Objective coefficient of a column; NaN for a column that does not exist.
     pub fn col_cost(&self, col: Col) -> f64 {
-        self.col_cost.get(col.0 as usize).copied().unwrap_or(f64::NAN)
+        self.col_cost
+            .get(col.0 as usize)
+            .copied()
+            .unwrap_or(f64::NAN)
     }
 
     /// Bounds of a row; `(NaN, NaN)` for a row that does not exist.
@@ -242,7 +245,10 @@ impl Problem {
         self.col_cost
             .iter()
             .zip(col_values)
-            .fold(self.offset, |acc, (&c, &x)| if c == 0.0 { acc } else { acc + c * x })
+            .fold(
+                self.offset,
+                |acc, (&c, &x)| if c == 0.0 { acc } else { acc + c * x },
+            )
     }
 
     /// Checks the problem: NaN or infinite costs, coefficients and offset; NaN bounds,
@@ -327,7 +333,7 @@ mod tests {
         let mut p = Problem::new();
         p.set_coef(Row(3), Col(0), 1.0);
         p.set_col_cost(Col(7), 1.0);
-        assert_eq!(p.col_cost(Col(7)).is_nan(), true);
+        assert!(p.col_cost(Col(7)).is_nan());
         assert!(matches!(p.validate(), Err(ProblemError::NoSuchRow { .. })));
     }
 
@@ -335,17 +341,32 @@ mod tests {
     fn nan_and_infinite_values_are_rejected() {
         let mut p = Problem::new();
         let x = p.add_col(0.0, f64::INFINITY, f64::NAN);
-        assert!(matches!(p.validate(), Err(ProblemError::InvalidCost { .. })));
+        assert!(matches!(
+            p.validate(),
+            Err(ProblemError::InvalidCost { .. })
+        ));
         p.set_col_cost(x, 1.0);
         p.set_col_bounds(x, f64::INFINITY, f64::INFINITY);
-        assert!(matches!(p.validate(), Err(ProblemError::InvalidColBounds { .. })));
+        assert!(matches!(
+            p.validate(),
+            Err(ProblemError::InvalidColBounds { .. })
+        ));
         p.set_col_bounds(x, 0.0, 1.0);
         let r = p.add_row(f64::NEG_INFINITY, f64::NEG_INFINITY);
-        assert!(matches!(p.validate(), Err(ProblemError::InvalidRowBounds { .. })));
+        assert!(matches!(
+            p.validate(),
+            Err(ProblemError::InvalidRowBounds { .. })
+        ));
         p.set_row_bounds(r, 1.0, 0.0);
-        assert!(matches!(p.validate(), Err(ProblemError::RowBoundsCrossed { .. })));
+        assert!(matches!(
+            p.validate(),
+            Err(ProblemError::RowBoundsCrossed { .. })
+        ));
         p.set_row_bounds(r, 0.0, 1.0);
         p.set_coef(r, x, f64::INFINITY);
-        assert!(matches!(p.validate(), Err(ProblemError::InvalidCoefficient { .. })));
+        assert!(matches!(
+            p.validate(),
+            Err(ProblemError::InvalidCoefficient { .. })
+        ));
     }
 }

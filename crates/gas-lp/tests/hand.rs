@@ -50,12 +50,18 @@ fn transport_with_binding_capacity() {
 fn duals_are_objective_derivatives() {
     let base = transport();
     for solver in solvers() {
-        let z0 = solver.solve(&base, &SolveOptions::default()).unwrap().objective;
+        let z0 = solver
+            .solve(&base, &SolveOptions::default())
+            .unwrap()
+            .objective;
         for (row, expected) in [(0u32, 2.0), (1, 5.0)] {
             let mut p = base.clone();
             let (l, _) = p.row_bounds(gas_lp::Row(row));
             p.set_row_bounds(gas_lp::Row(row), l + 1.0, l + 1.0);
-            let z1 = solver.solve(&p, &SolveOptions::default()).unwrap().objective;
+            let z1 = solver
+                .solve(&p, &SolveOptions::default())
+                .unwrap()
+                .objective;
             assert_close(z1 - z0, expected, solver.name());
         }
     }

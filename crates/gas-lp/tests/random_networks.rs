@@ -5,7 +5,7 @@
 
 mod common;
 
-use gas_lp::{Col, NetworkSimplex, Problem, Row, SolveOptions, Solution, Solver, Status};
+use gas_lp::{Col, NetworkSimplex, Problem, Row, Solution, SolveOptions, Solver, Status};
 use proptest::prelude::*;
 
 const INF: f64 = f64::INFINITY;
@@ -59,8 +59,16 @@ fn instance(seed: u64, nodes: usize, arcs: usize) -> Problem {
             }
         };
         // A flow within the bounds.
-        let lo = if lower.is_finite() { lower } else { upper.min(0.0) - 10.0 };
-        let hi = if upper.is_finite() { upper } else { lo.max(0.0) + 10.0 };
+        let lo = if lower.is_finite() {
+            lower
+        } else {
+            upper.min(0.0) - 10.0
+        };
+        let hi = if upper.is_finite() {
+            upper
+        } else {
+            lo.max(0.0) + 10.0
+        };
         let x = lo + rng.int(0, (hi - lo) as i64);
         let col = p.add_col(lower, upper, cost);
         if let Some(t) = tail {
@@ -93,20 +101,32 @@ fn check_certificate(p: &Problem, s: &Solution) {
     for j in 0..p.num_cols() {
         let (l, u) = p.col_bounds(Col(j as u32));
         let (x, d) = (s.col_values[j], s.col_reduced_costs[j]);
-        assert!(x >= l - tol && x <= u + tol, "column {j}: {x} outside [{l}, {u}]");
+        assert!(
+            x >= l - tol && x <= u + tol,
+            "column {j}: {x} outside [{l}, {u}]"
+        );
         if x > l + tol {
-            assert!(d <= tol, "column {j} above its lower bound with reduced cost {d}");
+            assert!(
+                d <= tol,
+                "column {j} above its lower bound with reduced cost {d}"
+            );
         }
         if x < u - tol {
-            assert!(d >= -tol, "column {j} below its upper bound with reduced cost {d}");
+            assert!(
+                d >= -tol,
+                "column {j} below its upper bound with reduced cost {d}"
+            );
         }
     }
     let activity = p.row_activities(&s.col_values);
-    for i in 0..p.num_rows() {
+    for (i, &a) in activity.iter().enumerate() {
         let (l, u) = p.row_bounds(Row(i as u32));
-        let (a, y) = (activity[i], s.row_duals[i]);
+        let y = s.row_duals[i];
         assert!((a - s.row_activities[i]).abs() <= tol);
-        assert!(a >= l - tol && a <= u + tol, "row {i}: {a} outside [{l}, {u}]");
+        assert!(
+            a >= l - tol && a <= u + tol,
+            "row {i}: {a} outside [{l}, {u}]"
+        );
         if a > l + tol {
             assert!(y <= tol, "row {i} above its lower bound with dual {y}");
         }

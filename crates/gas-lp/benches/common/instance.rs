@@ -58,6 +58,7 @@ impl Rng {
     }
 }
 
+#[allow(clippy::needless_range_loop)] // day-indexed loops over several tables
 pub fn build(shape: Shape) -> Instance {
     let Shape {
         zones,

@@ -57,8 +57,16 @@ fn not_network(col: usize, row: Option<Row>, reason: String) -> SolveError {
 }
 
 fn normalise(lower: f64, upper: f64) -> (f64, f64) {
-    let l = if is_infinite(lower) { f64::NEG_INFINITY } else { lower };
-    let u = if is_infinite(upper) { f64::INFINITY } else { upper };
+    let l = if is_infinite(lower) {
+        f64::NEG_INFINITY
+    } else {
+        lower
+    };
+    let u = if is_infinite(upper) {
+        f64::INFINITY
+    } else {
+        upper
+    };
     (l, u)
 }
 
@@ -147,7 +155,7 @@ impl Network {
             net.cols.push(map);
         }
         let mut total = 0.0;
-        for i in 0..rows {
+        for (i, &shift_i) in shift.iter().enumerate().take(rows) {
             let (lower, upper) = problem.row_bounds(Row(i as u32));
             let (lower, upper) = normalise(lower, upper);
             let node = i as u32;
@@ -164,7 +172,7 @@ impl Network {
                 net.push_arc(ground, node, 0.0, f64::INFINITY);
                 0.0
             };
-            net.demand[i] = rhs - shift[i];
+            net.demand[i] = rhs - shift_i;
             total += net.demand[i];
         }
         // Ground balances everything (its own shift cancels the others').

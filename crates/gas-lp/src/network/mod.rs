@@ -12,7 +12,7 @@ use build::Network;
 use tree::{Simplex, TREE};
 
 use crate::{
-    complete_solution, Basis, BasisInner, Problem, SolveError, SolveOptions, Solution, Solver,
+    complete_solution, Basis, BasisInner, Problem, Solution, SolveError, SolveOptions, Solver,
     Status,
 };
 

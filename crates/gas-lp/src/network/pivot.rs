@@ -57,7 +57,8 @@ impl Simplex {
             scanned += len;
             if best.arc != usize::MAX {
                 self.next_arc = e;
-                if lexicographic && !feasibility_only && !self.is_lexicographic_candidate(best.arc) {
+                if lexicographic && !feasibility_only && !self.is_lexicographic_candidate(best.arc)
+                {
                     // Rounding in `pi_c` misled the fast scan: price exactly instead.
                     return self.find_entering_exactly();
                 }
@@ -100,8 +101,8 @@ impl Simplex {
         let mut best_i = usize::MAX;
         for i in 0..state.len() {
             // Tree arcs have state 0, hence violation 0.
-            let v = f64::from(state[i])
-                * (pi[target[i] as usize] - pi[source[i] as usize] - cost[i]);
+            let v =
+                f64::from(state[i]) * (pi[target[i] as usize] - pi[source[i] as usize] - cost[i]);
             if v > best_v {
                 best_v = v;
                 best_i = i;
@@ -223,7 +224,11 @@ impl Simplex {
         let (u_in, v_in, v_out, to_upper) = match leaving {
             Leaving::Entering => {
                 self.state[e] = -self.state[e];
-                self.flow[e] = if self.state[e] == UPPER { self.cap[e] } else { 0.0 };
+                self.flow[e] = if self.state[e] == UPPER {
+                    self.cap[e]
+                } else {
+                    0.0
+                };
                 return Ok(());
             }
             Leaving::First(x) => (k, l, x, !self.up[x]),

@@ -373,7 +373,14 @@ impl Simplex {
 
     /// Moves the subtree of `v_out` (which contains `u_in`) so that it hangs from `v_in` by
     /// the entering arc `e`, rerooted at `u_in`, and shifts its potentials by `sigma`.
-    pub fn update_tree(&mut self, e: usize, u_in: usize, v_in: usize, v_out: usize, sigma: [f64; 2]) {
+    pub fn update_tree(
+        &mut self,
+        e: usize,
+        u_in: usize,
+        v_in: usize,
+        v_out: usize,
+        sigma: [f64; 2],
+    ) {
         // The subtree of v_out in thread order.
         let mut buf = std::mem::take(&mut self.buf);
         buf.clear();
