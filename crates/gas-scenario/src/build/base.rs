@@ -1,0 +1,342 @@
+//! Zones, origins, pipelines, routes, prices and production from the dataset.
+
+use super::{zeros_gwh_d, Draft, Layers, EUR_USD, MWH_PER_MMBTU, PIPELINE_TARIFF};
+use crate::scenario::Scenario;
+use chrono::{Datelike, NaiveDate};
+use gas_core::dataset::{Dataset, MonthlyPriceRecord};
+use gas_core::system::{DispatchSettings, Origin, Pipeline, Production, Route, System, Zone};
+use gas_core::units::{EurPerMwh, GwhPerDay};
+use gas_core::{OriginId, Period, ZoneId};
+use std::collections::BTreeMap;
+
+/// Routes built with zero capacity unless a package sets them online (never operated).
+pub const OFFLINE_BY_DEFAULT: [&str; 1] = ["NS2"];
+
+/// Price used when a series has no value at all (assumption), EUR/MWh.
+pub const FALLBACK_PRICE: f64 = 20.0;
+
+/// Production band around the annual mean (assumption).
+pub const PRODUCTION_BAND: (f64, f64) = (0.85, 1.05);
+
+fn active(date: NaiveDate, from: Option<NaiveDate>, to: Option<NaiveDate>) -> bool {
+    from.is_none_or(|from| date >= from) && to.is_none_or(|to| date <= to)
+}
+
+pub(super) fn draft(dataset: &Dataset, scenario: &Scenario) -> Draft {
+    let period = scenario.period;
+    let days = period.days;
+    let mut warnings = Vec::new();
+    let zones: Vec<Zone> = dataset
+        .zones
+        .iter()
+        .map(|z| Zone {
+            code: z.id.clone(),
+            name: z.name.clone(),
+        })
+        .collect();
+    let eu_member = dataset.zones.iter().map(|z| z.eu_member).collect();
+    let zone_of = |code: &str| zones.iter().position(|z| z.code == code);
+    let origins: Vec<Origin> = dataset
+        .origins
+        .iter()
+        .map(|o| Origin {
+            code: o.id.clone(),
+            name: o.name.clone(),
+        })
+        .collect();
+    let origin_of = |code: &str| origins.iter().position(|o| o.code == code);
+
+    let ttf = monthly_series(dataset, "TTF", period, &mut warnings);
+    let asia = monthly_series(dataset, "ASIA_LNG_PROXY", period, &mut warnings);
+
+    // Pipelines: one per direction, summing the rows active each day.
+    let mut pipelines: Vec<Pipeline> = Vec::new();
+    for row in &dataset.interconnectors {
+        let (Some(from), Some(to)) = (zone_of(&row.from_zone), zone_of(&row.to_zone)) else {
+            warnings.push(format!(
+                "interconnector {}>{}: a zone is not in zones.csv; left out",
+                row.from_zone, row.to_zone
+            ));
+            continue;
+        };
+        let code = format!("{}>{}", row.from_zone, row.to_zone);
+        let index = match pipelines.iter().position(|p| p.code == code) {
+            Some(index) => index,
+            None => {
+                pipelines.push(Pipeline {
+                    code,
+                    from: ZoneId::from_index(from),
+                    to: ZoneId::from_index(to),
+                    capacity_gwh_d: zeros_gwh_d(days),
+                    tariff_eur_mwh: EurPerMwh(PIPELINE_TARIFF),
+                });
+                pipelines.len() - 1
+            }
+        };
+        let Some(capacity) = row
+            .capacity_gwh_d
+            .filter(|c| c.value().is_finite() && c.value() > 0.0)
+        else {
+            warnings.push(format!(
+                "interconnector {}: no capacity in interconnectors.csv; left out",
+                pipelines[index].code
+            ));
+            continue;
+        };
+        for (day, date) in period.dates().enumerate() {
+            if active(date, row.valid_from, row.valid_to) {
+                pipelines[index].capacity_gwh_d[day] += capacity;
+            }
+        }
+    }
+
+    // Routes: one per id, summing rows active each day.
+    let mut routes: Vec<Route> = Vec::new();
+    let mut route_origin = Vec::new();
+    let mut route_base: Vec<Vec<f64>> = Vec::new();
+    for row in &dataset.routes {
+        let (Some(origin), Some(entry)) = (origin_of(&row.origin), zone_of(&row.entry_zone)) else {
+            warnings.push(format!(
+                "route {}: origin {} or entry zone {} unknown; left out",
+                row.id, row.origin, row.entry_zone
+            ));
+            continue;
+        };
+        let index = match routes.iter().position(|r| r.code == row.id) {
+            Some(index) => index,
+            None => {
+                routes.push(Route {
+                    code: row.id.clone(),
+                    origin: OriginId::from_index(origin),
+                    entry: ZoneId::from_index(entry),
+                    capacity_gwh_d: zeros_gwh_d(days),
+                    min_flow_gwh_d: zeros_gwh_d(days),
+                    price_eur_mwh: vec![EurPerMwh::ZERO; days],
+                });
+                route_origin.push(origin);
+                route_base.push(vec![0.0; days]);
+                routes.len() - 1
+            }
+        };
+        let capacity = row.capacity_gwh_d.map_or(f64::NAN, |c| c.value());
+        if !(capacity.is_finite() && capacity > 0.0) {
+            warnings.push(format!(
+                "route {}: no capacity in routes.csv; built with capacity 0",
+                row.id
+            ));
+            continue;
+        }
+        for (day, date) in period.dates().enumerate() {
+            if active(date, row.valid_from, row.valid_to) {
+                route_base[index][day] += capacity;
+            }
+        }
+    }
+    let route_online_default = routes
+        .iter()
+        .map(|r| !OFFLINE_BY_DEFAULT.contains(&r.code.as_str()))
+        .collect();
+    let mut route_observed: Vec<Vec<Option<f64>>> = vec![vec![None; days]; routes.len()];
+    if scenario.routes_as_observed {
+        for flow in &dataset.route_flows_daily {
+            if let (Some(r), Some(day)) = (
+                routes.iter().position(|r| r.code == flow.route),
+                period.index_of(flow.date),
+            ) {
+                route_observed[r][day] = Some(flow.flow_gwh_d.value());
+            }
+        }
+        for (r, route) in routes.iter().enumerate() {
+            if route_observed[r].iter().all(Option::is_none) {
+                warnings.push(format!(
+                    "route {}: routes_as_observed, but route_flows_daily.csv has no flow in the period; left free",
+                    route.code
+                ));
+            }
+        }
+    }
+
+    let production = production(dataset, &zones, period, &ttf, &mut warnings);
+    let route_count = routes.len();
+    let system = System {
+        period,
+        zones,
+        origins,
+        pipelines,
+        routes,
+        lng_terminals: Vec::new(),
+        lng_supplies: Vec::new(),
+        production,
+        storages: Vec::new(),
+        demands: Vec::new(),
+        settings: DispatchSettings::default(),
+    };
+    Draft {
+        system,
+        eu_member,
+        route_origin,
+        route_base,
+        route_online_default,
+        route_extra: vec![vec![0.0; days]; route_count],
+        route_observed,
+        terminals: Vec::new(),
+        lng: Vec::new(),
+        ttf,
+        asia,
+        layers: Layers::default(),
+        targets: BTreeMap::new(),
+        fuel_switching: BTreeMap::new(),
+        solidarity: None,
+        applied: Vec::new(),
+        warnings,
+        errors: Vec::new(),
+    }
+}
+
+/// EUR/MWh of a price row: the EUR value, else the USD value converted at the
+/// month's ECB rate (`fx_monthly.csv`), else at the annual [`EUR_USD`] rate.
+pub(crate) fn eur_mwh(row: &MonthlyPriceRecord, fx: &BTreeMap<(i32, u32), f64>) -> Option<f64> {
+    if let Some(value) = row.value_eur_mwh {
+        return Some(value);
+    }
+    let (year, month) = (row.month.year, row.month.month);
+    let rate = fx.get(&(year, month)).copied().or_else(|| {
+        EUR_USD
+            .iter()
+            .min_by_key(|(y, _)| (y - year).abs())
+            .map(|(_, rate)| *rate)
+    })?;
+    if let Some(usd_mwh) = row.value_usd_mwh {
+        return Some(usd_mwh / rate);
+    }
+    match row.source_unit.as_str() {
+        "USD/MMBtu" => Some(row.value_source_unit / MWH_PER_MMBTU / rate),
+        "USD/MWh" => Some(row.value_source_unit / rate),
+        _ => None,
+    }
+}
+
+/// A monthly series spread over the period's days (nearest month where one is missing).
+fn monthly_series(
+    dataset: &Dataset,
+    series: &str,
+    period: Period,
+    warnings: &mut Vec<String>,
+) -> Vec<f64> {
+    let fx: BTreeMap<(i32, u32), f64> = dataset
+        .fx_monthly
+        .iter()
+        .filter(|row| row.usd_per_eur.is_finite() && row.usd_per_eur > 0.0)
+        .map(|row| ((row.year, row.month), row.usd_per_eur))
+        .collect();
+    let months: BTreeMap<(i32, u32), f64> = dataset
+        .prices_monthly
+        .iter()
+        .filter(|row| row.series == series)
+        .filter_map(|row| {
+            eur_mwh(row, &fx)
+                .filter(|v| v.is_finite())
+                .map(|v| ((row.month.year, row.month.month), v))
+        })
+        .collect();
+    if months.is_empty() {
+        warnings.push(format!(
+            "prices_monthly.csv has no {series} value in EUR or USD; {FALLBACK_PRICE} EUR/MWh assumed"
+        ));
+        return vec![FALLBACK_PRICE; period.days];
+    }
+    let mut missing = 0;
+    let values = period
+        .dates()
+        .map(|date| {
+            let key = (date.year(), date.month());
+            months.get(&key).copied().unwrap_or_else(|| {
+                missing += 1;
+                let index = key.0 * 12 + key.1 as i32;
+                months
+                    .iter()
+                    .min_by_key(|((y, m), _)| (y * 12 + *m as i32 - index).abs())
+                    .map_or(FALLBACK_PRICE, |(_, v)| *v)
+            })
+        })
+        .collect();
+    if missing > 0 {
+        warnings.push(format!(
+            "prices_monthly.csv: {series} missing on {missing} days of the period; the nearest month's value is used"
+        ));
+    }
+    values
+}
+
+fn production(
+    dataset: &Dataset,
+    zones: &[Zone],
+    period: Period,
+    ttf: &[f64],
+    warnings: &mut Vec<String>,
+) -> Vec<Production> {
+    let mut by_zone: BTreeMap<usize, BTreeMap<i32, f64>> = BTreeMap::new();
+    for row in &dataset.production {
+        let Some(zone) = zones.iter().position(|z| z.code == row.zone) else {
+            continue;
+        };
+        let years = by_zone.entry(zone).or_default();
+        if let Some(twh) = row.production_twh {
+            years.insert(row.year, twh.value());
+        }
+    }
+    let mut out = Vec::new();
+    for (zone, years) in by_zone {
+        if years.is_empty() {
+            continue;
+        }
+        let mut max = Vec::with_capacity(period.days);
+        let mut min = Vec::with_capacity(period.days);
+        let mut substituted = Vec::new();
+        for date in period.dates() {
+            let year = date.year();
+            let (used, twh) = years
+                .iter()
+                .min_by_key(|(y, _)| ((*y - year).abs(), -**y))
+                .map(|(y, v)| (*y, *v))
+                .unwrap_or((year, 0.0));
+            if used != year && !substituted.contains(&(year, used)) {
+                substituted.push((year, used));
+            }
+            let days_in_year = if NaiveDate::from_ymd_opt(year, 2, 29).is_some() {
+                366.0
+            } else {
+                365.0
+            };
+            let mean = twh * 1000.0 / days_in_year;
+            max.push(GwhPerDay(mean * PRODUCTION_BAND.1));
+            min.push(GwhPerDay(mean * PRODUCTION_BAND.0));
+        }
+        for (year, used) in substituted {
+            warnings.push(format!(
+                "production {}: no figure for {year}; the {used} figure is used",
+                zones[zone].code
+            ));
+        }
+        out.push(Production {
+            zone: ZoneId::from_index(zone),
+            max_gwh_d: max,
+            min_gwh_d: min,
+            price_eur_mwh: ttf.iter().map(|p| EurPerMwh(*p)).collect(),
+        });
+    }
+    let without: Vec<&str> = zones
+        .iter()
+        .enumerate()
+        .filter(|(z, _)| !out.iter().any(|p| p.zone.index() == *z))
+        .map(|(_, zone)| zone.code.as_str())
+        .collect();
+    if !without.is_empty() {
+        warnings.push(format!(
+            "production: no figure for {} zones ({}); built without production",
+            without.len(),
+            without.join(", ")
+        ));
+    }
+    out
+}

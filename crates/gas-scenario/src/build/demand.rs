@@ -1,0 +1,302 @@
+//! Demand by zone and sector, and its curtailment merit order.
+//!
+//! # Method
+//!
+//! - **Basis `year = Y`**: each day of the period takes the `demand_monthly.csv`
+//!   demand of the same month of year `Y`, spread over the month's days. Where
+//!   `demand_daily.csv` has the zone's total for every day of that month of `Y`,
+//!   the days are shaped by it (`factor = daily total / month's mean daily total`,
+//!   so the monthly sums stay Eurostat's); otherwise flat within the month.
+//!   29 February maps to 28 February in a year without it.
+//! - **Basis `actual`**: the zone's observed daily total of the day itself
+//!   (`demand_daily.csv`), split into sectors by that month's shares in
+//!   `demand_monthly.csv` (nearest year with a split); days without an observed
+//!   total use the monthly demand of that month (nearest year), flat.
+//! - A zone with only a `total` row uses the month's sector shares summed over all zones.
+//! - **Curtailment merit order** (penalties in EUR/MWh, **assumptions**,
+//!   configurable in the scenario's `[curtailment]`): fuel switching in power
+//!   150 (share switchable: 0 unless a `fuel_switching` measure or
+//!   `[curtailment] fuel_switching_share` sets it), power 400, industry 600,
+//!   other 800, households and services 3000. A curtailment tranche is not a
+//!   daily series in `gas_core`, so a fuel-switching measure applies to the
+//!   whole period when it covers any of it (with a warning when it does not
+//!   cover all of it).
+
+use super::{Draft, Param};
+use crate::scenario::{DemandBasis, Scenario};
+use chrono::{Datelike, NaiveDate};
+use gas_core::dataset::{Dataset, DemandSector};
+use gas_core::system::{CurtailmentTranche, Demand};
+use gas_core::units::{EurPerMwh, GwhPerDay};
+use gas_core::{Sector, ZoneId};
+use std::collections::BTreeMap;
+
+type Monthly = BTreeMap<(String, i32, u32), [Option<f64>; 5]>;
+
+fn slot(sector: DemandSector) -> usize {
+    match sector {
+        DemandSector::Sector(Sector::HouseholdsServices) => 0,
+        DemandSector::Sector(Sector::Power) => 1,
+        DemandSector::Sector(Sector::Industry) => 2,
+        DemandSector::Sector(Sector::Other) => 3,
+        DemandSector::Total => 4,
+    }
+}
+
+fn days_in_month(year: i32, month: u32) -> u32 {
+    let next = if month == 12 {
+        NaiveDate::from_ymd_opt(year + 1, 1, 1)
+    } else {
+        NaiveDate::from_ymd_opt(year, month + 1, 1)
+    };
+    match (next, NaiveDate::from_ymd_opt(year, month, 1)) {
+        (Some(next), Some(first)) => (next - first).num_days() as u32,
+        _ => 30,
+    }
+}
+
+/// The four sector values (GWh over the month) of a monthly entry, splitting a total if needed.
+fn sectors_of(entry: &[Option<f64>; 5], eu_shares: Option<[f64; 4]>) -> Option<[f64; 4]> {
+    if entry[..4].iter().any(Option::is_some) {
+        return Some([0, 1, 2, 3].map(|i| entry[i].unwrap_or(0.0)));
+    }
+    let total = entry[4]?;
+    let shares = eu_shares?;
+    Some(shares.map(|s| s * total))
+}
+
+pub(super) fn add(draft: &mut Draft, dataset: &Dataset, scenario: &Scenario) {
+    let period = draft.period();
+    let mut monthly: Monthly = BTreeMap::new();
+    for row in &dataset.demand_monthly {
+        let value = row.demand_twh.value() * 1000.0;
+        if value.is_finite() {
+            monthly
+                .entry((row.zone.clone(), row.year, row.month))
+                .or_insert([None; 5])[slot(row.sector)] = Some(value);
+        }
+    }
+    // EU-wide sector shares per (year, month), for zones with only totals.
+    let mut sums: BTreeMap<(i32, u32), [f64; 4]> = BTreeMap::new();
+    for ((_, year, month), entry) in &monthly {
+        if entry[..4].iter().all(Option::is_some) {
+            let sum = sums.entry((*year, *month)).or_insert([0.0; 4]);
+            for i in 0..4 {
+                sum[i] += entry[i].unwrap_or(0.0);
+            }
+        }
+    }
+    let shares = |year: i32, month: u32| -> Option<[f64; 4]> {
+        let sum = sums.get(&(year, month))?;
+        let total: f64 = sum.iter().sum();
+        (total > 0.0).then(|| sum.map(|v| v / total))
+    };
+    let mut daily: BTreeMap<(String, NaiveDate), f64> = BTreeMap::new();
+    for row in &dataset.demand_daily {
+        if row.sector == DemandSector::Total && row.demand_gwh_d.value().is_finite() {
+            daily.insert((row.zone.clone(), row.date), row.demand_gwh_d.value());
+        }
+    }
+
+    if let DemandBasis::Year(year) = scenario.demand.value {
+        if !monthly.keys().any(|(_, y, _)| *y == year) {
+            let mut years: Vec<i32> = monthly.keys().map(|(_, y, _)| *y).collect();
+            years.sort_unstable();
+            years.dedup();
+            let listed = years
+                .iter()
+                .map(|y| y.to_string())
+                .collect::<Vec<_>>()
+                .join(", ");
+            let error = scenario.demand.loc.error(
+                format!("a year with monthly demand in the dataset ({listed})"),
+                year.to_string(),
+            );
+            draft.errors.push(error);
+            return;
+        }
+    }
+
+    let zone_codes: Vec<String> = draft.system.zones.iter().map(|z| z.code.clone()).collect();
+    let mut without = Vec::new();
+    let mut substituted: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    for (zone, code) in zone_codes.iter().enumerate() {
+        let mut series: [Vec<f64>; 4] = Default::default();
+        let mut any = false;
+        for date in period.dates() {
+            let values = match scenario.demand.value {
+                DemandBasis::Year(year) => year_day(&monthly, &daily, &shares, code, year, date),
+                DemandBasis::Actual => actual_day(
+                    &monthly,
+                    &daily,
+                    &shares,
+                    code,
+                    date,
+                    substituted.entry(code.clone()).or_default(),
+                ),
+            };
+            any |= values.is_some();
+            let values = values.unwrap_or([0.0; 4]);
+            for i in 0..4 {
+                series[i].push(values[i].max(0.0));
+            }
+        }
+        if !any {
+            without.push(code.clone());
+            continue;
+        }
+        for (i, sector) in Sector::ALL.into_iter().enumerate() {
+            if series[i].iter().all(|v| *v == 0.0) {
+                continue;
+            }
+            draft.system.demands.push(Demand {
+                zone: ZoneId::from_index(zone),
+                sector,
+                demand_gwh_d: series[i].iter().map(|v| GwhPerDay(*v)).collect(),
+                curtailment: Vec::new(),
+            });
+        }
+    }
+    if !without.is_empty() {
+        draft.warnings.push(format!(
+            "demand: no data for {} zones ({}); built without demand",
+            without.len(),
+            without.join(", ")
+        ));
+    }
+    for (code, notes) in substituted {
+        if !notes.is_empty() {
+            draft
+                .warnings
+                .push(format!("demand {code}: {}", notes.join("; ")));
+        }
+    }
+}
+
+fn year_day(
+    monthly: &Monthly,
+    daily: &BTreeMap<(String, NaiveDate), f64>,
+    shares: &dyn Fn(i32, u32) -> Option<[f64; 4]>,
+    zone: &str,
+    year: i32,
+    date: NaiveDate,
+) -> Option<[f64; 4]> {
+    let month = date.month();
+    let entry = monthly.get(&(zone.to_string(), year, month))?;
+    let sectors = sectors_of(entry, shares(year, month))?;
+    let n = days_in_month(year, month);
+    let day = date.day().min(n);
+    let flat = sectors.map(|v| v / f64::from(n));
+    // Shape by the observed daily totals of that month, when complete.
+    let mut month_days = Vec::with_capacity(n as usize);
+    for d in 1..=n {
+        let Some(value) = NaiveDate::from_ymd_opt(year, month, d)
+            .and_then(|dt| daily.get(&(zone.to_string(), dt)))
+        else {
+            return Some(flat);
+        };
+        month_days.push(*value);
+    }
+    let mean = month_days.iter().sum::<f64>() / f64::from(n);
+    if mean <= 0.0 {
+        return Some(flat);
+    }
+    let factor = month_days[(day - 1) as usize] / mean;
+    Some(flat.map(|v| v * factor))
+}
+
+fn actual_day(
+    monthly: &Monthly,
+    daily: &BTreeMap<(String, NaiveDate), f64>,
+    shares: &dyn Fn(i32, u32) -> Option<[f64; 4]>,
+    zone: &str,
+    date: NaiveDate,
+    notes: &mut Vec<String>,
+) -> Option<[f64; 4]> {
+    let month = date.month();
+    // The month's entry of the nearest year that has one.
+    let nearest = monthly
+        .iter()
+        .filter(|((z, _, m), _)| z == zone && *m == month)
+        .min_by_key(|((_, y, _), _)| ((y - date.year()).abs(), -y))
+        .map(|((_, y, _), entry)| (*y, entry));
+    let split = nearest.and_then(|(y, entry)| sectors_of(entry, shares(y, month)).map(|s| (y, s)));
+    if let Some(total) = daily.get(&(zone.to_string(), date)) {
+        let (y, sectors) = match split {
+            Some(split) => split,
+            None => (date.year(), shares(date.year(), month)?),
+        };
+        let sum: f64 = sectors.iter().sum();
+        if sum <= 0.0 {
+            return None;
+        }
+        if y != date.year() {
+            let note = format!("sector split of {y} used for {}", date.year());
+            if !notes.contains(&note) {
+                notes.push(note);
+            }
+        }
+        return Some(sectors.map(|v| v / sum * total));
+    }
+    let (y, sectors) = split?;
+    let note = if y == date.year() {
+        "days without an observed total use the monthly demand, flat".to_string()
+    } else {
+        format!("days without an observed total use the monthly demand of {y}, flat")
+    };
+    if !notes.contains(&note) {
+        notes.push(note);
+    }
+    Some(sectors.map(|v| v / f64::from(days_in_month(y, month))))
+}
+
+pub(super) fn finalise(draft: &mut Draft, scenario: &Scenario) {
+    let days = draft.period().days;
+    let penalties = scenario.curtailment;
+    for d in 0..draft.system.demands.len() {
+        let zone = draft.system.demands[d].zone.index();
+        let sector = draft.system.demands[d].sector;
+        for day in 0..days {
+            let layers = &draft.layers;
+            let mut factor = 1.0;
+            if let Some(change) = layers.get(Param::DemandShock(zone, sector), day) {
+                factor *= 1.0 + change;
+            }
+            if sector == Sector::HouseholdsServices {
+                if let Some(uplift) = layers.get(Param::ColdSpell(zone), day) {
+                    factor *= 1.0 + uplift;
+                }
+            }
+            if let Some(share) = layers.get(Param::DemandReduction(zone, sector), day) {
+                factor *= 1.0 - share;
+            }
+            let value = &mut draft.system.demands[d].demand_gwh_d[day];
+            *value = GwhPerDay((value.value() * factor).max(0.0));
+        }
+        let curtailment = if sector == Sector::Power {
+            let (share, cost) = draft.fuel_switching.get(&zone).map_or(
+                (penalties.fuel_switching_share, penalties.fuel_switching),
+                |(s, c, _)| (*s, *c),
+            );
+            if share > 0.0 {
+                vec![
+                    tranche("fuel switching", share, cost),
+                    tranche("power", 1.0 - share, penalties.power),
+                ]
+            } else {
+                vec![tranche("power", 1.0, penalties.power)]
+            }
+        } else {
+            vec![tranche(sector.code(), 1.0, penalties.penalty(sector))]
+        };
+        draft.system.demands[d].curtailment = curtailment;
+    }
+}
+
+fn tranche(label: &str, share: f64, penalty: f64) -> CurtailmentTranche {
+    CurtailmentTranche {
+        label: label.to_string(),
+        share,
+        penalty_eur_mwh: EurPerMwh(penalty),
+    }
+}

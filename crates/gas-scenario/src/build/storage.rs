@@ -1,0 +1,239 @@
+//! Underground storage: one aggregate per zone of `storage.csv`.
+//!
+//! - Working gas and nominal injection / withdrawal capacity from `storage.csv`
+//!   (constant over the period).
+//! - Capacity-against-fill curves from `storage_curves.csv`: the zone's own
+//!   points, else the default `*` curve, else flat.
+//! - Initial level: a per-zone fill of the scenario, else its EU-wide fill, else
+//!   the observed `full_pct` of `storage_levels.csv` interpolated linearly to the
+//!   start date (the nearest observation when the date is outside the observed
+//!   range; the `EU` aggregate's fill when the zone has none, with a warning).
+//! - Value of gas left in storage: the month's TTF (forward price proxy; assumption).
+//! - Targets and floors come from package measures.
+
+use super::{fill_target, zeros_gwh, Draft, Param};
+use crate::scenario::{InitialFill, Scenario};
+use chrono::NaiveDate;
+use gas_core::dataset::{Dataset, LevelQuality};
+use gas_core::system::{FillCurve, Storage};
+use gas_core::units::{EurPerMwh, Gwh, GwhPerDay};
+use gas_core::ZoneId;
+
+/// Fill (share) used when nothing is known about a zone's level (assumption).
+pub const UNKNOWN_FILL: f64 = 0.5;
+
+pub(super) fn add(draft: &mut Draft, dataset: &Dataset, scenario: &Scenario) {
+    let days = draft.period().days;
+    let start = draft.period().start;
+    for record in &dataset.storage {
+        let Some(zone) = draft.zone(&record.zone) else {
+            draft
+                .warnings
+                .push(format!("storage: zone {} unknown; left out", record.zone));
+            continue;
+        };
+        let working = Gwh::from(record.working_gas_twh);
+        let (withdrawal_curve, injection_curve) = curves(dataset, &record.zone);
+        let fill = initial_fill(draft, dataset, scenario, &record.zone, start);
+        draft.system.storages.push(Storage {
+            code: format!("UGS-{}", record.zone),
+            zone: ZoneId::from_index(zone),
+            working_gas_gwh: working,
+            initial_level_gwh: working * fill.clamp(0.0, 1.0),
+            injection_capacity_gwh_d: vec![
+                GwhPerDay(
+                    record.injection_capacity_gwh_d.value().max(0.0)
+                );
+                days
+            ],
+            withdrawal_capacity_gwh_d: vec![
+                GwhPerDay(
+                    record.withdrawal_capacity_gwh_d.value().max(0.0)
+                );
+                days
+            ],
+            withdrawal_curve,
+            injection_curve,
+            targets: Vec::new(),
+            floor_gwh: zeros_gwh(days),
+            value_eur_mwh: draft.ttf.iter().map(|p| EurPerMwh(*p)).collect(),
+        });
+    }
+    // Per-zone initial fills naming a zone without storage are errors.
+    for (code, _) in &scenario.initial_storage.zones {
+        if !draft
+            .system
+            .storages
+            .iter()
+            .any(|s| draft.system.zones[s.zone.index()].code == code.value)
+        {
+            let with: Vec<&str> = draft
+                .system
+                .storages
+                .iter()
+                .map(|s| draft.system.zones[s.zone.index()].code.as_str())
+                .collect();
+            let error = code.loc.error(
+                format!("a zone with storage ({})", with.join(", ")),
+                format!("{:?}", code.value),
+            );
+            draft.errors.push(error);
+        }
+    }
+}
+
+fn curves(dataset: &Dataset, zone: &str) -> (FillCurve, FillCurve) {
+    let own: Vec<_> = dataset
+        .storage_curves
+        .iter()
+        .filter(|p| p.zone == zone)
+        .collect();
+    let points = if own.is_empty() {
+        dataset
+            .storage_curves
+            .iter()
+            .filter(|p| p.zone == "*")
+            .collect()
+    } else {
+        own
+    };
+    if points.is_empty() {
+        return (FillCurve::flat(), FillCurve::flat());
+    }
+    let mut sorted: Vec<(f64, f64, f64)> = points
+        .iter()
+        .map(|p| (p.fill_pct / 100.0, p.withdrawal_factor, p.injection_factor))
+        .filter(|(f, w, i)| {
+            f.is_finite() && w.is_finite() && i.is_finite() && (0.0..=1.0).contains(f)
+        })
+        .collect();
+    sorted.sort_by(|a, b| a.0.total_cmp(&b.0));
+    sorted.dedup_by(|a, b| (a.0 - b.0).abs() < 1e-12);
+    if sorted.is_empty() {
+        return (FillCurve::flat(), FillCurve::flat());
+    }
+    (
+        FillCurve {
+            points: sorted.iter().map(|(f, w, _)| (*f, w.max(0.0))).collect(),
+        },
+        FillCurve {
+            points: sorted.iter().map(|(f, _, i)| (*f, i.max(0.0))).collect(),
+        },
+    )
+}
+
+fn initial_fill(
+    draft: &mut Draft,
+    dataset: &Dataset,
+    scenario: &Scenario,
+    zone: &str,
+    start: NaiveDate,
+) -> f64 {
+    if let Some((_, fill)) = scenario
+        .initial_storage
+        .zones
+        .iter()
+        .find(|(code, _)| code.value == zone)
+    {
+        return *fill;
+    }
+    if let InitialFill::Fill(fill) = scenario.initial_storage.default {
+        return fill;
+    }
+    if let Some(fill) = observed_fill(dataset, zone, start, &mut draft.warnings) {
+        return fill;
+    }
+    if let Some(fill) = observed_fill(dataset, "EU", start, &mut draft.warnings) {
+        draft.warnings.push(format!(
+            "storage {zone}: no observed level; the EU aggregate fill {:.1} % on {start} is used",
+            fill * 100.0
+        ));
+        return fill;
+    }
+    draft.warnings.push(format!(
+        "storage {zone}: no observed level; {:.0} % fill assumed",
+        UNKNOWN_FILL * 100.0
+    ));
+    UNKNOWN_FILL
+}
+
+/// The observed fill share on `date`, interpolated between the nearest observations.
+pub(crate) fn observed_fill(
+    dataset: &Dataset,
+    zone: &str,
+    date: NaiveDate,
+    warnings: &mut Vec<String>,
+) -> Option<f64> {
+    let mut before: Option<(NaiveDate, f64)> = None;
+    let mut after: Option<(NaiveDate, f64)> = None;
+    for row in dataset
+        .storage_levels
+        .iter()
+        .filter(|r| r.zone == zone && r.full_pct.is_finite() && r.quality == LevelQuality::Ok)
+    {
+        let fill = row.full_pct / 100.0;
+        if row.date <= date && before.is_none_or(|(d, _)| row.date > d) {
+            before = Some((row.date, fill));
+        }
+        if row.date >= date && after.is_none_or(|(d, _)| row.date < d) {
+            after = Some((row.date, fill));
+        }
+    }
+    let fill = match (before, after) {
+        (Some((d0, f0)), Some((d1, f1))) => {
+            if d1 == d0 {
+                f0
+            } else {
+                let share = (date - d0).num_days() as f64 / (d1 - d0).num_days() as f64;
+                f0 + share * (f1 - f0)
+            }
+        }
+        (Some((d, f)), None) | (None, Some((d, f))) => {
+            let gap = (date - d).num_days().abs();
+            if gap > 31 {
+                warnings.push(format!(
+                    "storage {zone}: nearest observed level is {gap} days from {date} ({d}); used as is"
+                ));
+            }
+            f
+        }
+        (None, None) => return None,
+    };
+    Some(fill.clamp(0.0, 1.0))
+}
+
+pub(super) fn finalise(draft: &mut Draft) {
+    let days = draft.period().days;
+    for s in 0..draft.system.storages.len() {
+        let zone = draft.system.storages[s].zone.index();
+        let working = draft.system.storages[s].working_gas_gwh;
+        for day in 0..days {
+            if let Some(fill) = draft.layers.get(Param::Reserve(zone), day) {
+                draft.system.storages[s].floor_gwh[day] = working * fill;
+            }
+        }
+        let targets = draft
+            .targets
+            .range((s, NaiveDate::MIN)..=(s, NaiveDate::MAX))
+            .filter(|((_, date), _)| draft.system.period.index_of(*date).is_some())
+            .map(|((_, date), (fill, penalty, _))| fill_target(*date, *fill, *penalty))
+            .collect();
+        draft.system.storages[s].targets = targets;
+        // A hard floor above the initial level would be infeasible from day 0:
+        // the floor is capped at the initial level (assumption), with a warning.
+        let initial = draft.system.storages[s].initial_level_gwh;
+        let mut capped = false;
+        for floor in &mut draft.system.storages[s].floor_gwh {
+            if *floor > initial {
+                *floor = initial;
+                capped = true;
+            }
+        }
+        if capped {
+            draft.warnings.push(format!(
+                "storage {}: the strategic reserve floor is above the initial level; it is capped at the initial level",
+                draft.system.storages[s].code
+            ));
+        }
+    }
+}

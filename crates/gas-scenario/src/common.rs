@@ -1,0 +1,197 @@
+//! Pieces shared by scenario events and package measures: zone and sector
+//! selections, carriers, and the active window of an event or measure.
+
+use crate::location::{Loc, Located};
+use crate::reader::{Ctx, Table};
+use crate::trigger::{DateSpec, Trigger};
+use chrono::NaiveDate;
+use gas_core::Sector;
+
+/// Which zones an event or measure applies to.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ZoneSel {
+    /// Every zone of the system (`"all"` or `"*"`, the default).
+    All,
+    /// The EU27 member states (`"eu"`).
+    Eu,
+    /// The listed zone codes.
+    List(Vec<Located<String>>),
+}
+
+/// How gas is carried from an origin.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Carrier {
+    /// Pipeline routes.
+    Pipeline,
+    /// LNG cargoes.
+    Lng,
+    /// Both.
+    All,
+}
+
+impl Carrier {
+    /// True when this selection includes `other` (a single carrier).
+    pub fn covers(self, other: Carrier) -> bool {
+        self == Carrier::All || self == other
+    }
+
+    /// The file identifier.
+    pub fn code(self) -> &'static str {
+        match self {
+            Carrier::Pipeline => "pipeline",
+            Carrier::Lng => "lng",
+            Carrier::All => "all",
+        }
+    }
+}
+
+/// The optional `from` / `to` of an event or measure, before resolution.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Window {
+    /// First day (date or trigger expression); `None` = the package trigger or the period start.
+    pub from: Option<Located<DateSpec>>,
+    /// Last day, included; `None` = the end of the period.
+    pub to: Option<Located<DateSpec>>,
+}
+
+pub(crate) const SECTOR_EXPECTED: &str = "one of households_services, power, industry, other";
+
+pub(crate) fn read_zones(
+    ctx: &mut Ctx<'_>,
+    table: &mut Table<'_, '_>,
+    key: &'static str,
+) -> ZoneSel {
+    match table.strings(ctx, key, false, "zone codes, or \"all\" or \"eu\"") {
+        None => ZoneSel::All,
+        Some(list) => {
+            if list.len() == 1 {
+                match list[0].value.as_str() {
+                    "all" | "*" => return ZoneSel::All,
+                    "eu" | "EU" => return ZoneSel::Eu,
+                    _ => {}
+                }
+            }
+            ZoneSel::List(list)
+        }
+    }
+}
+
+pub(crate) fn read_sectors(
+    ctx: &mut Ctx<'_>,
+    table: &mut Table<'_, '_>,
+    key: &'static str,
+) -> Vec<Sector> {
+    match table.strings(ctx, key, false, "sectors") {
+        None => Sector::ALL.to_vec(),
+        Some(list) => {
+            let mut sectors = Vec::new();
+            for item in list {
+                match Sector::from_code(&item.value) {
+                    Some(sector) => {
+                        if !sectors.contains(&sector) {
+                            sectors.push(sector);
+                        }
+                    }
+                    None => ctx
+                        .errors
+                        .push(item.loc.error(SECTOR_EXPECTED, format!("{:?}", item.value))),
+                }
+            }
+            sectors
+        }
+    }
+}
+
+pub(crate) fn read_carrier(
+    ctx: &mut Ctx<'_>,
+    table: &mut Table<'_, '_>,
+    default: Carrier,
+) -> Carrier {
+    match table.choice(ctx, "carrier", false, &["pipeline", "lng", "all"]) {
+        None => default,
+        Some(choice) => match choice.value.as_str() {
+            "pipeline" => Carrier::Pipeline,
+            "lng" => Carrier::Lng,
+            _ => Carrier::All,
+        },
+    }
+}
+
+pub(crate) fn read_window(ctx: &mut Ctx<'_>, table: &mut Table<'_, '_>) -> Window {
+    let from = table.date_spec(ctx, "from", false);
+    let to = table.date_spec(ctx, "to", false);
+    Window { from, to }
+}
+
+/// Resolves a window against the triggers and the period.
+///
+/// `default_from` stands in for a missing `from`. Errors: unknown trigger, `to`
+/// before `from`, a window that lies wholly outside `[period_start, period_end]`.
+pub(crate) fn resolve_window(
+    window: &Window,
+    default_from: NaiveDate,
+    default_from_loc: &Loc,
+    triggers: &[Trigger],
+    period: (NaiveDate, NaiveDate),
+    errors: &mut Vec<crate::errors::FileError>,
+) -> Option<(NaiveDate, NaiveDate)> {
+    let resolve = |spec: &Located<DateSpec>, errors: &mut Vec<crate::errors::FileError>| match spec
+        .value
+        .resolve(triggers)
+    {
+        Ok(date) => Some(date),
+        Err(name) => {
+            errors.push(spec.loc.error(
+                format!(
+                    "a trigger defined in the scenario's [triggers] ({})",
+                    trigger_names(triggers)
+                ),
+                format!("{name:?}"),
+            ));
+            None
+        }
+    };
+    let from = match &window.from {
+        Some(spec) => resolve(spec, errors)?,
+        None => default_from,
+    };
+    let to = match &window.to {
+        Some(spec) => resolve(spec, errors)?,
+        None => period.1.max(from),
+    };
+    if to < from {
+        let loc = window.to.as_ref().map_or(default_from_loc, |to| &to.loc);
+        errors.push(loc.error(
+            format!("a date on or after the start {from}"),
+            to.to_string(),
+        ));
+        return None;
+    }
+    if from > period.1 || to < period.0 {
+        let loc = match (&window.from, &window.to) {
+            (Some(spec), _) if from > period.1 => &spec.loc,
+            (_, Some(spec)) => &spec.loc,
+            (Some(spec), None) => &spec.loc,
+            (None, None) => default_from_loc,
+        };
+        let found = if from > period.1 { from } else { to };
+        errors.push(loc.error(
+            format!("a date within the period {} to {}", period.0, period.1),
+            found.to_string(),
+        ));
+        return None;
+    }
+    Some((from, to))
+}
+
+fn trigger_names(triggers: &[Trigger]) -> String {
+    if triggers.is_empty() {
+        "none defined".to_string()
+    } else {
+        triggers
+            .iter()
+            .map(|trigger| trigger.name.as_str())
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+}

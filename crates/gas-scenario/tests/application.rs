@@ -1,0 +1,215 @@
+//! Hand-checkable tests of how events and measures change the system.
+
+mod common;
+
+use common::{dataset, date, scenario_text};
+use gas_core::Sector;
+use gas_scenario::{build, parse_package, parse_scenario};
+
+fn capacity(built: &gas_scenario::Built, code: &str, day: usize) -> f64 {
+    let route = built.system.routes.iter().find(|r| r.code == code).unwrap();
+    route.capacity_gwh_d[day].value()
+}
+
+#[test]
+fn a_cutoff_of_share_0_6_leaves_40_from_its_date_and_nothing_changes_before() {
+    // NS1 has 100 GWh/d; cut 60 % from 11 July (day 10 of July).
+    let text = scenario_text(
+        "\n[[events]]\ntype = \"route_cutoff\"\nroutes = [\"NS1\"]\nshare = 0.6\nfrom = 2022-07-11\n",
+    );
+    let scenario = parse_scenario(&text, "cut.toml").unwrap();
+    let built = build(&dataset(), &scenario, &[]).unwrap();
+    assert_eq!(capacity(&built, "NS1", 9), 100.0);
+    assert!((capacity(&built, "NS1", 10) - 40.0).abs() < 1e-9);
+    assert!((capacity(&built, "NS1", 30) - 40.0).abs() < 1e-9);
+    assert_eq!(capacity(&built, "YAMAL", 30), 50.0);
+    assert_eq!(built.applied.len(), 1);
+    assert_eq!(built.applied[0].from, date(2022, 7, 11));
+}
+
+#[test]
+fn nord_stream_steps_override_each_other_day_by_day() {
+    let text = scenario_text(concat!(
+        "\n[[events]]\ntype = \"route_cutoff\"\nroutes = [\"NS1\"]\nshare = 0.6\nfrom = 2022-07-05\n",
+        "\n[[events]]\ntype = \"route_cutoff\"\nroutes = [\"NS1\"]\nshare = 0.8\nfrom = 2022-07-20\n",
+    ));
+    let built = build(&dataset(), &parse_scenario(&text, "ns.toml").unwrap(), &[]).unwrap();
+    assert_eq!(capacity(&built, "NS1", 3), 100.0);
+    assert!((capacity(&built, "NS1", 4) - 40.0).abs() < 1e-9);
+    assert!((capacity(&built, "NS1", 19) - 20.0).abs() < 1e-9);
+    assert_eq!(
+        built.applied[1].overrides,
+        vec!["scenario events[0]".to_string()]
+    );
+}
+
+#[test]
+fn a_fifteen_percent_household_reduction_applies_from_its_date() {
+    // 2021 July demand: 31 GWh per sector = 1 GWh/d; -15 % from 2022-07-15 (day 14).
+    let scenario = parse_scenario(&scenario_text(""), "s.toml").unwrap();
+    let package = parse_package(
+        "name = \"cut\"\ntrigger = 2022-07-15\n[[measures]]\ntype = \"demand_reduction\"\nzones = [\"DE\"]\nsectors = [\"households_services\"]\nshare = 0.15\n",
+        "p.toml",
+    )
+    .unwrap();
+    let built = build(&dataset(), &scenario, &[package]).unwrap();
+    let de = built.system.zone_by_code("DE").unwrap();
+    let demand = |sector: Sector| {
+        built
+            .system
+            .demands
+            .iter()
+            .find(|d| d.zone == de && d.sector == sector)
+            .unwrap()
+            .demand_gwh_d
+            .clone()
+    };
+    let households = demand(Sector::HouseholdsServices);
+    assert!((households[13].value() - 1.0).abs() < 1e-9);
+    assert!((households[14].value() - 0.85).abs() < 1e-9);
+    assert!((demand(Sector::Industry)[20].value() - 1.0).abs() < 1e-9);
+}
+
+#[test]
+fn an_embargo_on_russian_lng_zeroes_its_tranches_from_its_date() {
+    let scenario = parse_scenario(&scenario_text(""), "s.toml").unwrap();
+    let package = parse_package(
+        "name = \"embargo\"\ntrigger = \"invasion + 150d\"\n[[measures]]\ntype = \"embargo\"\norigin = \"RU\"\ncarrier = \"lng\"\n",
+        "p.toml",
+    )
+    .unwrap();
+    // invasion + 150 d = 2022-07-24 (day 23).
+    let built = build(&dataset(), &scenario, &[package]).unwrap();
+    let ru = built.system.origin_by_code("RU").unwrap();
+    let supply = built
+        .system
+        .lng_supplies
+        .iter()
+        .find(|s| s.origin == ru)
+        .unwrap();
+    for tranche in &supply.tranches {
+        assert!(tranche.capacity_gwh_d[22].value() > 0.0);
+        assert_eq!(tranche.capacity_gwh_d[23].value(), 0.0);
+        assert_eq!(tranche.capacity_gwh_d[30].value(), 0.0);
+    }
+    // Pipelines untouched.
+    assert_eq!(capacity(&built, "NS1", 30), 100.0);
+    // The US supply is untouched; base LNG = 26 % of the 100 GWh/d pool (fallback shares).
+    let us = built.system.origin_by_code("US").unwrap();
+    let us = built
+        .system
+        .lng_supplies
+        .iter()
+        .find(|s| s.origin == us)
+        .unwrap();
+    assert!((us.tranches[0].capacity_gwh_d[30].value() - 26.0).abs() < 1e-9);
+}
+
+#[test]
+fn a_later_package_overrides_an_earlier_one_and_both_are_listed() {
+    let scenario = parse_scenario(&scenario_text(""), "s.toml").unwrap();
+    let first = parse_package(
+        "name = \"first\"\ntrigger = 2022-07-01\n[[measures]]\ntype = \"demand_reduction\"\nzones = [\"PL\"]\nshare = 0.10\n",
+        "first.toml",
+    )
+    .unwrap();
+    let second = parse_package(
+        "name = \"second\"\ntrigger = 2022-07-11\n[[measures]]\ntype = \"demand_reduction\"\nzones = [\"PL\"]\nshare = 0.20\n",
+        "second.toml",
+    )
+    .unwrap();
+    let built = build(&dataset(), &scenario, &[first, second]).unwrap();
+    let pl = built.system.zone_by_code("PL").unwrap();
+    let industry = built
+        .system
+        .demands
+        .iter()
+        .find(|d| d.zone == pl && d.sector == Sector::Industry)
+        .unwrap();
+    assert!((industry.demand_gwh_d[9].value() - 0.9).abs() < 1e-9);
+    assert!((industry.demand_gwh_d[10].value() - 0.8).abs() < 1e-9);
+    assert_eq!(built.applied.len(), 2);
+    assert_eq!(built.applied[0].source, "package first");
+    assert_eq!(built.applied[1].source, "package second");
+    assert_eq!(
+        built.applied[1].overrides,
+        vec!["package first measures[0]".to_string()]
+    );
+}
+
+#[test]
+fn ns2_is_offline_unless_a_package_sets_it_online() {
+    let scenario = parse_scenario(&scenario_text(""), "s.toml").unwrap();
+    let built = build(&dataset(), &scenario, &[]).unwrap();
+    assert_eq!(capacity(&built, "NS2", 0), 0.0);
+    let online = parse_package(
+        "name = \"ns2\"\ntrigger = 2022-07-01\n[[measures]]\ntype = \"route_status\"\nroute = \"NS2\"\nstatus = \"online\"\n",
+        "p.toml",
+    )
+    .unwrap();
+    let built = build(&dataset(), &scenario, &[online]).unwrap();
+    assert_eq!(capacity(&built, "NS2", 0), 100.0);
+}
+
+#[test]
+fn a_price_cap_caps_russian_prices_and_keeps_volumes() {
+    let scenario = parse_scenario(&scenario_text(""), "s.toml").unwrap();
+    let cap = parse_package(
+        "name = \"cap\"\ntrigger = 2022-07-01\n[[measures]]\ntype = \"price_cap\"\norigin = \"RU\"\ncap_eur_mwh = 15.0\n",
+        "p.toml",
+    )
+    .unwrap();
+    let built = build(&dataset(), &scenario, &[cap]).unwrap();
+    let ns1 = built
+        .system
+        .routes
+        .iter()
+        .find(|r| r.code == "NS1")
+        .unwrap();
+    assert_eq!(ns1.price_eur_mwh[0].value(), 15.0);
+    assert_eq!(ns1.capacity_gwh_d[0].value(), 100.0);
+    let norway = built
+        .system
+        .routes
+        .iter()
+        .find(|r| r.code == "NORWAY-DE")
+        .unwrap();
+    assert_eq!(norway.price_eur_mwh[0].value(), 20.0);
+    let info = built.supplies.iter().find(|s| s.code == "NS1").unwrap();
+    assert_eq!(info.origin, "RU");
+    assert_eq!(info.price_eur_mwh[0].value(), 15.0);
+    assert_eq!(built.routes_by_origin()["RU"].len(), 3);
+}
+
+#[test]
+fn extra_lng_adds_a_tranche_and_storage_targets_land_on_the_storage() {
+    let scenario = parse_scenario(&scenario_text(""), "s.toml").unwrap();
+    let package = parse_package(
+        concat!(
+            "name = \"more\"\ntrigger = 2022-07-10\n",
+            "[[measures]]\ntype = \"extra_lng\"\norigin = \"US\"\nvolume_gwh_d = 50\nprice_eur_mwh = 90\n",
+            "[[measures]]\ntype = \"storage_targets\"\ntargets = [{ date = 2022-07-31, fill = 0.6 }]\n",
+            "[[measures]]\ntype = \"strategic_reserve\"\nzones = [\"DE\"]\nfill = 0.1\n",
+        ),
+        "p.toml",
+    )
+    .unwrap();
+    let built = build(&dataset(), &scenario, &[package]).unwrap();
+    let us = built.system.origin_by_code("US").unwrap();
+    let us = built
+        .system
+        .lng_supplies
+        .iter()
+        .find(|s| s.origin == us)
+        .unwrap();
+    let extra = us.tranches.last().unwrap();
+    assert_eq!(extra.capacity_gwh_d[8].value(), 0.0);
+    assert_eq!(extra.capacity_gwh_d[9].value(), 50.0);
+    assert_eq!(extra.price_eur_mwh[9].value(), 90.0);
+    let storage = &built.system.storages[0];
+    assert_eq!(storage.targets.len(), 1);
+    assert_eq!(storage.targets[0].min_fill, 0.6);
+    // 10 % of 10 TWh = 1000 GWh from 10 July, capped at the initial level (50 %, unknown) = 5000.
+    assert_eq!(storage.floor_gwh[8].value(), 0.0);
+    assert!((storage.floor_gwh[9].value() - 1000.0).abs() < 1e-9);
+}
