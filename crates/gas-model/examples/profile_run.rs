@@ -1,6 +1,6 @@
 //! Runs one operation mode on the synthetic Europe instance (for profiling).
 //!
-//! `cargo run --release -p gas-model --example profile_run -- [pf|rolling|myopic] [refine|ignore]`
+//! `cargo run --release -p gas-model --example profile_run -- [pf|rolling|myopic] [refine|ignore] [warm|cold]`
 
 use gas_core::system::Operation;
 use gas_model::{run_with, FillCurveMode, RunOptions};
@@ -23,6 +23,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         } else {
             FillCurveMode::Refine
         },
+        warm_start: args.get(3).map(String::as_str) != Some("cold"),
         ..RunOptions::default()
     };
     let t0 = Instant::now();

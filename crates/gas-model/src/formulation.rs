@@ -1,6 +1,6 @@
 //! The LP of one solve window and its assembler.
 //!
-//! [`build`] reads as the list of components: each `add_*` function lives in
+//! `build` (crate-private; public as [`crate::formulate`]) reads as the list of components: each `add_*` function lives in
 //! the component's module, adds its own columns (and rows, for storage) and
 //! touches only the zone balance ([`Balance`]) and the objective (column costs
 //! and [`Formulation::add_offset`]).

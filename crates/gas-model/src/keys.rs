@@ -3,7 +3,7 @@
 //! Every column and row of a [`crate::formulation::Formulation`] carries one of
 //! these keys, so primal values and duals map back to the system without
 //! parsing strings; [`ColKey::name`] and [`RowKey::name`] give readable names
-//! for MPS export (`pipeline_flow[DE>PL][2022-03-01]`).
+//! for MPS export (`pipeline_flow[DE>PL][2022-03-01]`) from the labels in [`Names`].
 //!
 //! `day` is always the day index in the system's period (not in a window).
 
@@ -70,18 +70,85 @@ fn clean(code: &str) -> String {
     }
 }
 
-fn code_or_index<T>(items: &[T], index: usize, code: impl Fn(&T) -> &str) -> String {
-    items
+/// Labels made unique: a label seen before gets `#index` appended.
+fn unique(labels: impl Iterator<Item = String>) -> Vec<String> {
+    let labels: Vec<String> = labels.collect();
+    let mut seen = std::collections::HashMap::new();
+    for label in &labels {
+        *seen.entry(label.clone()).or_insert(0usize) += 1;
+    }
+    labels
+        .iter()
+        .enumerate()
+        .map(|(i, label)| {
+            if seen.get(label).copied().unwrap_or(0) > 1 {
+                format!("{label}#{i}")
+            } else {
+                label.clone()
+            }
+        })
+        .collect()
+}
+
+/// Unique, MPS-safe labels of every component of a system (codes, made unique
+/// with `#index` where two components share one), for readable LP names.
+#[derive(Debug, Clone)]
+pub struct Names {
+    period: gas_core::Period,
+    zones: Vec<String>,
+    pipelines: Vec<String>,
+    routes: Vec<String>,
+    lng_terminals: Vec<String>,
+    lng_supplies: Vec<String>,
+    production: Vec<String>,
+    storages: Vec<String>,
+    demands: Vec<String>,
+}
+
+impl Names {
+    /// The labels of `system`'s components.
+    pub fn new(system: &System) -> Names {
+        let zones = unique(system.zones.iter().map(|z| clean(&z.code)));
+        let zone = |id: ZoneId| {
+            zones
+                .get(id.index())
+                .cloned()
+                .unwrap_or_else(|| format!("#{}", id.0))
+        };
+        let origin = |i: usize| {
+            system
+                .origins
+                .get(i)
+                .map_or_else(|| format!("#{i}"), |o| clean(&o.code))
+        };
+        Names {
+            period: system.period,
+            pipelines: unique(system.pipelines.iter().map(|p| clean(&p.code))),
+            routes: unique(system.routes.iter().map(|r| clean(&r.code))),
+            lng_terminals: unique(system.lng_terminals.iter().map(|l| clean(&l.code))),
+            lng_supplies: unique(system.lng_supplies.iter().map(|l| origin(l.origin.index()))),
+            production: unique(system.production.iter().map(|p| zone(p.zone))),
+            storages: unique(system.storages.iter().map(|s| clean(&s.code))),
+            demands: unique(
+                system
+                    .demands
+                    .iter()
+                    .map(|d| format!("{}:{}", zone(d.zone), d.sector.code())),
+            ),
+            zones,
+        }
+    }
+
+    fn date(&self, day: usize) -> String {
+        self.period.date(day).to_string()
+    }
+}
+
+fn label(labels: &[String], index: usize) -> String {
+    labels
         .get(index)
-        .map_or_else(|| format!("#{index}"), |item| clean(code(item)))
-}
-
-fn zone(system: &System, id: ZoneId) -> String {
-    code_or_index(&system.zones, id.index(), |z| &z.code)
-}
-
-fn date(system: &System, day: usize) -> String {
-    system.period.date(day).to_string()
+        .cloned()
+        .unwrap_or_else(|| format!("#{index}"))
 }
 
 impl ColKey {
@@ -103,59 +170,48 @@ impl ColKey {
     }
 
     /// A readable, MPS-safe name such as `pipeline_flow[DE>PL][2022-03-01]`.
-    pub fn name(self, system: &System) -> String {
-        let d = date(system, self.day());
+    pub fn name(self, names: &Names) -> String {
+        let d = names.date(self.day());
         match self {
-            ColKey::PipelineFlow(p, _) => format!(
-                "pipeline_flow[{}][{d}]",
-                code_or_index(&system.pipelines, p.index(), |x| &x.code)
-            ),
-            ColKey::RouteFlow(r, _) => format!(
-                "route_flow[{}][{d}]",
-                code_or_index(&system.routes, r.index(), |x| &x.code)
-            ),
-            ColKey::LngTranche(l, k, _) => {
-                let origin = system
-                    .lng_supplies
-                    .get(l.index())
-                    .map(|s| code_or_index(&system.origins, s.origin.index(), |o| &o.code))
-                    .unwrap_or_else(|| format!("#{}", l.0));
-                format!("lng_tranche[{origin}#{}][{k}][{d}]", l.0)
+            ColKey::PipelineFlow(p, _) => {
+                format!("pipeline_flow[{}][{d}]", label(&names.pipelines, p.index()))
             }
+            ColKey::RouteFlow(r, _) => {
+                format!("route_flow[{}][{d}]", label(&names.routes, r.index()))
+            }
+            ColKey::LngTranche(l, k, _) => format!(
+                "lng_tranche[{}][{k}][{d}]",
+                label(&names.lng_supplies, l.index())
+            ),
             ColKey::LngSendout(l, _) => format!(
                 "lng_sendout[{}][{d}]",
-                code_or_index(&system.lng_terminals, l.index(), |x| &x.code)
+                label(&names.lng_terminals, l.index())
             ),
             ColKey::Production(p, _) => {
-                let z = system
-                    .production
-                    .get(p.index())
-                    .map(|x| zone(system, x.zone))
-                    .unwrap_or_default();
-                format!("production[{z}#{}][{d}]", p.0)
+                format!("production[{}][{d}]", label(&names.production, p.index()))
             }
             ColKey::StorageInjection(s, _) => format!(
                 "storage_injection[{}][{d}]",
-                code_or_index(&system.storages, s.index(), |x| &x.code)
+                label(&names.storages, s.index())
             ),
             ColKey::StorageWithdrawal(s, _) => format!(
                 "storage_withdrawal[{}][{d}]",
-                code_or_index(&system.storages, s.index(), |x| &x.code)
+                label(&names.storages, s.index())
             ),
             ColKey::StorageLevel(s, k, _) => format!(
                 "storage_level[{}][{k}][{d}]",
-                code_or_index(&system.storages, s.index(), |x| &x.code)
+                label(&names.storages, s.index())
             ),
-            ColKey::Curtailment(dm, k, _) => {
-                let (z, sector) = system
-                    .demands
-                    .get(dm.index())
-                    .map(|x| (zone(system, x.zone), x.sector.code()))
-                    .unwrap_or_default();
-                format!("curtailment[{z}:{sector}#{}][{k}][{d}]", dm.0)
+            ColKey::Curtailment(dm, k, _) => format!(
+                "curtailment[{}][{k}][{d}]",
+                label(&names.demands, dm.index())
+            ),
+            ColKey::LocalToHub(z, _) => {
+                format!("local_to_hub[{}][{d}]", label(&names.zones, z.index()))
             }
-            ColKey::LocalToHub(z, _) => format!("local_to_hub[{}][{d}]", zone(system, z)),
-            ColKey::HubToLocal(z, _) => format!("hub_to_local[{}][{d}]", zone(system, z)),
+            ColKey::HubToLocal(z, _) => {
+                format!("hub_to_local[{}][{d}]", label(&names.zones, z.index()))
+            }
         }
     }
 }
@@ -174,14 +230,13 @@ impl RowKey {
     }
 
     /// A readable, MPS-safe name such as `zone_balance[DE][2022-03-01]`.
-    pub fn name(self, system: &System) -> String {
-        let d = date(system, self.day());
-        let storage = |s: StorageId| code_or_index(&system.storages, s.index(), |x| &x.code);
+    pub fn name(self, names: &Names) -> String {
+        let d = names.date(self.day());
+        let storage = |s: StorageId| label(&names.storages, s.index());
+        let zone = |z: ZoneId| label(&names.zones, z.index());
         match self {
-            RowKey::ZoneBalance(z, _) => format!("zone_balance[{}][{d}]", zone(system, z)),
-            RowKey::ZoneLocalBalance(z, _) => {
-                format!("zone_local_balance[{}][{d}]", zone(system, z))
-            }
+            RowKey::ZoneBalance(z, _) => format!("zone_balance[{}][{d}]", zone(z)),
+            RowKey::ZoneLocalBalance(z, _) => format!("zone_local_balance[{}][{d}]", zone(z)),
             RowKey::LngPool(_) => format!("lng_pool[{d}]"),
             RowKey::StorageBalance(s, _) => format!("storage_balance[{}][{d}]", storage(s)),
             RowKey::WithdrawalCurve(s, k, _) => {
@@ -191,5 +246,29 @@ impl RowKey {
                 format!("injection_curve[{}][{k}][{d}]", storage(s))
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::testing::Builder;
+
+    #[test]
+    fn names_are_unique_even_when_codes_repeat() {
+        let mut b = Builder::new(1);
+        let a = b.zone("DE");
+        let z = b.zone("PL");
+        b.pipeline(a, z, 1.0, 0.0);
+        b.pipeline(a, z, 1.0, 0.0);
+        let names = Names::new(&b.system);
+        let first = ColKey::PipelineFlow(PipelineId(0), 0).name(&names);
+        let second = ColKey::PipelineFlow(PipelineId(1), 0).name(&names);
+        assert_eq!(first, "pipeline_flow[DE>PL#0][2022-03-01]");
+        assert_eq!(second, "pipeline_flow[DE>PL#1][2022-03-01]");
+        assert_eq!(
+            RowKey::ZoneBalance(ZoneId(1), 0).name(&names),
+            "zone_balance[PL][2022-03-01]"
+        );
     }
 }

@@ -419,11 +419,12 @@ pub fn export_mps_with(
     out: &mut impl Write,
 ) -> Result<(), RunError> {
     let f = formulate(system, options)?;
+    let names = keys::Names::new(system);
     f.problem.write_mps(
         out,
         "gasbuffer",
-        &|c| f.cols[c.0 as usize].name(system),
-        &|r| f.rows[r.0 as usize].name(system),
+        &|c| f.cols[c.0 as usize].name(&names),
+        &|r| f.rows[r.0 as usize].name(&names),
     )?;
     Ok(())
 }

@@ -32,7 +32,7 @@ pub const TIE_BREAK_EUR_MWH: f64 = 1e-7;
 /// positive when gas leaves the zone into storage, withdrawal when it enters the
 /// zone. `Icap`/`Wcap` are the nominal capacities times the fill curves: in
 /// [`FillCurveMode::Refine`] the capacities in force come from `input` (see
-/// [`crate::refine`]); in [`FillCurveMode::Exact`] the curve becomes rows (see
+/// [`FillCurveMode::Refine`]); in [`FillCurveMode::Exact`] the curve becomes rows (see
 /// [`add_fill_curve_rows`]).
 ///
 /// Soft filling targets split a day's level arc into parallel segments (see
@@ -221,6 +221,16 @@ pub struct LevelSegments {
 /// The floor is the lower bound of the sum, spread over the lowest segments.
 pub fn level_segments(storage: &Storage, day: usize, system: &System) -> LevelSegments {
     let working = storage.working_gas_gwh.0.max(0.0);
+    if storage.targets.is_empty() {
+        return LevelSegments {
+            segments: vec![LevelSegment {
+                from: 0.0,
+                length: working,
+                cost: 0.0,
+            }],
+            offset: 0.0,
+        };
+    }
     let date = system.period.date(day);
     let targets: Vec<&FillTarget> = storage.targets.iter().filter(|t| t.date == date).collect();
     let mut breaks: Vec<f64> = targets
