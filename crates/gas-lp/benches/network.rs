@@ -3,7 +3,8 @@
 //! `--features highs`.
 //!
 //! Run: `cargo bench -p gas-lp --bench network` (add `--features highs` for HiGHS).
-//! Options: `-- --runs N` (best of N, default 3), `-- --factor F` (block size factor).
+//! Options: `-- --runs N` (best of N, default 3), `-- --factor F` (block size factor),
+//! `-- --crash 0` (cold starts without the crash basis).
 
 #[path = "common/instance.rs"]
 mod instance;
@@ -77,10 +78,11 @@ fn main() {
     for factor in factors {
         let ns = NetworkSimplex {
             block_size_factor: factor,
+            crash: arg("--crash").is_none_or(|v| v != 0.0),
             ..NetworkSimplex::default()
         };
         let (t, base) = time(runs, &ns, p, &SolveOptions::default());
-        report(&format!("network simplex cold (factor {factor})"), t, &base);
+        report(&format!("network simplex cold (factor {factor}, crash {})", ns.crash), t, &base);
         let (t, cold) = time(runs, &ns, &changed, &SolveOptions::default());
         report("network simplex cold, after supply cut", t, &cold);
         let warm_opts = SolveOptions {

@@ -83,6 +83,9 @@ pub struct NetworkSimplex {
     pub block_size_factor: f64,
     /// Stop with [`Status::IterationLimit`] after this many pivots. Default: no limit.
     pub max_iterations: Option<u64>,
+    /// Cold starts begin from a crash basis (each node's demand or supply placed on its
+    /// cheapest arcs to and from ground) instead of artificial arcs alone. Default `true`.
+    pub crash: bool,
 }
 
 impl Default for NetworkSimplex {
@@ -90,6 +93,7 @@ impl Default for NetworkSimplex {
         NetworkSimplex {
             block_size_factor: 10.0,
             max_iterations: None,
+            crash: true,
         }
     }
 }
@@ -207,6 +211,9 @@ impl Solver for NetworkSimplex {
         let warm_ok = warm.is_some_and(|b| sx.load_basis(&b.pred, &b.state));
         if !warm_ok {
             sx.load_cold();
+            if self.crash {
+                sx.crash();
+            }
         }
         sx.repair(true);
         sx.compute_potentials();

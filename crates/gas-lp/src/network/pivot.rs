@@ -143,16 +143,14 @@ impl Simplex {
         }
     }
 
+    /// The nearest common ancestor: climb from whichever side has the smaller subtree.
     fn join(&self, mut a: usize, mut b: usize) -> usize {
-        while self.depth[a] > self.depth[b] {
-            a = self.parent[a] as usize;
-        }
-        while self.depth[b] > self.depth[a] {
-            b = self.parent[b] as usize;
-        }
         while a != b {
-            a = self.parent[a] as usize;
-            b = self.parent[b] as usize;
+            if self.succ_num[a] < self.succ_num[b] {
+                a = self.parent[a] as usize;
+            } else {
+                b = self.parent[b] as usize;
+            }
         }
         a
     }
@@ -251,7 +249,13 @@ impl Simplex {
             self.pi_a[s] - self.pi_a[t],
         ];
         let sigma = if u_in == s { [-rc[0], -rc[1]] } else { rc };
-        self.update_tree(e, u_in, v_in, v_out, sigma);
+        self.update_tree(e, u_in, v_in, v_out, w, sigma);
+        #[cfg(debug_assertions)]
+        if self.n < 200 {
+            if let Err(problem) = self.check_tree() {
+                panic!("network simplex tree corrupted: {problem}");
+            }
+        }
         Ok(())
     }
 }

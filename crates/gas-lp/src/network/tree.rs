@@ -2,9 +2,11 @@
 //!
 //! The tree spans the real nodes plus an artificial root (index `n`). Node `v` hangs from
 //! `parent[v]` by arc `pred[v]`, which points up (`v → parent`) when `up[v]`. `thread` lists
-//! the nodes in preorder (cyclically, back to the root), `rev_thread` is its inverse and
-//! `depth` the distance from the root: together they give subtrees as contiguous runs of
-//! the thread.
+//! the nodes in preorder (cyclically, back to the root) and `rev_thread` is its inverse, so
+//! a subtree is the run of the thread from its top node to `last_succ` of it; `succ_num`
+//! counts its nodes (ancestors have more, which finds the join of two paths). A pivot
+//! relinks whole runs, so the tree update costs time in the length of the paths it
+//! touches; only the potentials of the moved subtree are walked node by node.
 //!
 //! Every real node has an artificial arc to or from the root (arc index `m + v`), with
 //! unlimited capacity and a *lexicographic* cost `(0, 1)`: the second component counts
@@ -39,7 +41,8 @@ pub(crate) struct Simplex {
     pub up: Vec<bool>,
     pub thread: Vec<u32>,
     pub rev_thread: Vec<u32>,
-    pub depth: Vec<u32>,
+    pub succ_num: Vec<u32>,
+    pub last_succ: Vec<u32>,
     /// Node potentials for the real costs: the reduced cost of arc `u → w` is
     /// `cost + π_u − π_w`.
     pub pi: Vec<f64>,
@@ -61,10 +64,8 @@ pub(crate) struct Simplex {
     pub opt_tol: f64,
     pub block_size: usize,
     pub next_arc: usize,
-    pub(super) buf: Vec<u32>,
-    pub(super) newbuf: Vec<u32>,
-    pub(super) stem: Vec<u32>,
-    pub(super) pos: Vec<u32>,
+    stem: Vec<u32>,
+    pieces: Vec<(u32, u32)>,
 }
 
 impl Simplex {
@@ -111,7 +112,8 @@ impl Simplex {
             up: vec![true; n + 1],
             thread: vec![0; n + 1],
             rev_thread: vec![0; n + 1],
-            depth: vec![0; n + 1],
+            succ_num: vec![1; n + 1],
+            last_succ: (0..=n as u32).collect(),
             pi: vec![0.0; n + 1],
             pi_a: vec![0.0; n + 1],
             down_artificials: 0,
@@ -121,10 +123,8 @@ impl Simplex {
             opt_tol,
             block_size,
             next_arc: 0,
-            buf: Vec::new(),
-            newbuf: Vec::new(),
             stem: Vec::new(),
-            pos: vec![0; n + 1],
+            pieces: Vec::new(),
         }
     }
 
@@ -137,6 +137,65 @@ impl Simplex {
             self.state[m + v] = TREE;
         }
         self.state[..m].fill(LOWER);
+        let ok = self.rebuild_order();
+        debug_assert!(ok);
+    }
+
+    /// Crash start on top of [`Simplex::load_cold`]: each node with a demand takes it from
+    /// the ground node's arcs into it, cheapest first (filling cheaper arcs to capacity,
+    /// then making the next one its tree arc); each node with a supply sends it to ground
+    /// the same way. What cannot be placed stays on the artificial arc. The ground node is
+    /// the last real node.
+    pub fn crash(&mut self) {
+        let (n, m) = (self.n, self.m);
+        if n < 2 {
+            return;
+        }
+        let ground = (n - 1) as u32;
+        // Arcs between ground and another node, grouped by that node, cheapest first.
+        let mut ground_arcs: Vec<(u32, f64, u32)> = (0..m)
+            .filter_map(|e| {
+                let (s, t) = (self.source[e], self.target[e]);
+                if s == ground && t != ground {
+                    Some((t, self.cost[e], e as u32))
+                } else if t == ground && s != ground {
+                    Some((s, self.cost[e], e as u32))
+                } else {
+                    None
+                }
+            })
+            .collect();
+        ground_arcs.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.total_cmp(&b.1)).then(a.2.cmp(&b.2)));
+        let mut i = 0;
+        while i < ground_arcs.len() {
+            let v = ground_arcs[i].0 as usize;
+            let mut j = i;
+            while j < ground_arcs.len() && ground_arcs[j].0 as usize == v {
+                j += 1;
+            }
+            let d = self.demand[v];
+            // Inflow arcs (from ground) for a demand, outflow arcs (to ground) for a supply.
+            let inflow = d > 0.0;
+            let mut remaining = d.abs();
+            for &(_, _, e) in &ground_arcs[i..j] {
+                let e = e as usize;
+                if remaining <= 0.0 || (self.source[e] == ground) != inflow {
+                    continue;
+                }
+                let cap = self.cap[e];
+                if cap > remaining || (inflow && cap == remaining) {
+                    self.state[m + v] = LOWER;
+                    self.state[e] = TREE;
+                    self.pred[v] = e as u32;
+                    self.parent[v] = ground;
+                    self.up[v] = !inflow;
+                    break;
+                }
+                self.state[e] = UPPER;
+                remaining -= cap;
+            }
+            i = j;
+        }
         let ok = self.rebuild_order();
         debug_assert!(ok);
     }
@@ -183,7 +242,7 @@ impl Simplex {
         self.rebuild_order()
     }
 
-    /// Recomputes `thread`, `rev_thread` and `depth` from `parent` (children in increasing
+    /// Recomputes `thread`, `rev_thread`, `succ_num` and `last_succ` from `parent` (children in increasing
     /// node order). Returns `false` if `parent` does not describe a tree rooted at `n`.
     pub fn rebuild_order(&mut self) -> bool {
         let n = self.n;
@@ -218,14 +277,18 @@ impl Simplex {
         if order.len() != n + 1 {
             return false;
         }
-        self.depth[n] = 0;
         for (i, &v) in order.iter().enumerate() {
             let next = order[(i + 1) % order.len()];
             self.thread[v as usize] = next;
             self.rev_thread[next as usize] = v;
-            if v as usize != n {
-                self.depth[v as usize] = self.depth[self.parent[v as usize] as usize] + 1;
-            }
+            self.succ_num[v as usize] = 1;
+        }
+        for &v in order.iter().skip(1).rev() {
+            let p = self.parent[v as usize] as usize;
+            self.succ_num[p] += self.succ_num[v as usize];
+        }
+        for (i, &v) in order.iter().enumerate() {
+            self.last_succ[v as usize] = order[i + self.succ_num[v as usize] as usize - 1];
         }
         true
     }
@@ -372,33 +435,27 @@ impl Simplex {
     }
 
     /// Moves the subtree of `v_out` (which contains `u_in`) so that it hangs from `v_in` by
-    /// the entering arc `e`, rerooted at `u_in`, and shifts its potentials by `sigma`.
+    /// the entering arc `e`, rerooted at `u_in`, and shifts its potentials by `sigma`. `join`
+    /// is the common ancestor of `u_in` and `v_in` before the move.
+    ///
+    /// With the stem `u_in = s0, s1 = parent(s0), …, st = v_out`, the new preorder of the
+    /// moved subtree is the run of `s0`, then for each `s_i` what is left of its run without
+    /// that of `s_(i−1)`: the part before it and the part after it. Those runs are relinked
+    /// whole and put right after `v_in`.
     pub fn update_tree(
         &mut self,
         e: usize,
         u_in: usize,
         v_in: usize,
         v_out: usize,
+        join: usize,
         sigma: [f64; 2],
     ) {
-        // The subtree of v_out in thread order.
-        let mut buf = std::mem::take(&mut self.buf);
-        buf.clear();
-        let d0 = self.depth[v_out];
-        let mut u = v_out;
-        loop {
-            self.pos[u] = buf.len() as u32;
-            buf.push(u as u32);
-            u = self.thread[u] as usize;
-            if self.depth[u] <= d0 {
-                break;
-            }
-        }
-        let after = u;
-        let before = self.rev_thread[v_out] as usize;
-        // The stem u_in = s0, s1 = parent(s0), ..., v_out.
+        let root = self.n;
         let mut stem = std::mem::take(&mut self.stem);
+        let mut pieces = std::mem::take(&mut self.pieces);
         stem.clear();
+        pieces.clear();
         let mut s = u_in;
         loop {
             stem.push(s as u32);
@@ -407,74 +464,189 @@ impl Simplex {
             }
             s = self.parent[s] as usize;
         }
-        // New preorder: the block of s0, then for each s_i the rest of its old block.
-        let mut newbuf = std::mem::take(&mut self.newbuf);
-        newbuf.clear();
-        if stem.len() == 1 {
-            newbuf.extend_from_slice(&buf);
-        } else {
-            let len = buf.len();
-            let s0 = stem[0] as usize;
-            let p0 = self.pos[s0] as usize;
-            let mut end = p0 + 1;
-            while end < len && self.depth[buf[end] as usize] > self.depth[s0] {
-                end += 1;
+        // The runs of the new preorder, from the old links.
+        pieces.push((u_in as u32, self.last_succ[u_in]));
+        for w in stem.windows(2) {
+            let (prev, si) = (w[0] as usize, w[1] as usize);
+            pieces.push((si as u32, self.rev_thread[prev]));
+            let (prev_last, si_last) = (self.last_succ[prev], self.last_succ[si]);
+            if prev_last != si_last {
+                pieces.push((self.thread[prev_last as usize], si_last));
             }
-            newbuf.extend_from_slice(&buf[p0..end]);
-            let (mut prev_pos, mut prev_end) = (p0, end);
-            for &si in &stem[1..] {
-                let si = si as usize;
-                let pi = self.pos[si] as usize;
-                let mut end = prev_end;
-                while end < len && self.depth[buf[end] as usize] > self.depth[si] {
-                    end += 1;
-                }
-                newbuf.extend_from_slice(&buf[pi..prev_pos]);
-                newbuf.extend_from_slice(&buf[prev_end..end]);
-                prev_pos = pi;
-                prev_end = end;
+        }
+        let last = pieces[pieces.len() - 1].1 as usize;
+        let size = self.succ_num[v_out];
+        let old_last = self.last_succ[v_out] as usize;
+        let before = self.rev_thread[v_out] as usize;
+        let after = self.thread[old_last] as usize;
+        let p_out = self.parent[v_out] as usize;
+
+        // Cut the old run out of the thread; ancestors that ended with it now end before it.
+        self.thread[before] = after as u32;
+        self.rev_thread[after] = before as u32;
+        let mut u = p_out;
+        while self.last_succ[u] as usize == old_last {
+            self.last_succ[u] = before as u32;
+            if u == root {
+                break;
             }
-            // Reverse the stem's parent pointers.
-            for i in (1..stem.len()).rev() {
-                let (si, sc) = (stem[i] as usize, stem[i - 1] as usize);
-                self.parent[si] = sc as u32;
-                self.pred[si] = self.pred[sc];
-                self.up[si] = !self.up[sc];
+            u = self.parent[u] as usize;
+        }
+        // Link the new runs right after v_in; ancestors that ended at v_in now end with them.
+        let next = self.thread[v_in] as usize;
+        let mut prev = v_in;
+        for &(first, end) in &pieces {
+            self.thread[prev] = first;
+            self.rev_thread[first as usize] = prev as u32;
+            prev = end as usize;
+        }
+        self.thread[prev] = next as u32;
+        self.rev_thread[next] = prev as u32;
+        let mut u = v_in;
+        while self.last_succ[u] as usize == v_in {
+            self.last_succ[u] = last as u32;
+            if u == root {
+                break;
             }
+            u = self.parent[u] as usize;
+        }
+        // Subtree sizes below the join.
+        let mut u = p_out;
+        while u != join {
+            self.succ_num[u] -= size;
+            u = self.parent[u] as usize;
+        }
+        let mut u = v_in;
+        while u != join {
+            self.succ_num[u] += size;
+            u = self.parent[u] as usize;
+        }
+        // Reverse the stem.
+        let mut prev_old_size = self.succ_num[u_in];
+        for &si in &stem[1..] {
+            let si = si as usize;
+            let old_size = self.succ_num[si];
+            self.succ_num[si] = size - prev_old_size;
+            prev_old_size = old_size;
+            self.last_succ[si] = last as u32;
+        }
+        for i in (1..stem.len()).rev() {
+            let (si, sc) = (stem[i] as usize, stem[i - 1] as usize);
+            self.parent[si] = sc as u32;
+            self.pred[si] = self.pred[sc];
+            self.up[si] = !self.up[sc];
         }
         self.parent[u_in] = v_in as u32;
         self.pred[u_in] = e as u32;
         self.up[u_in] = self.source[e] as usize == u_in;
-        // Unlink the old run, then link the new one right after v_in.
-        self.thread[before] = after as u32;
-        self.rev_thread[after] = before as u32;
-        let next = self.thread[v_in];
-        let mut prev = v_in as u32;
-        for &u in &newbuf {
-            self.thread[prev as usize] = u;
-            self.rev_thread[u as usize] = prev;
-            prev = u;
-        }
-        self.thread[prev as usize] = next;
-        self.rev_thread[next as usize] = prev;
-        for &u in &newbuf {
-            let u = u as usize;
-            self.depth[u] = self.depth[self.parent[u] as usize] + 1;
-            self.pi[u] += sigma[0];
-        }
-        if self.down_artificials > 0 {
-            for &u in &newbuf {
-                let u = u as usize;
-                self.pi_a[u] += sigma[1];
+        self.succ_num[u_in] = size;
+        self.last_succ[u_in] = last as u32;
+        self.stem = stem;
+        self.pieces = pieces;
+
+        // Potentials: shift the moved subtree, or everything else the other way when that
+        // is smaller (only differences of potentials matter).
+        let (from, to, sign) = if 2 * size as usize <= self.n + 1 {
+            (u_in, last, 1.0)
+        } else {
+            (self.thread[last] as usize, self.rev_thread[u_in] as usize, -1.0)
+        };
+        let (dr, da) = (sign * sigma[0], sign * sigma[1]);
+        let lexicographic = self.down_artificials > 0;
+        let mut u = from;
+        loop {
+            self.pi[u] += dr;
+            if da != 0.0 {
+                self.pi_a[u] += da;
+            }
+            if lexicographic {
                 self.pi_c[u] = self.pi[u] + self.big_m * self.pi_a[u];
             }
-        } else if sigma[1] != 0.0 {
-            for &u in &newbuf {
-                self.pi_a[u as usize] += sigma[1];
+            if u == to {
+                break;
+            }
+            u = self.thread[u] as usize;
+        }
+    }
+
+    /// Checks the tree bookkeeping against a rebuild from `parent` (tests and debug builds).
+    #[cfg(debug_assertions)]
+    pub fn check_tree(&self) -> Result<(), String> {
+        let n = self.n;
+        let mut copy = Simplex {
+            thread: self.thread.clone(),
+            ..self.shallow_copy()
+        };
+        if !copy.rebuild_order() {
+            return Err("parent pointers do not form a tree".into());
+        }
+        // The thread may order siblings differently: compare what does not depend on it.
+        if copy.succ_num != self.succ_num {
+            return Err("succ_num differs".into());
+        }
+        for v in 0..=n {
+            // The run from v to last_succ[v] must be v's subtree.
+            let mut count = 1;
+            let mut u = v;
+            while u != self.last_succ[v] as usize {
+                u = self.thread[u] as usize;
+                count += 1;
+                if count > n + 1 {
+                    return Err(format!("last_succ[{v}] not reached"));
+                }
+            }
+            if count != self.succ_num[v] as usize {
+                return Err(format!("run of {v} has {count} nodes, subtree {}", self.succ_num[v]));
+            }
+            if self.rev_thread[self.thread[v] as usize] as usize != v {
+                return Err(format!("rev_thread broken at {v}"));
+            }
+            if v < n {
+                let a = self.pred[v] as usize;
+                let (s, t) = (self.source[a] as usize, self.target[a] as usize);
+                let p = self.parent[v] as usize;
+                if (self.up[v] && (s, t) != (v, p)) || (!self.up[v] && (s, t) != (p, v)) {
+                    return Err(format!("pred of {v} does not join it to its parent"));
+                }
+                let rc = self.cost[a] + self.pi[s] - self.pi[t];
+                if rc.abs() > 1e-6 * (1.0 + self.cost[a].abs() + self.pi[s].abs()) {
+                    return Err(format!("tree arc {a} has reduced cost {rc}"));
+                }
             }
         }
-        self.buf = buf;
-        self.newbuf = newbuf;
-        self.stem = stem;
+        Ok(())
+    }
+
+    #[cfg(debug_assertions)]
+    fn shallow_copy(&self) -> Simplex {
+        Simplex {
+            n: self.n,
+            m: self.m,
+            source: Vec::new(),
+            target: Vec::new(),
+            cost: Vec::new(),
+            cap: Vec::new(),
+            flow: Vec::new(),
+            state: Vec::new(),
+            demand: Vec::new(),
+            parent: self.parent.clone(),
+            pred: Vec::new(),
+            up: Vec::new(),
+            thread: Vec::new(),
+            rev_thread: self.rev_thread.clone(),
+            succ_num: self.succ_num.clone(),
+            last_succ: self.last_succ.clone(),
+            pi: Vec::new(),
+            pi_a: Vec::new(),
+            down_artificials: 0,
+            pi_c: Vec::new(),
+            big_m: 0.0,
+            feas_tol: 0.0,
+            opt_tol: 0.0,
+            block_size: 0,
+            next_arc: 0,
+            stem: Vec::new(),
+            pieces: Vec::new(),
+        }
     }
 }
