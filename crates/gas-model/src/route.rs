@@ -60,4 +60,18 @@ mod tests {
         }
         assert_close(r.objective_keur, 58_400.0, "objective");
     }
+
+    #[test]
+    fn a_minimum_flow_nobody_can_take_is_reported_as_infeasible() {
+        // A route must deliver at least 100 GWh/d into a zone that uses 10 and cannot store
+        // or export: no dispatch exists. The run reports it; it does not fail.
+        let mut b = Builder::new(2);
+        let z = b.zone("DE");
+        b.flat_demand(z, 10.0, 500.0);
+        let r = b.route(z, vec![200.0; 2], vec![20.0; 2]);
+        b.system.routes[r.index()].min_flow_gwh_d = vec![gas_core::units::GwhPerDay(100.0); 2];
+        let results = solve(&b.system, Prices::MayDiffer);
+        assert_eq!(results.status, gas_core::RunStatus::Infeasible);
+        assert!(results.notes.iter().any(|n| n.contains("Infeasible")), "{:?}", results.notes);
+    }
 }
