@@ -16,7 +16,7 @@ pub const OFFLINE_BY_DEFAULT: [&str; 1] = ["NS2"];
 pub const FALLBACK_PRICE: f64 = 20.0;
 
 /// Production band around the annual mean (assumption).
-pub const PRODUCTION_BAND: (f64, f64) = (0.85, 1.05);
+pub const PRODUCTION_BAND: (f64, f64) = (0.0, 1.05);
 
 fn active(date: NaiveDate, from: Option<NaiveDate>, to: Option<NaiveDate>) -> bool {
     from.is_none_or(|from| date >= from) && to.is_none_or(|to| date <= to)
