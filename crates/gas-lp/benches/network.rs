@@ -70,7 +70,7 @@ fn main() {
         p.num_nonzeros(),
         start.elapsed().as_secs_f64()
     );
-    let mut factors = vec![10.0];
+    let mut factors = vec![NetworkSimplex::default().block_size_factor];
     if let Some(f) = arg("--factor") {
         factors = vec![f];
     }
@@ -82,7 +82,11 @@ fn main() {
             ..NetworkSimplex::default()
         };
         let (t, base) = time(runs, &ns, p, &SolveOptions::default());
-        report(&format!("network simplex cold (factor {factor}, crash {})", ns.crash), t, &base);
+        report(
+            &format!("network simplex cold (factor {factor}, crash {})", ns.crash),
+            t,
+            &base,
+        );
         let (t, cold) = time(runs, &ns, &changed, &SolveOptions::default());
         report("network simplex cold, after supply cut", t, &cold);
         let warm_opts = SolveOptions {

@@ -253,3 +253,62 @@ fn same_problem_gives_identical_solution() {
     let b = solver.solve(&p, &SolveOptions::default()).unwrap();
     assert_eq!(format!("{a:?}"), format!("{b:?}"));
 }
+
+#[test]
+fn iteration_and_time_limits() {
+    let p = transport();
+    let solver = gas_lp::NetworkSimplex {
+        max_iterations: Some(0),
+        crash: false,
+        ..gas_lp::NetworkSimplex::default()
+    };
+    let s = gas_lp::Solver::solve(&solver, &p, &SolveOptions::default()).unwrap();
+    assert_eq!(s.status, Status::IterationLimit);
+    assert_eq!(s.col_values.len(), 3);
+    let options = SolveOptions {
+        time_limit_seconds: Some(0.0),
+        ..SolveOptions::default()
+    };
+    let solver = gas_lp::NetworkSimplex {
+        crash: false,
+        ..gas_lp::NetworkSimplex::default()
+    };
+    let s = gas_lp::Solver::solve(&solver, &p, &options).unwrap();
+    assert_eq!(s.status, Status::IterationLimit);
+}
+
+/// A warm start from the transport optimum after the line capacity grows from 3 to 4:
+/// one more unit goes A → B (saving 2): objective 17.
+#[test]
+fn warm_start_after_capacity_change() {
+    let p = transport();
+    let solver = gas_lp::default_solver();
+    let first = solver.solve(&p, &SolveOptions::default()).unwrap();
+    let mut q = p.clone();
+    q.set_col_bounds(gas_lp::Col(2), 0.0, 4.0);
+    let warm = solver
+        .solve(
+            &q,
+            &SolveOptions {
+                warm_start: first.basis.as_ref(),
+                ..SolveOptions::default()
+            },
+        )
+        .unwrap();
+    assert_eq!(warm.status, Status::Optimal);
+    assert_close(warm.objective, 17.0, "warm");
+    assert_all_close(&warm.col_values, &[4.0, 1.0, 4.0], "warm");
+    // A basis from a problem of another shape is ignored.
+    let other = Problem::new();
+    let from_other = solver.solve(&other, &SolveOptions::default()).unwrap();
+    let s = solver
+        .solve(
+            &q,
+            &SolveOptions {
+                warm_start: from_other.basis.as_ref(),
+                ..SolveOptions::default()
+            },
+        )
+        .unwrap();
+    assert_close(s.objective, 17.0, "ignored basis");
+}

@@ -5,11 +5,11 @@
 
 mod common;
 
-use gas_lp::{Col, NetworkSimplex, Problem, Row, Solution, SolveOptions, Solver, Status};
+use common::check_certificate;
+use gas_lp::{Col, NetworkSimplex, Problem, Row, SolveOptions, Solver, Status};
 use proptest::prelude::*;
 
 const INF: f64 = f64::INFINITY;
-const TOL: f64 = 1e-7;
 
 /// splitmix64: a small deterministic generator, so an instance is a function of its seed.
 struct Rng(u64);
@@ -92,52 +92,6 @@ fn instance(seed: u64, nodes: usize, arcs: usize) -> Problem {
     p
 }
 
-/// Primal feasibility, dual sign conditions and complementary slackness: together they prove
-/// optimality.
-fn check_certificate(p: &Problem, s: &Solution) {
-    assert_eq!(s.status, Status::Optimal);
-    let scale = 1.0 + s.col_values.iter().fold(0.0f64, |a, x| a.max(x.abs()));
-    let tol = TOL * scale;
-    for j in 0..p.num_cols() {
-        let (l, u) = p.col_bounds(Col(j as u32));
-        let (x, d) = (s.col_values[j], s.col_reduced_costs[j]);
-        assert!(
-            x >= l - tol && x <= u + tol,
-            "column {j}: {x} outside [{l}, {u}]"
-        );
-        if x > l + tol {
-            assert!(
-                d <= tol,
-                "column {j} above its lower bound with reduced cost {d}"
-            );
-        }
-        if x < u - tol {
-            assert!(
-                d >= -tol,
-                "column {j} below its upper bound with reduced cost {d}"
-            );
-        }
-    }
-    let activity = p.row_activities(&s.col_values);
-    for (i, &a) in activity.iter().enumerate() {
-        let (l, u) = p.row_bounds(Row(i as u32));
-        let y = s.row_duals[i];
-        assert!((a - s.row_activities[i]).abs() <= tol);
-        assert!(
-            a >= l - tol && a <= u + tol,
-            "row {i}: {a} outside [{l}, {u}]"
-        );
-        if a > l + tol {
-            assert!(y <= tol, "row {i} above its lower bound with dual {y}");
-        }
-        if a < u - tol {
-            assert!(y >= -tol, "row {i} below its upper bound with dual {y}");
-        }
-    }
-    let objective = p.objective_value(&s.col_values);
-    assert!((objective - s.objective).abs() <= tol * (1.0 + objective.abs()));
-}
-
 /// Same structure, new numbers: costs, bounds and right-hand sides nudged (keeping each
 /// bound finite or infinite as it was).
 fn perturbed(p: &Problem, seed: u64) -> Problem {
@@ -178,13 +132,17 @@ proptest! {
     }
 
     #[test]
-    fn small_block_size_gives_the_same_objective(seed in any::<u64>(), nodes in 1usize..=30, arcs in 0usize..=120) {
+    fn other_options_give_the_same_objective(seed in any::<u64>(), nodes in 1usize..=30, arcs in 0usize..=120) {
         let p = instance(seed, nodes, arcs);
         let a = NetworkSimplex::default().solve(&p, &SolveOptions::default()).unwrap();
-        let b = NetworkSimplex { block_size_factor: 0.1, ..NetworkSimplex::default() }
-            .solve(&p, &SolveOptions::default()).unwrap();
-        check_certificate(&p, &b);
-        prop_assert!((a.objective - b.objective).abs() <= 1e-9 * (1.0 + a.objective.abs()));
+        for options in [
+            NetworkSimplex { block_size_factor: 0.1, ..NetworkSimplex::default() },
+            NetworkSimplex { crash: false, ..NetworkSimplex::default() },
+        ] {
+            let b = options.solve(&p, &SolveOptions::default()).unwrap();
+            check_certificate(&p, &b);
+            prop_assert!((a.objective - b.objective).abs() <= 1e-9 * (1.0 + a.objective.abs()));
+        }
     }
 
     #[test]

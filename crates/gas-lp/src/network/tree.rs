@@ -549,7 +549,11 @@ impl Simplex {
         let (from, to, sign) = if 2 * size as usize <= self.n + 1 {
             (u_in, last, 1.0)
         } else {
-            (self.thread[last] as usize, self.rev_thread[u_in] as usize, -1.0)
+            (
+                self.thread[last] as usize,
+                self.rev_thread[u_in] as usize,
+                -1.0,
+            )
         };
         let (dr, da) = (sign * sigma[0], sign * sigma[1]);
         let lexicographic = self.down_artificials > 0;
@@ -596,7 +600,10 @@ impl Simplex {
                 }
             }
             if count != self.succ_num[v] as usize {
-                return Err(format!("run of {v} has {count} nodes, subtree {}", self.succ_num[v]));
+                return Err(format!(
+                    "run of {v} has {count} nodes, subtree {}",
+                    self.succ_num[v]
+                ));
             }
             if self.rev_thread[self.thread[v] as usize] as usize != v {
                 return Err(format!("rev_thread broken at {v}"));
