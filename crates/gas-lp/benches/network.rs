@@ -78,7 +78,7 @@ fn main() {
     for factor in factors {
         let ns = NetworkSimplex {
             block_size_factor: factor,
-            crash: arg("--crash").is_none_or(|v| v != 0.0),
+            crash: arg("--crash") != Some(0.0),
             ..NetworkSimplex::default()
         };
         let (t, base) = time(runs, &ns, p, &SolveOptions::default());
