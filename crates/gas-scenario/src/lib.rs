@@ -37,7 +37,7 @@
 //! let errors = gas_scenario::parse_scenario(&broken, "ns1-cut.toml").unwrap_err();
 //! assert_eq!(
 //!     errors.0[0].to_string(),
-//!     "ns1-cut.toml:17:9: events[0].share: expected a number between 0 and 1, found 1.5"
+//!     "ns1-cut.toml:15:9: events[0].share: expected a number between 0 and 1, found 1.5"
 //! );
 //! ```
 //!

@@ -387,12 +387,10 @@ fn read_initial_storage(ctx: &mut Ctx<'_>, root: &mut Table<'_, '_>) -> InitialS
         (Some("fill"), Some(fill)) | (None, Some(fill)) => {
             result.default = InitialFill::Fill(fill.value)
         }
-        (Some("fill"), None) => {
-            if !ctx.errors.iter().any(|e| e.key == "initial_storage.fill") {
-                let loc = table.loc(ctx, "fill");
-                ctx.errors
-                    .push(loc.error("a number between 0 and 1", "nothing (the key is missing)"));
-            }
+        (Some("fill"), None) if !table.has("fill") => {
+            let loc = table.loc(ctx, "fill");
+            ctx.errors
+                .push(loc.error("a number between 0 and 1", "nothing (the key is missing)"));
         }
         (Some(_), Some(fill)) => ctx.errors.push(fill.loc.error(
             "no fill when source = \"observed\" (use source = \"fill\")",
@@ -555,6 +553,9 @@ fn read_event(
     };
     let loc = ctx.loc(&table.span, &table.path);
     if window.from.is_none() {
+        if table.has("from") {
+            return None;
+        }
         let from_loc = table.loc(ctx, "from");
         ctx.errors.push(from_loc.error(
             crate::trigger::EXPRESSION_EXPECTED,

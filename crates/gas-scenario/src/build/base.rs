@@ -3,7 +3,7 @@
 use super::{zeros_gwh_d, Draft, Layers, EUR_USD, MWH_PER_MMBTU, PIPELINE_TARIFF};
 use crate::scenario::Scenario;
 use chrono::{Datelike, NaiveDate};
-use gas_core::dataset::{Dataset, MonthlyPriceRecord};
+use gas_core::dataset::{Dataset, MonthlyPriceRecord, ZoneKind};
 use gas_core::system::{DispatchSettings, Origin, Pipeline, Production, Route, System, Zone};
 use gas_core::units::{EurPerMwh, GwhPerDay};
 use gas_core::{OriginId, Period, ZoneId};
@@ -19,7 +19,7 @@ pub const FALLBACK_PRICE: f64 = 20.0;
 pub const PRODUCTION_BAND: (f64, f64) = (0.0, 1.05);
 
 fn active(date: NaiveDate, from: Option<NaiveDate>, to: Option<NaiveDate>) -> bool {
-    from.is_none_or(|from| date >= from) && to.is_none_or(|to| date <= to)
+    from.map_or(true, |from| date >= from) && to.map_or(true, |to| date <= to)
 }
 
 pub(super) fn draft(dataset: &Dataset, scenario: &Scenario) -> Draft {
@@ -156,7 +156,40 @@ pub(super) fn draft(dataset: &Dataset, scenario: &Scenario) -> Draft {
         }
     }
 
-    let production = production(dataset, &zones, period, &ttf, &mut warnings);
+    let mut production = production(dataset, &zones, period, &ttf, &mut warnings);
+    // A producer zone that is also an origin (Norway): its production figure is
+    // the volume its routes deliver, so it caps the origin's routes instead of
+    // being zone production (which has no outlet but those routes).
+    let route_tech = route_base.clone();
+    for (z, record) in dataset.zones.iter().enumerate() {
+        if record.kind != ZoneKind::Producer {
+            continue;
+        }
+        let Some(o) = origin_of(&record.id) else {
+            continue;
+        };
+        let Some(p) = production.iter().position(|p| p.zone.index() == z) else {
+            continue;
+        };
+        let supply = production.remove(p);
+        let routes_of: Vec<usize> = (0..routes.len())
+            .filter(|&r| route_origin[r] == o)
+            .collect();
+        for (day, max) in supply.max_gwh_d.iter().enumerate() {
+            let deliveries = max.value() / PRODUCTION_BAND.1;
+            let technical: f64 = routes_of.iter().map(|&r| route_base[r][day]).sum();
+            if technical > deliveries && technical > 0.0 {
+                let factor = deliveries / technical;
+                for &r in &routes_of {
+                    route_base[r][day] *= factor;
+                }
+            }
+        }
+        warnings.push(format!(
+            "production {}: modelled as the cap on the routes of origin {} (their capacity scaled to the annual deliveries / days), not as zone production",
+            record.id, record.id
+        ));
+    }
     let route_count = routes.len();
     let system = System {
         period,
@@ -176,6 +209,7 @@ pub(super) fn draft(dataset: &Dataset, scenario: &Scenario) -> Draft {
         eu_member,
         route_origin,
         route_base,
+        route_tech,
         route_online_default,
         route_extra: vec![vec![0.0; days]; route_count],
         route_observed,

@@ -9,7 +9,8 @@
 //!   scenario that expects retaliation adds a cut-off event.
 //! - `extra_lng`: a new tranche of the origin's LNG (volume, price) on the measure's days.
 //! - `pipeline_increase`: the volume is spread over the origin's routes in proportion to
-//!   their capacity that day and added to it.
+//!   their headroom that day (technical capacity minus the capacity offered) and added,
+//!   at most up to the technical capacity.
 //! - `fuel_switching`: the power demand's first curtailment step (share, cost).
 //! - `demand_reduction`: demand x (1 - share).
 //! - `storage_targets`: soft targets (later packages replace the same storage and date).
@@ -291,24 +292,40 @@ fn apply_measure(
                     );
                     draft.errors.push(error);
                 }
+                let mut short = 0usize;
                 for day in days {
-                    let base: Vec<f64> = routes
+                    // Headroom: technical capacity minus the capacity already offered.
+                    let headroom: Vec<f64> = routes
                         .iter()
                         .map(|&r| {
                             if draft.route_online_default[r] {
-                                draft.route_base[r][day]
+                                (draft.route_tech[r][day]
+                                    - draft.route_base[r][day]
+                                    - draft.route_extra[r][day])
+                                    .max(0.0)
                             } else {
                                 0.0
                             }
                         })
                         .collect();
-                    let total: f64 = base.iter().sum();
+                    let total: f64 = headroom.iter().sum();
+                    if total < *volume_gwh_d - 1e-9 {
+                        short += 1;
+                    }
                     if total <= 0.0 {
                         continue;
                     }
+                    let added = volume_gwh_d.min(total);
                     for (i, &r) in routes.iter().enumerate() {
-                        draft.route_extra[r][day] += volume_gwh_d * base[i] / total;
+                        draft.route_extra[r][day] += added * headroom[i] / total;
                     }
+                }
+                if short > 0 && !routes.is_empty() {
+                    let warning = format!(
+                        "package {} {}: the routes of {} lack the headroom for +{volume_gwh_d} GWh/d on {short} days; capped at their technical capacity",
+                        package.name.value, measure.key, origin.value
+                    );
+                    draft.warnings.push(warning);
                 }
             }
         }

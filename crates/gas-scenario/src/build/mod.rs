@@ -19,6 +19,10 @@
 //!   a scenario `route_status` table or a package `route_status` sets it online.
 //! - **Pipeline tariff** 0.1 EUR/MWh on every interconnector (assumption; keeps
 //!   flows from looping).
+//! - **Norway** (a producer zone that is also an origin): its `production.csv`
+//!   figure (Gassco pipeline deliveries) caps the origin's routes: their
+//!   capacities are scaled down so that they sum to the annual figure / days.
+//!   A `pipeline_increase` measure adds back up to the technical capacity.
 //! - **Production**: the annual figure of the day's year (nearest year with a
 //!   value otherwise) / days in the year, with a band of 85-105 % of that mean
 //!   (assumption: fields run near flat), priced at the month's TTF.
@@ -207,6 +211,7 @@ pub(crate) struct Draft {
     pub(crate) eu_member: Vec<bool>,
     pub(crate) route_origin: Vec<usize>,
     pub(crate) route_base: Vec<Vec<f64>>,
+    pub(crate) route_tech: Vec<Vec<f64>>,
     pub(crate) route_online_default: Vec<bool>,
     pub(crate) route_extra: Vec<Vec<f64>>,
     pub(crate) route_observed: Vec<Vec<Option<f64>>>,

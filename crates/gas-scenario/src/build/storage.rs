@@ -172,10 +172,10 @@ pub(crate) fn observed_fill(
         .filter(|r| r.zone == zone && r.full_pct.is_finite() && r.quality == LevelQuality::Ok)
     {
         let fill = row.full_pct / 100.0;
-        if row.date <= date && before.is_none_or(|(d, _)| row.date > d) {
+        if row.date <= date && before.map_or(true, |(d, _)| row.date > d) {
             before = Some((row.date, fill));
         }
-        if row.date >= date && after.is_none_or(|(d, _)| row.date < d) {
+        if row.date >= date && after.map_or(true, |(d, _)| row.date < d) {
             after = Some((row.date, fill));
         }
     }
