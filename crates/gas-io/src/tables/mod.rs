@@ -3,6 +3,7 @@
 pub(crate) mod demand;
 mod lng;
 mod meta;
+pub(crate) use meta::parse_year_month;
 mod network;
 mod storage;
 mod zones;

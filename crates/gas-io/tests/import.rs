@@ -1,0 +1,299 @@
+//! Importers on small hand-made files (tests/fixtures/) and, where the shared
+//! reference folder is beside the repository, on the real downloads.
+
+use chrono::{Datelike, NaiveDate};
+use gas_core::dataset::Dataset;
+use gas_io::import::{import_agsi, import_entsog, import_eurostat, ImportError};
+use gas_io::{bundled_dataset_dir, load_dataset, TABLE_FILES};
+use std::path::{Path, PathBuf};
+
+fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name)
+}
+
+/// A temporary copy of a dataset folder.
+fn copy_of(dir: &Path) -> tempfile::TempDir {
+    let target = tempfile::tempdir().unwrap();
+    for file in TABLE_FILES {
+        std::fs::copy(dir.join(file), target.path().join(file)).unwrap();
+    }
+    target
+}
+
+fn messages(error: ImportError, base: &Path) -> Vec<String> {
+    match error {
+        ImportError::Input(errors) => errors
+            .iter()
+            .map(|e| e.relative_to(base).to_string())
+            .collect(),
+        other => panic!("expected input errors, got {other}"),
+    }
+}
+
+fn day(s: &str) -> NaiveDate {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+}
+
+fn level(d: &Dataset, date: &str, zone: &str) -> (f64, f64, f64) {
+    let r = d
+        .storage_levels
+        .iter()
+        .find(|r| r.date == day(date) && r.zone == zone)
+        .unwrap_or_else(|| panic!("no level {date} {zone}"));
+    (
+        r.gas_in_storage_twh.value(),
+        r.full_pct,
+        r.working_gas_twh.value(),
+    )
+}
+
+#[test]
+fn agsi_country_table_merges_levels_and_capacities() {
+    let dir = copy_of(&fixture("valid"));
+    let summary = import_agsi(
+        &fixture("AGSI_CountryAggregatedDataset_gasDayStart_2022-09-27.csv"),
+        dir.path(),
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    // EU, DE, PL, UA are new levels; DE and PL capacities replaced, UA added.
+    assert_eq!(
+        (summary.tables[0].added, summary.tables[0].replaced),
+        (4, 0)
+    );
+    assert_eq!(
+        (summary.tables[1].added, summary.tables[1].replaced),
+        (1, 2)
+    );
+    assert_eq!(summary.skipped.len(), 2, "{summary}"); // Ireland (no zone), Non-EU (aggregate)
+    let d = load_dataset(dir.path()).unwrap();
+    assert_eq!(level(&d, "2022-09-27", "DE"), (220.1, 91.0, 242.0));
+    assert_eq!(level(&d, "2022-09-27", "EU"), (978.5, 88.2, 1109.4));
+    assert_eq!(
+        level(&d, "2021-09-27", "DE").2,
+        242.0,
+        "older levels are kept"
+    );
+    let de = d.storage.iter().find(|s| s.zone == "DE").unwrap();
+    assert_eq!(
+        (
+            de.working_gas_twh.value(),
+            de.injection_capacity_gwh_d.value(),
+            de.withdrawal_capacity_gwh_d.value(),
+            de.as_of
+        ),
+        (242.0, 3899.6, 6746.0, day("2022-09-27"))
+    );
+    assert_eq!(de.source, "gie_agsi_import");
+    assert!(d.sources.iter().any(|s| s.id == "gie_agsi_import"));
+    // Importing the same file again replaces, adds nothing.
+    let again = import_agsi(
+        &fixture("AGSI_CountryAggregatedDataset_gasDayStart_2022-09-27.csv"),
+        dir.path(),
+    )
+    .unwrap();
+    assert_eq!((again.tables[0].added, again.tables[0].replaced), (0, 4));
+}
+
+#[test]
+fn agsi_api_csv_takes_capacities_from_the_latest_day() {
+    let dir = copy_of(&fixture("valid"));
+    let summary = import_agsi(&fixture("agsi_api_country_daily.csv"), dir.path())
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(
+        (summary.tables[0].added, summary.tables[0].replaced),
+        (3, 0)
+    );
+    assert_eq!(
+        (summary.tables[1].added, summary.tables[1].replaced),
+        (0, 2)
+    );
+    assert_eq!(summary.skipped.len(), 1, "{summary}"); // RS is not a zone of the fixture
+    let d = load_dataset(dir.path()).unwrap();
+    assert_eq!(level(&d, "2022-05-02", "DE"), (80.3, 32.9, 244.1));
+    let de = d.storage.iter().find(|s| s.zone == "DE").unwrap();
+    assert_eq!(de.as_of, day("2022-05-02"));
+}
+
+#[test]
+fn agsi_errors_name_line_and_column() {
+    let dir = copy_of(&fixture("valid"));
+    let error = import_agsi(&fixture("agsi_broken.csv"), dir.path()).unwrap_err();
+    assert_eq!(
+        messages(error, &fixture("")),
+        [
+            r#"agsi_broken.csv:2: workingGasVolume: expected number, found "lots""#,
+            r#"agsi_broken.csv:3: gasDayStart: expected date YYYY-MM-DD, found "01/05/2022""#,
+            r#"agsi_broken.csv:3: withdrawalCapacity: expected non-negative number, found "-590.0""#,
+        ]
+    );
+}
+
+#[test]
+fn entsog_flows_are_summed_per_route_and_day() {
+    let dir = copy_of(&fixture("valid"));
+    let summary = import_entsog(&fixture("entsog_physical_flows.csv"), dir.path())
+        .unwrap_or_else(|e| panic!("{e}"));
+    // NS1 on two days, YAMAL and UA-TRANSIT-PL on one each.
+    assert_eq!(
+        (summary.tables[0].added, summary.tables[0].replaced),
+        (4, 0)
+    );
+    // Greifswald/GUD (a second report of the NEL flow) and MEDGAZ (not a route of the fixture).
+    assert_eq!(summary.skipped.len(), 2, "{summary}");
+    let d = load_dataset(dir.path()).unwrap();
+    let flow = |date: &str, route: &str| {
+        d.route_flows_daily
+            .iter()
+            .find(|f| f.date == day(date) && f.route == route)
+            .map(|f| (f.flow_gwh_d.value(), f.flow_mcm_d))
+    };
+    // 600e6 + 1000e6 kWh/d = 1600 GWh/d = 151.659 mcm/d at 10.55 GWh/mcm.
+    assert_eq!(flow("2022-06-01", "NS1"), Some((1600.0, 151.659)));
+    // The NEL value is missing on 2022-06-02: a gap, not a zero.
+    assert_eq!(flow("2022-06-02", "NS1"), Some((550.0, 52.133)));
+    assert_eq!(flow("2022-06-01", "YAMAL"), Some((0.0, 0.0)));
+    assert_eq!(flow("2022-06-02", "UA-TRANSIT-PL"), Some((135.6, 12.853)));
+}
+
+#[test]
+fn entsog_errors_name_line_and_column() {
+    let dir = copy_of(&fixture("valid"));
+    let error = import_entsog(&fixture("entsog_broken.csv"), dir.path()).unwrap_err();
+    assert_eq!(
+        messages(error, &fixture("")),
+        [
+            r#"entsog_broken.csv:2: unit: expected kWh/d, found "kWh/h""#,
+            r#"entsog_broken.csv:3: periodFrom: expected date YYYY-MM-DD (optionally followed by a time), found "2022-13-01T06:00:00+02:00""#,
+            r#"entsog_broken.csv:4: value: expected number, found "many""#,
+        ]
+    );
+}
+
+fn monthly_total(d: &Dataset, zone: &str, year: i32, month: u32) -> Option<f64> {
+    d.demand_monthly
+        .iter()
+        .find(|r| {
+            r.zone == zone
+                && r.year == year
+                && r.month == month
+                && r.sector == gas_core::dataset::DemandSector::Total
+        })
+        .map(|r| r.demand_twh.value())
+}
+
+#[test]
+fn eurostat_sdmx_csv_gives_monthly_totals_in_twh() {
+    let dir = copy_of(&fixture("valid"));
+    let summary = import_eurostat(&fixture("eurostat_nrg_cb_gasm.csv"), dir.path())
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(
+        (summary.tables[0].added, summary.tables[0].replaced),
+        (3, 0)
+    );
+    assert_eq!(summary.skipped, ["XK: zone not in zones.csv"]);
+    let d = load_dataset(dir.path()).unwrap();
+    // 432,000 TJ / 3600 = 120 TWh (TJ_GCV wins over the MIO_M3 row of the same month).
+    assert_eq!(monthly_total(&d, "DE", 2021, 1), Some(120.0));
+    // 2,000 million m³ x 10.55 GWh/mcm = 21.1 TWh.
+    assert_eq!(monthly_total(&d, "PL", 2021, 1), Some(21.1));
+    assert_eq!(monthly_total(&d, "EU", 2021, 1), Some(500.0));
+    assert_eq!(
+        monthly_total(&d, "DE", 2021, 2),
+        None,
+        "an empty value is not a zero"
+    );
+    assert_eq!(
+        monthly_total(&d, "DE", 2021, 12),
+        Some(120.0),
+        "other months are kept"
+    );
+}
+
+#[test]
+fn eurostat_tsv_reads_flags_and_missing_values() {
+    let dir = copy_of(&fixture("valid"));
+    let summary = import_eurostat(&fixture("eurostat_nrg_cb_gasm.tsv"), dir.path())
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(
+        (summary.tables[0].added, summary.tables[0].replaced),
+        (3, 0)
+    );
+    assert_eq!(summary.skipped, ["GR: zone not in zones.csv"]);
+    let d = load_dataset(dir.path()).unwrap();
+    assert_eq!(monthly_total(&d, "DE", 2021, 2), Some(100.0)); // "360000 p"
+    assert_eq!(monthly_total(&d, "PL", 2021, 2), None); // ":"
+}
+
+/// `../shared/reference` beside the repository (CI has it); `None` with a note otherwise.
+fn reference() -> Option<PathBuf> {
+    let dir = bundled_dataset_dir().join("../../shared/reference");
+    if dir.is_dir() {
+        Some(dir)
+    } else {
+        println!(
+            "note: {} not found; real-data import test skipped",
+            dir.display()
+        );
+        None
+    }
+}
+
+/// GIE AGSI+ country table of 2021-09-27 (cristobal-GC/energy extract): the EU row is 1,109.4142 TWh.
+#[test]
+fn real_agsi_country_tables_import_into_the_bundled_dataset() {
+    let Some(reference) = reference() else { return };
+    let dir = copy_of(&bundled_dataset_dir());
+    let file =
+        reference.join("cristobal_energy/AGSI_CountryAggregatedDataset_gasDayStart_2021-09-27.csv");
+    let summary = import_agsi(&file, dir.path()).unwrap_or_else(|e| panic!("{e}"));
+    println!("{summary}");
+    let d = load_dataset(dir.path()).unwrap();
+    assert_eq!(level(&d, "2021-09-27", "EU").2, 1109.4142);
+    let de = d.storage.iter().find(|s| s.zone == "DE").unwrap();
+    assert_eq!(de.working_gas_twh.value(), 242.0536);
+    // The API-style daily file of summer 2022, and the 2024 file with facility rows.
+    let daily =
+        reference.join("agsi_country_daily_2022/agsi_country_daily_2022-04-24_2022-08-23.csv");
+    let summary = import_agsi(&daily, dir.path()).unwrap_or_else(|e| panic!("{e}"));
+    assert!(
+        summary.tables[0].added + summary.tables[0].replaced > 1500,
+        "{summary}"
+    );
+    let facilities =
+        reference.join("cristobal_energy/AGSI_CountryAggregatedDataset_gasDayStart_2024-01-20.csv");
+    import_agsi(&facilities, dir.path()).unwrap_or_else(|e| panic!("{e}"));
+    let d = load_dataset(dir.path()).unwrap();
+    assert_eq!(level(&d, "2024-01-20", "EU").2, 1139.4835);
+}
+
+/// ENTSOG physical flows of 2021 (Bruegel's point extract, kWh/d): the imported NS1
+/// and Ukraine-transit totals match Bruegel's own route series in the bundled data
+/// (mcm/d x 10.30) within 2 %.
+#[test]
+fn real_entsog_flows_match_the_bundled_route_series() {
+    let Some(reference) = reference() else { return };
+    let bundled = load_dataset(&bundled_dataset_dir()).unwrap();
+    let total = |d: &Dataset, routes: &[&str]| {
+        d.route_flows_daily
+            .iter()
+            .filter(|f| f.date.year() == 2021 && routes.contains(&f.route.as_str()))
+            .map(|f| f.flow_gwh_d.value() / 1000.0)
+            .sum::<f64>()
+    };
+    let dir = copy_of(&bundled_dataset_dir());
+    let file = reference.join("bruegel_gas_imports/entsog_points_2021manual_EU27.csv");
+    let summary = import_entsog(&file, dir.path()).unwrap_or_else(|e| panic!("{e}"));
+    println!("{summary}");
+    let imported = load_dataset(dir.path()).unwrap();
+    for (label, ours, theirs) in [
+        ("NS1", vec!["NS1"], vec!["NS1"]),
+        ("YAMAL", vec!["YAMAL"], vec!["YAMAL"]),
+    ] {
+        let a = total(&imported, &ours);
+        let b = total(&bundled, &theirs);
+        println!("{label} 2021: ENTSOG import {a:.1} TWh, bundled (Bruegel) {b:.1} TWh");
+        assert!((a - b).abs() / b < 0.02, "{label}: {a} vs {b}");
+    }
+}
