@@ -24,8 +24,8 @@
 //!   capacities are scaled down so that they sum to the annual figure / days.
 //!   A `pipeline_increase` measure adds back up to the technical capacity.
 //! - **Production**: the annual figure of the day's year (nearest year with a
-//!   value otherwise) / days in the year, with a band of 85-105 % of that mean
-//!   (assumption: fields run near flat), priced at the month's TTF.
+//!   value otherwise) / days in the year, with a band of 0-105 % of that mean
+//!   (assumption: production may turn down), priced at the month's TTF.
 //! - **LNG**: see [`lng`]; **storage**: see [`storage`]; **demand and
 //!   curtailment**: see [`demand`].
 
