@@ -217,3 +217,73 @@ proptest! {
         }
     }
 }
+
+/// Any problem at all, valid or not, network or not: the network simplex returns a result or
+/// an error and never panics; an optimal answer carries the certificate.
+fn arbitrary(seed: u64, rows: usize, cols: usize) -> Problem {
+    let mut rng = Rng(seed);
+    let values = [
+        0.0,
+        1.0,
+        -1.0,
+        2.0,
+        -0.5,
+        INF,
+        -INF,
+        f64::NAN,
+        1e25,
+        3.0,
+        -7.0,
+    ];
+    let pick = |rng: &mut Rng, wild: u64| {
+        if rng.chance(wild) {
+            values[rng.below(values.len() as u64) as usize]
+        } else {
+            rng.int(-5, 5)
+        }
+    };
+    let mut p = Problem::new();
+    let row_ids: Vec<Row> = (0..rows)
+        .map(|_| {
+            let (a, b) = (pick(&mut rng, 10), pick(&mut rng, 10));
+            p.add_row(a.min(b), a.max(b))
+        })
+        .collect();
+    for _ in 0..cols {
+        let (a, b) = (pick(&mut rng, 10), pick(&mut rng, 10));
+        let c = p.add_col(a.min(b), a.max(b), pick(&mut rng, 3));
+        if rows > 0 {
+            for _ in 0..rng.below(4) {
+                let r = row_ids[rng.below(rows as u64) as usize];
+                let v = if rng.chance(90) {
+                    if rng.chance(50) {
+                        1.0
+                    } else {
+                        -1.0
+                    }
+                } else {
+                    pick(&mut rng, 50)
+                };
+                p.set_coef(r, c, v);
+            }
+        }
+    }
+    p
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 500, ..ProptestConfig::default() })]
+
+    #[test]
+    fn never_panics(seed in any::<u64>(), rows in 0usize..=12, cols in 0usize..=30) {
+        let p = arbitrary(seed, rows, cols);
+        if let Ok(s) = NetworkSimplex::default().solve(&p, &SolveOptions::default()) {
+            prop_assert!(p.validate().is_ok());
+            prop_assert_eq!(s.col_values.len(), p.num_cols());
+            prop_assert_eq!(s.row_duals.len(), p.num_rows());
+            if s.status == Status::Optimal {
+                check_certificate(&p, &s);
+            }
+        }
+    }
+}

@@ -154,6 +154,12 @@ impl Network {
             };
             net.cols.push(map);
         }
+        // Arc and node indices are u32, with room for the artificial arcs and root.
+        if net.source.len() + 2 * rows + 4 >= u32::MAX as usize {
+            return Err(SolveError::Backend(
+                "network too large for the network simplex (over 4e9 arcs)".into(),
+            ));
+        }
         let mut total = 0.0;
         for (i, &shift_i) in shift.iter().enumerate().take(rows) {
             let (lower, upper) = problem.row_bounds(Row(i as u32));
