@@ -39,6 +39,10 @@ pub enum Command {
     Validate(ValidateArgs),
     /// Check, show or import dataset folders.
     Data(DataArgs),
+    /// Replay 2021-2023 with observed inputs and compare simulated and observed storage fill.
+    #[command(after_help = "EXAMPLE:
+  gasbuffer backtest scenarios/actual-2022.toml --report out/backtest/backtest.html --out out/backtest")]
+    Backtest(BacktestArgs),
 }
 
 /// Options shared by the commands that solve.
@@ -98,6 +102,29 @@ pub struct CompareArgs {
     pub solve: SolveArgs,
 }
 
+/// `gasbuffer backtest`.
+#[derive(Debug, Args)]
+pub struct BacktestArgs {
+    /// The scenario to replay (TOML).
+    #[arg(default_value = "scenarios/actual-2022.toml")]
+    pub scenario: PathBuf,
+    /// A package file (TOML); repeat for several, applied in the order given.
+    #[arg(long = "package", short = 'p', value_name = "FILE")]
+    pub packages: Vec<PathBuf>,
+    /// Folder for backtest.csv and the EU chart (default: out/backtest).
+    #[arg(long, value_name = "DIR")]
+    pub out: Option<PathBuf>,
+    /// Also write a self-contained HTML report with simulated vs observed fill.
+    #[arg(long, value_name = "FILE.html")]
+    pub report: Option<PathBuf>,
+    /// A dataset folder to use instead of the one the scenario names (default: the bundled one).
+    #[arg(long, value_name = "PATH")]
+    pub dataset: Option<PathBuf>,
+    /// Solver backend: network (default), or highs / highs-ipm in builds with the `highs` feature.
+    #[arg(long, default_value = "network", value_name = "NAME")]
+    pub solver: String,
+}
+
 /// `gasbuffer validate`.
 #[derive(Debug, Args)]
 pub struct ValidateArgs {
@@ -135,5 +162,19 @@ pub enum DataCommand {
         /// Print JSON instead of tables.
         #[arg(long)]
         json: bool,
+    },
+    /// Merge a file you downloaded into a dataset folder (rows with the same key are replaced).
+    #[command(after_help = "EXAMPLES:
+  gasbuffer data import agsi AGSI_CountryAggregatedDataset.csv --into my-data/
+  gasbuffer data import entsog physical_flows.csv --into my-data/
+  gasbuffer data import eurostat nrg_cb_gasm.csv --into my-data/")]
+    Import {
+        /// Source kind: agsi (GIE AGSI+ storage), entsog (ENTSOG physical flows) or eurostat (nrg_cb_gasm).
+        kind: String,
+        /// The downloaded file.
+        file: PathBuf,
+        /// The dataset folder to update (default: the bundled data/ folder).
+        #[arg(long, value_name = "PATH")]
+        into: Option<PathBuf>,
     },
 }

@@ -18,6 +18,7 @@ fn main() -> ExitCode {
         Command::Compare(args) => commands::compare::compare(args),
         Command::Validate(args) => commands::validate::validate(args),
         Command::Data(args) => commands::data::data(args),
+        Command::Backtest(args) => commands::backtest::backtest(args),
     };
     match outcome {
         Ok(code) => ExitCode::from(code),

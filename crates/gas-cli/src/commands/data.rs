@@ -34,5 +34,26 @@ pub fn data(args: DataArgs) -> Result<u8, Failure> {
             }
             Ok(0)
         }
+        DataCommand::Import { kind, file, into } => {
+            let dir = into.unwrap_or_else(gas_io::bundled_dataset_dir);
+            let imported = match kind.as_str() {
+                "agsi" => gas_io::import::import_agsi(&file, &dir),
+                "entsog" => gas_io::import::import_entsog(&file, &dir),
+                "eurostat" => gas_io::import::import_eurostat(&file, &dir),
+                other => {
+                    return Err(Failure::usage(format!(
+                        "data import: expected agsi, entsog or eurostat, found \"{other}\""
+                    )))
+                }
+            };
+            match imported {
+                Ok(summary) => {
+                    println!("{summary}");
+                    Ok(0)
+                }
+                Err(gas_io::import::ImportError::Input(errors)) => Err(AppError::from(errors).into()),
+                Err(error) => Err(AppError::Io(error.to_string()).into()),
+            }
+        }
     }
 }

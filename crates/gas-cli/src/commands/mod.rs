@@ -1,5 +1,6 @@
 //! One module per command. Each returns the exit code, or a [`Failure`].
 
+pub mod backtest;
 pub mod compare;
 pub mod data;
 pub mod run;

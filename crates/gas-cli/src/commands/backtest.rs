@@ -1,0 +1,139 @@
+//! `gasbuffer backtest`.
+
+use super::{solver_from, Failure};
+use crate::flags::BacktestArgs;
+use gas_app::inputs;
+use gas_backtest::{output, BacktestError, EU};
+use gas_core::RunStatus;
+use std::path::{Path, PathBuf};
+
+impl From<BacktestError> for Failure {
+    fn from(error: BacktestError) -> Failure {
+        let code = match error {
+            BacktestError::Scenario(_) => 3,
+            BacktestError::Run(_) => 5,
+        };
+        Failure {
+            code,
+            message: error.to_string(),
+        }
+    }
+}
+
+fn io_failure(path: &Path, error: std::io::Error) -> Failure {
+    Failure {
+        code: 6,
+        message: format!("{}: could not write: {error}", path.display()),
+    }
+}
+
+/// Replays the scenario with observed inputs, prints the error table and writes the files.
+pub fn backtest(args: BacktestArgs) -> Result<u8, Failure> {
+    let solver = solver_from(&args.solver)?;
+    let (scenario, packages, _files) = inputs::load_files(&args.scenario, &args.packages)?;
+    let (dataset, _info) =
+        inputs::load_dataset_for(&scenario, Some(&args.scenario), args.dataset.as_deref())?;
+    let backtest = gas_backtest::run(
+        &dataset,
+        &scenario,
+        &packages,
+        solver.as_ref(),
+        &gas_model::RunOptions::default(),
+    )?;
+    let table = &backtest.table;
+    let period = backtest.built.system.period;
+    println!(
+        "Backtest {}: {} .. {} ({} days), solver {}",
+        scenario.name,
+        period.start,
+        period.end(),
+        period.days,
+        solver.name()
+    );
+    let replay = &backtest.replay;
+    println!(
+        "Observed inputs fixed: imports into the EU {:.0} TWh ({} routes, {} LNG terminals), production {:.0} TWh, exports to GB {:.0} TWh",
+        replay.fixed_imports_twh,
+        replay.fixed_routes.len(),
+        replay.fixed_terminals.len(),
+        replay.fixed_production_twh,
+        replay.exports_to_gb_twh
+    );
+    println!("Zones outside the replay (cut off from the EU zones): {}", replay.outside.join(", "));
+    let curtailed = backtest.eu_curtailment_twh();
+    let top: Vec<String> = backtest
+        .curtailment
+        .iter()
+        .take(6)
+        .map(|c| format!("{} {:.1}", c.zone, c.twh))
+        .collect();
+    println!(
+        "Curtailment needed to stay feasible (EU zones): {curtailed:.1} TWh{}",
+        if top.is_empty() { String::new() } else { format!(" ({})", top.join(", ")) }
+    );
+    let spilled: Vec<String> = backtest
+        .spill
+        .iter()
+        .take(6)
+        .map(|c| format!("{} {:.1}", c.zone, c.twh))
+        .collect();
+    println!(
+        "Surplus spilled to stay feasible (EU zones): {:.1} TWh{}",
+        backtest.eu_spill_twh(),
+        if spilled.is_empty() { String::new() } else { format!(" ({})", spilled.join(", ")) }
+    );
+    println!("\nStorage fill error, simulated - observed (percentage points; (mm-dd) = nearest observation within 7 days, - = none):\n");
+    let eu_zones: Vec<&str> = table
+        .zones
+        .iter()
+        .filter(|z| z.eu_member)
+        .map(|z| z.zone.as_str())
+        .collect();
+    print!("{}", output::error_table(table, &eu_zones));
+    let others: Vec<&str> = table
+        .zones
+        .iter()
+        .filter(|z| !z.eu_member)
+        .map(|z| z.zone.as_str())
+        .collect();
+    if !others.is_empty() {
+        println!("\nOutside the EU (not part of the replay's observed inputs):\n");
+        print!("{}", output::error_table(table, &others));
+    }
+
+    let out = args.out.clone().unwrap_or_else(|| PathBuf::from("out").join("backtest"));
+    let csv = out.join("backtest.csv");
+    output::write_csv(&csv, table).map_err(|e| io_failure(&csv, e))?;
+    let largest: Vec<&str> = eu_zones.iter().copied().filter(|z| *z != EU).take(5).collect();
+    let svg_path = out.join("backtest-eu.svg");
+    let svg = output::svg_chart(table, &[EU], "EU storage fill 2021-2023: simulated vs observed");
+    gas_output::atomic::write_atomically(&svg_path, |file| {
+        use std::io::Write;
+        file.write_all(svg.as_bytes())
+    })
+    .map_err(|e| io_failure(&svg_path, e))?;
+    println!("\nWrote {} and {}", csv.display(), svg_path.display());
+    if let Some(path) = &args.report {
+        let mut notes = replay.notes.clone();
+        notes.extend(backtest.built.warnings.iter().cloned());
+        let html = output::html_report(
+            table,
+            &format!("gasbuffer backtest: {}", scenario.name),
+            &notes,
+            &[("EU", vec![EU]), ("largest-zones", largest)],
+        );
+        gas_output::atomic::write_atomically(path, |file| {
+            use std::io::Write;
+            file.write_all(html.as_bytes())
+        })
+        .map_err(|e| io_failure(path, e))?;
+        println!("Wrote {}", path.display());
+    }
+    Ok(match backtest.results.status {
+        RunStatus::Optimal => 0,
+        status => {
+            eprintln!("warning: the dispatch ended {status:?}");
+            4
+        }
+    })
+}
