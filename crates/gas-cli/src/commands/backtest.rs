@@ -59,7 +59,10 @@ pub fn backtest(args: BacktestArgs) -> Result<u8, Failure> {
         replay.fixed_production_twh,
         replay.exports_to_gb_twh
     );
-    println!("Zones outside the replay (cut off from the EU zones): {}", replay.outside.join(", "));
+    println!(
+        "Zones outside the replay (cut off from the EU zones): {}",
+        replay.outside.join(", ")
+    );
     let curtailed = backtest.eu_curtailment_twh();
     let top: Vec<String> = backtest
         .curtailment
@@ -69,7 +72,11 @@ pub fn backtest(args: BacktestArgs) -> Result<u8, Failure> {
         .collect();
     println!(
         "Curtailment needed to stay feasible (EU zones): {curtailed:.1} TWh{}",
-        if top.is_empty() { String::new() } else { format!(" ({})", top.join(", ")) }
+        if top.is_empty() {
+            String::new()
+        } else {
+            format!(" ({})", top.join(", "))
+        }
     );
     let spilled: Vec<String> = backtest
         .spill
@@ -80,7 +87,11 @@ pub fn backtest(args: BacktestArgs) -> Result<u8, Failure> {
     println!(
         "Surplus spilled to stay feasible (EU zones): {:.1} TWh{}",
         backtest.eu_spill_twh(),
-        if spilled.is_empty() { String::new() } else { format!(" ({})", spilled.join(", ")) }
+        if spilled.is_empty() {
+            String::new()
+        } else {
+            format!(" ({})", spilled.join(", "))
+        }
     );
     println!("\nStorage fill error, simulated - observed (percentage points; (mm-dd) = nearest observation within 7 days, - = none):\n");
     let eu_zones: Vec<&str> = table
@@ -101,12 +112,24 @@ pub fn backtest(args: BacktestArgs) -> Result<u8, Failure> {
         print!("{}", output::error_table(table, &others));
     }
 
-    let out = args.out.clone().unwrap_or_else(|| PathBuf::from("out").join("backtest"));
+    let out = args
+        .out
+        .clone()
+        .unwrap_or_else(|| PathBuf::from("out").join("backtest"));
     let csv = out.join("backtest.csv");
     output::write_csv(&csv, table).map_err(|e| io_failure(&csv, e))?;
-    let largest: Vec<&str> = eu_zones.iter().copied().filter(|z| *z != EU).take(5).collect();
+    let largest: Vec<&str> = eu_zones
+        .iter()
+        .copied()
+        .filter(|z| *z != EU)
+        .take(5)
+        .collect();
     let svg_path = out.join("backtest-eu.svg");
-    let svg = output::svg_chart(table, &[EU], "EU storage fill 2021-2023: simulated vs observed");
+    let svg = output::svg_chart(
+        table,
+        &[EU],
+        "EU storage fill 2021-2023: simulated vs observed",
+    );
     gas_output::atomic::write_atomically(&svg_path, |file| {
         use std::io::Write;
         file.write_all(svg.as_bytes())

@@ -1,0 +1,497 @@
+//! Replaying what happened: fixing a built [`System`]'s imports, LNG send-out
+//! and production to the observed series (min = max), so that the engine
+//! decides only cross-border flows, storage injection and withdrawal, and
+//! (at a high penalty) curtailment.
+//!
+//! # Method (every choice is also listed in `docs/validation.md`)
+//!
+//! - **Observed EU-level series** of `route_flows_daily.csv` (Bruegel, EU27
+//!   border) are spread over the routes of [`ROUTE_SERIES`] **in proportion
+//!   to their `routes.csv` capacity on the day** (`ORIGIN:NO` over the
+//!   Norwegian routes into EU zones, `ORIGIN:DZ` over Medgaz, Transmed and
+//!   the Maghreb-Europe pipeline, `UA-TRANSIT` over the four Ukrainian entry
+//!   points; the Russian remainder `ORIGIN:RU − NS1 − YAMAL − UA-TRANSIT −
+//!   TURKSTREAM`, clamped at 0, over Imatra, Kotlovka and the Estonian
+//!   points). A day missing from a series that has rows (NS1 after
+//!   2022-08-31, YAMAL after 2022-05-10) is a zero flow. NS2 carries nothing.
+//! - **LNG**: `LNG:EU` is spread over the EU member zones' terminals in
+//!   proportion to their send-out capacity on the day; every LNG supply
+//!   tranche is widened where the pool would be too small to deliver it.
+//! - **Great Britain**: `NETFLOW:GB` (net GB → EU27, part of `TOTAL:EU`)
+//!   enters Belgium (the only GB → EU27 pipeline with a capacity in the
+//!   dataset) as route [`GB_ROUTE`] from origin [`GB_ORIGIN`] when positive;
+//!   when negative it is added to Belgium's `other` demand (an export).
+//! - **Zones outside the replay**: a non-EU zone with its own storage, import
+//!   route, LNG terminal or production (GB, UA, TR, NO) has unobserved supply
+//!   or use, so its pipelines to and from EU zones are closed (the observed
+//!   series already count everything crossing the EU27 border). Exception:
+//!   GB → IE stays open (Ireland's only supply besides the Corrib field,
+//!   which the dataset lacks). Non-EU zones without any of these (CH, RS,
+//!   MK, BA, MD) stay connected: they only pass on or consume EU gas.
+//! - **Missing onward capacity of TAP**: the dataset has the GR > IT
+//!   interconnector (TAP via Albania) without a capacity; the replay gives it
+//!   the capacity of the TAP route at Kipi (375 GWh/d, `routes.csv`): the
+//!   same pipeline, so the same order of capacity (an assumption).
+//! - **Surplus outlet**: fixed inflows have nowhere to go when a zone's
+//!   storage is full and its export capacity is used, so every EU zone gets a
+//!   pipeline to the sink zone [`SPILL_ZONE`] at [`SPILL_PENALTY`] EUR/MWh
+//!   (above every curtailment penalty): the symmetric counterpart of
+//!   curtailment. Both are reported: large values mean that the observed
+//!   inputs do not balance (or the network data lacks a link).
+//! - **Production**: the dataset has per-zone production only for DE, NL and
+//!   RO (2019-2020) and the EU total for 2019, 2020 and 2022. Production of EU
+//!   member zones is fixed, flat, to the zone figure of the nearest year
+//!   scaled so that the EU members sum to the EU total of the nearest year
+//!   (2022 = 45.9 bcm for every day of the backtest): the EU total is
+//!   observed, its split is not.
+
+use chrono::{Datelike, NaiveDate};
+use gas_core::dataset::Dataset;
+use gas_core::system::{Origin, Route};
+use gas_core::units::{EurPerMwh, GwhPerDay};
+use gas_core::{OriginId, System, ZoneId};
+use std::collections::BTreeMap;
+
+/// Observed series and the routes each is spread over (∝ capacity).
+pub const ROUTE_SERIES: [(&str, &[&str]); 8] = [
+    ("NS1", &["NS1"]),
+    ("YAMAL", &["YAMAL"]),
+    ("TURKSTREAM", &["TURKSTREAM"]),
+    ("GREENSTREAM", &["GREENSTREAM"]),
+    ("TAP", &["TAP"]),
+    (
+        "UA-TRANSIT",
+        &[
+            "UA-TRANSIT-SK",
+            "UA-TRANSIT-HU",
+            "UA-TRANSIT-RO",
+            "UA-TRANSIT-PL",
+        ],
+    ),
+    (
+        "ORIGIN:NO",
+        &[
+            "NORWAY-DE",
+            "NORWAY-BE",
+            "NORWAY-FR",
+            "NORWAY-NL",
+            "BALTIC-PIPE",
+        ],
+    ),
+    ("ORIGIN:DZ", &["MEDGAZ", "TRANSMED", "MEG"]),
+];
+
+/// Routes carrying the Russian remainder (`ORIGIN:RU` minus the named Russian series).
+pub const RUSSIAN_REST_ROUTES: [&str; 3] = ["IMATRA", "KOTLOVKA", "RU-BALTIC"];
+
+/// The named Russian series subtracted from `ORIGIN:RU`.
+pub const RUSSIAN_NAMED_SERIES: [&str; 4] = ["NS1", "YAMAL", "UA-TRANSIT", "TURKSTREAM"];
+
+/// Routes that carried nothing in the backtest period.
+pub const ROUTES_IDLE: [&str; 1] = ["NS2"];
+
+/// The origin code added for net imports from Great Britain.
+pub const GB_ORIGIN: &str = "GB-NET";
+
+/// The route added for net imports from Great Britain.
+pub const GB_ROUTE: &str = "NETFLOW-GB";
+
+/// The EU zone where `NETFLOW:GB` enters or leaves.
+pub const GB_EXCHANGE_ZONE: &str = "BE";
+
+/// Non-EU zone pairs whose pipeline stays open although the zone is outside the replay.
+pub const KEPT_OPEN: [(&str, &str); 1] = [("GB", "IE")];
+
+/// The sink zone that takes surplus gas.
+pub const SPILL_ZONE: &str = "SPILL";
+
+/// Cost of sending one MWh to [`SPILL_ZONE`], EUR/MWh (above every curtailment penalty).
+pub const SPILL_PENALTY: f64 = 5000.0;
+
+/// What the replay did, for the report.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ReplayReport {
+    /// Human-readable notes (one per choice or data gap met).
+    pub notes: Vec<String>,
+    /// Non-EU zones cut off from the EU zones.
+    pub outside: Vec<String>,
+    /// Routes fixed to observed flows.
+    pub fixed_routes: Vec<String>,
+    /// LNG terminals fixed to observed send-out.
+    pub fixed_terminals: Vec<String>,
+    /// Total fixed imports into the EU zones over the period, TWh (routes + LNG + GB net).
+    pub fixed_imports_twh: f64,
+    /// Total fixed production of the EU zones, TWh.
+    pub fixed_production_twh: f64,
+    /// Exports to GB added to Belgian demand, TWh.
+    pub exports_to_gb_twh: f64,
+}
+
+fn active(date: NaiveDate, from: Option<NaiveDate>, to: Option<NaiveDate>) -> bool {
+    from.is_none_or(|from| date >= from) && to.is_none_or(|to| date <= to)
+}
+
+/// Capacity of route `id` on `date` in `routes.csv` (sum of active rows).
+fn route_capacity(dataset: &Dataset, id: &str, date: NaiveDate) -> f64 {
+    dataset
+        .routes
+        .iter()
+        .filter(|row| row.id == id && active(date, row.valid_from, row.valid_to))
+        .filter_map(|row| row.capacity_gwh_d.map(|c| c.value()))
+        .filter(|c| c.is_finite() && *c > 0.0)
+        .sum()
+}
+
+/// Splits `total` over `capacities` in proportion; all zero capacity → nothing.
+pub fn spread(total: f64, capacities: &[f64]) -> Vec<f64> {
+    let sum: f64 = capacities.iter().sum();
+    if sum <= 0.0 {
+        return vec![0.0; capacities.len()];
+    }
+    capacities.iter().map(|c| total * c / sum).collect()
+}
+
+/// Fixes `system` (built from `dataset`) to the observed series; see the module docs.
+pub fn apply(system: &mut System, dataset: &Dataset) -> ReplayReport {
+    let mut report = ReplayReport::default();
+    let period = system.period;
+    let days = period.days;
+    let eu: Vec<bool> = system
+        .zones
+        .iter()
+        .map(|zone| {
+            dataset
+                .zones
+                .iter()
+                .any(|z| z.id == zone.code && z.eu_member)
+        })
+        .collect();
+    let mut flows: BTreeMap<(&str, NaiveDate), f64> = BTreeMap::new();
+    let mut has_rows: Vec<&str> = Vec::new();
+    for row in &dataset.route_flows_daily {
+        if row.flow_gwh_d.value().is_finite() {
+            flows.insert((row.route.as_str(), row.date), row.flow_gwh_d.value());
+            if !has_rows.contains(&row.route.as_str()) {
+                has_rows.push(row.route.as_str());
+            }
+        }
+    }
+    let observed = |series: &str, date: NaiveDate| -> f64 {
+        flows.get(&(series, date)).copied().unwrap_or(0.0)
+    };
+
+    // Routes.
+    let route_index =
+        |system: &System, code: &str| system.routes.iter().position(|r| r.code == code);
+    let mut groups: Vec<(String, Vec<&str>)> = ROUTE_SERIES
+        .iter()
+        .map(|(s, r)| (s.to_string(), r.to_vec()))
+        .collect();
+    groups.push((
+        "ORIGIN:RU (remainder)".to_string(),
+        RUSSIAN_REST_ROUTES.to_vec(),
+    ));
+    let mut over_capacity: BTreeMap<String, usize> = BTreeMap::new();
+    for (series, routes) in &groups {
+        if !series.contains("remainder") && !has_rows.contains(&series.as_str()) {
+            report.notes.push(format!(
+                "series {series}: no rows in route_flows_daily.csv; routes left as built"
+            ));
+            continue;
+        }
+        let present: Vec<(usize, &str)> = routes
+            .iter()
+            .filter_map(|code| route_index(system, code).map(|r| (r, *code)))
+            .collect();
+        for code in routes.iter().filter(|c| route_index(system, c).is_none()) {
+            report.notes.push(format!(
+                "route {code} not in the system; its share of {series} is left out"
+            ));
+        }
+        for (day, date) in period.dates().enumerate() {
+            let total = if series.contains("remainder") {
+                let named: f64 = RUSSIAN_NAMED_SERIES.iter().map(|s| observed(s, date)).sum();
+                (observed("ORIGIN:RU", date) - named).max(0.0)
+            } else {
+                observed(series, date).max(0.0)
+            };
+            let capacities: Vec<f64> = present
+                .iter()
+                .map(|(_, code)| route_capacity(dataset, code, date))
+                .collect();
+            let sum: f64 = capacities.iter().sum();
+            if total > sum + 1e-6 && total > 0.0 {
+                *over_capacity.entry(series.clone()).or_default() += 1;
+            }
+            let shares = if sum > 0.0 {
+                spread(total, &capacities)
+            } else {
+                // No capacity: all on the first route present.
+                let mut v = vec![0.0; present.len()];
+                if let Some(first) = v.first_mut() {
+                    *first = total;
+                }
+                v
+            };
+            for ((r, _), value) in present.iter().zip(shares) {
+                let route = &mut system.routes[*r];
+                route.capacity_gwh_d[day] = GwhPerDay(value);
+                route.min_flow_gwh_d[day] = GwhPerDay(value);
+                report.fixed_imports_twh += value / 1000.0;
+            }
+        }
+        report
+            .fixed_routes
+            .extend(present.iter().map(|(_, code)| code.to_string()));
+    }
+    for (series, count) in over_capacity {
+        report.notes.push(format!(
+            "series {series}: the observed flow exceeds the routes' capacity on {count} days; the observed flow is kept"
+        ));
+    }
+    for code in ROUTES_IDLE {
+        if let Some(r) = route_index(system, code) {
+            let route = &mut system.routes[r];
+            route.capacity_gwh_d = vec![GwhPerDay::ZERO; days];
+            route.min_flow_gwh_d = vec![GwhPerDay::ZERO; days];
+            report.fixed_routes.push(code.to_string());
+        }
+    }
+
+    // Zones outside the replay.
+    let mut outside = vec![false; system.zones.len()];
+    for (z, zone) in system.zones.iter().enumerate() {
+        if eu[z] {
+            continue;
+        }
+        let id = ZoneId::from_index(z);
+        let own = system.storages.iter().any(|s| s.zone == id)
+            || system.routes.iter().any(|r| r.entry == id)
+            || system.lng_terminals.iter().any(|t| t.zone == id)
+            || system.production.iter().any(|p| p.zone == id);
+        if own {
+            outside[z] = true;
+            report.outside.push(zone.code.clone());
+        }
+    }
+    for pipeline in &mut system.pipelines {
+        let (from, to) = (pipeline.from.index(), pipeline.to.index());
+        let crosses = (outside[from] && eu[to]) || (eu[from] && outside[to]);
+        let kept = KEPT_OPEN
+            .iter()
+            .any(|(a, b)| system.zones[from].code == *a && system.zones[to].code == *b);
+        if crosses && !kept {
+            pipeline.capacity_gwh_d = vec![GwhPerDay::ZERO; days];
+            report.notes.push(format!(
+                "pipeline {} closed (zone outside the replay)",
+                pipeline.code
+            ));
+        }
+    }
+
+    // Net flow from Great Britain.
+    if let Some(be) = system.zone_by_code(GB_EXCHANGE_ZONE) {
+        let origin = OriginId::from_index(system.origins.len());
+        system.origins.push(Origin {
+            code: GB_ORIGIN.to_string(),
+            name: "Great Britain, net exports to the EU27 (observed NETFLOW:GB)".to_string(),
+        });
+        let price: Vec<EurPerMwh> = system
+            .routes
+            .iter()
+            .find(|r| r.entry == be)
+            .or(system.routes.first())
+            .map_or(vec![EurPerMwh::ZERO; days], |r| r.price_eur_mwh.clone());
+        let mut flow = vec![GwhPerDay::ZERO; days];
+        let demand_row = system
+            .demands
+            .iter()
+            .position(|d| d.zone == be && d.sector == gas_core::Sector::Other)
+            .or_else(|| system.demands.iter().position(|d| d.zone == be));
+        for (day, date) in period.dates().enumerate() {
+            let net = observed("NETFLOW:GB", date);
+            if net >= 0.0 {
+                flow[day] = GwhPerDay(net);
+                report.fixed_imports_twh += net / 1000.0;
+            } else if let Some(d) = demand_row {
+                system.demands[d].demand_gwh_d[day] += GwhPerDay(-net);
+                report.exports_to_gb_twh += -net / 1000.0;
+            }
+        }
+        system.routes.push(Route {
+            code: GB_ROUTE.to_string(),
+            origin,
+            entry: be,
+            capacity_gwh_d: flow.clone(),
+            min_flow_gwh_d: flow,
+            price_eur_mwh: price,
+        });
+        report.fixed_routes.push(GB_ROUTE.to_string());
+    } else {
+        report.notes.push(format!(
+            "zone {GB_EXCHANGE_ZONE} not in the system; NETFLOW:GB left out"
+        ));
+    }
+
+    // LNG send-out of the EU terminals.
+    let eu_terminals: Vec<usize> = (0..system.lng_terminals.len())
+        .filter(|&t| eu[system.lng_terminals[t].zone.index()])
+        .collect();
+    let mut need = vec![0.0; days];
+    for (day, date) in period.dates().enumerate() {
+        let total = observed("LNG:EU", date).max(0.0);
+        let capacities: Vec<f64> = eu_terminals
+            .iter()
+            .map(|&t| system.lng_terminals[t].sendout_capacity_gwh_d[day].value())
+            .collect();
+        for (&t, value) in eu_terminals.iter().zip(spread(total, &capacities)) {
+            let terminal = &mut system.lng_terminals[t];
+            terminal.sendout_capacity_gwh_d[day] = GwhPerDay(value);
+            terminal.min_sendout_gwh_d[day] = GwhPerDay(value);
+            report.fixed_imports_twh += value / 1000.0;
+            need[day] += value;
+        }
+        for terminal in system.lng_terminals.iter().filter(|t| !eu[t.zone.index()]) {
+            need[day] += terminal.sendout_capacity_gwh_d[day].value();
+        }
+    }
+    report.fixed_terminals = eu_terminals
+        .iter()
+        .map(|&t| system.lng_terminals[t].code.clone())
+        .collect();
+    let mut widened = 0;
+    for (day, need) in need.iter().enumerate() {
+        let have: f64 = system
+            .lng_supplies
+            .iter()
+            .flat_map(|s| &s.tranches)
+            .map(|t| t.capacity_gwh_d[day].value())
+            .sum();
+        if have > 0.0 && have < *need {
+            let factor = need / have * 1.001;
+            for tranche in system.lng_supplies.iter_mut().flat_map(|s| &mut s.tranches) {
+                tranche.capacity_gwh_d[day] =
+                    GwhPerDay(tranche.capacity_gwh_d[day].value() * factor);
+            }
+            widened += 1;
+        }
+    }
+    if widened > 0 {
+        report.notes.push(format!(
+            "LNG pool widened on {widened} days to deliver the observed send-out (origins keep their shares)"
+        ));
+    }
+
+    // TAP onward to Italy.
+    let tap = route_capacity(dataset, "TAP", period.start);
+    if let Some(pipeline) = system.pipelines.iter_mut().find(|p| p.code == "GR>IT") {
+        if pipeline.capacity_gwh_d.iter().all(|c| c.value() <= 0.0) && tap > 0.0 {
+            pipeline.capacity_gwh_d = vec![GwhPerDay(tap); days];
+            report.notes.push(format!("pipeline GR>IT (TAP onward) has no capacity in the dataset; {tap} GWh/d assumed (TAP at Kipi)"));
+        }
+    }
+
+    // Production of the EU zones.
+    let mut zone_years: BTreeMap<String, BTreeMap<i32, f64>> = BTreeMap::new();
+    for row in &dataset.production {
+        if let Some(twh) = row
+            .production_twh
+            .map(|t| t.value())
+            .filter(|t| t.is_finite())
+        {
+            zone_years
+                .entry(row.zone.clone())
+                .or_default()
+                .insert(row.year, twh);
+        }
+    }
+    let nearest = |years: &BTreeMap<i32, f64>, year: i32| -> Option<f64> {
+        years
+            .iter()
+            .min_by_key(|(y, _)| ((**y - year).abs(), -**y))
+            .map(|(_, v)| *v)
+    };
+    let eu_total = zone_years.get("EU").cloned().unwrap_or_default();
+    let eu_production: Vec<usize> = (0..system.production.len())
+        .filter(|&p| eu[system.production[p].zone.index()])
+        .collect();
+    for (day, date) in period.dates().enumerate() {
+        let year = date.year();
+        let figures: Vec<f64> = eu_production
+            .iter()
+            .map(|&p| {
+                let code = &system.zones[system.production[p].zone.index()].code;
+                zone_years
+                    .get(code)
+                    .and_then(|y| nearest(y, year))
+                    .unwrap_or(0.0)
+            })
+            .collect();
+        let sum: f64 = figures.iter().sum();
+        let scale = match nearest(&eu_total, year) {
+            Some(total) if sum > 0.0 => total / sum,
+            _ => 1.0,
+        };
+        let days_in_year = if NaiveDate::from_ymd_opt(year, 2, 29).is_some() {
+            366.0
+        } else {
+            365.0
+        };
+        for (&p, figure) in eu_production.iter().zip(figures) {
+            let value = figure * scale * 1000.0 / days_in_year;
+            let production = &mut system.production[p];
+            production.max_gwh_d[day] = GwhPerDay(value);
+            production.min_gwh_d[day] = GwhPerDay(value);
+            report.fixed_production_twh += value / 1000.0;
+        }
+    }
+    // Surplus outlet.
+    let sink = ZoneId::from_index(system.zones.len());
+    system.zones.push(gas_core::system::Zone {
+        code: SPILL_ZONE.to_string(),
+        name: "Surplus outlet of the backtest (gas the observed inputs bring but no zone can take)"
+            .to_string(),
+    });
+    let bound = 100_000.0;
+    system.demands.push(gas_core::system::Demand {
+        zone: sink,
+        sector: gas_core::Sector::Other,
+        demand_gwh_d: vec![GwhPerDay(bound); days],
+        curtailment: vec![gas_core::system::CurtailmentTranche {
+            label: "unused outlet".to_string(),
+            share: 1.0,
+            penalty_eur_mwh: EurPerMwh(0.0),
+        }],
+    });
+    for (z, zone) in system.zones.clone().iter().enumerate() {
+        if z < eu.len() && eu[z] {
+            system.pipelines.push(gas_core::system::Pipeline {
+                code: format!("{}>{SPILL_ZONE}", zone.code),
+                from: ZoneId::from_index(z),
+                to: sink,
+                capacity_gwh_d: vec![GwhPerDay(bound); days],
+                tariff_eur_mwh: EurPerMwh(SPILL_PENALTY),
+            });
+        }
+    }
+
+    report.notes.push(format!(
+        "production of {} EU zones fixed, scaled to the EU total of the nearest year ({:.0} TWh over the period)",
+        eu_production.len(),
+        report.fixed_production_twh
+    ));
+    report
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn spread_is_proportional_to_capacity() {
+        // 300 over capacities 100 and 200 → 100 and 200; 90 → 30 and 60.
+        assert_eq!(spread(300.0, &[100.0, 200.0]), vec![100.0, 200.0]);
+        assert_eq!(spread(90.0, &[100.0, 200.0]), vec![30.0, 60.0]);
+        assert_eq!(spread(90.0, &[0.0, 0.0]), vec![0.0, 0.0]);
+    }
+}
