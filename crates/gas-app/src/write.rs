@@ -36,6 +36,7 @@ fn kpi_json(kpi: &ZoneKpi) -> Value {
         "buffer_end_date": kpi.buffer_end_date.map(|d| d.to_string()),
         "demand_twh": number(kpi.demand_twh),
         "unserved_twh": number(kpi.unserved_twh),
+        "fuel_switched_twh": number(kpi.fuel_switched_twh),
         "unserved_twh_by_sector": sectors,
         "unserved_share": number(kpi.unserved_share),
         "min_fill_pct": optional(kpi.min_fill_pct),

@@ -12,7 +12,7 @@ fn or_dash(value: Option<String>) -> String {
 fn kpi_row(kpi: &ZoneKpi) -> String {
     let [households, power, industry, other] = kpi.unserved_twh_by_sector;
     format!(
-        "{:<5} {:>8} {:>8.1} {:>8.1} {:>8.1} {:>8.1} {:>8.1} {:>7} {:>11} {:>8} {:>9}",
+        "{:<5} {:>8} {:>8.1} {:>8.1} {:>8.1} {:>8.1} {:>8.1} {:>8.1} {:>7} {:>11} {:>8} {:>9}",
         kpi.zone,
         match (kpi.working_gas_twh > 0.0, kpi.buffer_days) {
             (false, _) => "no UGS".to_string(),
@@ -24,6 +24,7 @@ fn kpi_row(kpi: &ZoneKpi) -> String {
         power,
         industry,
         other,
+        kpi.fuel_switched_twh,
         or_dash(kpi.min_fill_pct.map(|f| format!("{f:.0}%"))),
         or_dash(kpi.min_fill_date.map(|d| d.to_string())),
         or_dash(kpi.fill_on_1_nov_pct.map(|f| format!("{f:.0}%"))),
@@ -48,7 +49,7 @@ pub fn run_summary(outcome: &RunOutcome) {
         println!("Buffer days count from the first disruption, {start}.");
     }
     println!(
-        "\n{:<5} {:>8} {:>8} {:>8} {:>8} {:>8} {:>8} {:>7} {:>11} {:>8} {:>9}",
+        "\n{:<5} {:>8} {:>8} {:>8} {:>8} {:>8} {:>8} {:>8} {:>7} {:>11} {:>8} {:>9}",
         "zone",
         "buffer",
         "unserved",
@@ -56,14 +57,15 @@ pub fn run_summary(outcome: &RunOutcome) {
         "power",
         "industry",
         "other",
+        "switched",
         "minfill",
         "min date",
         "1 Nov",
         "peak EUR"
     );
     println!(
-        "{:<5} {:>8} {:>8} {:>8} {:>8} {:>8} {:>8} {:>7} {:>11} {:>8} {:>9}",
-        "", "days", "TWh", "TWh", "TWh", "TWh", "TWh", "", "", "fill", "/MWh"
+        "{:<5} {:>8} {:>8} {:>8} {:>8} {:>8} {:>8} {:>8} {:>7} {:>11} {:>8} {:>9}",
+        "", "days", "TWh", "TWh", "TWh", "TWh", "TWh", "TWh", "", "", "fill", "/MWh"
     );
     for kpi in &outcome.zones {
         println!("{}", kpi_row(kpi));

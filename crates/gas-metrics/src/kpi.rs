@@ -19,6 +19,15 @@ use serde::Serialize;
 /// A storage counts as at its floor when within this share of its working gas above it.
 pub const BUFFER_TOLERANCE_SHARE: f64 = 0.001;
 
+/// The label of the curtailment step that is fuel switching: that demand is
+/// served by another fuel, so it is reported apart from unserved energy.
+pub const FUEL_SWITCHING_LABEL: &str = "fuel switching";
+
+/// True when a curtailment step is fuel switching rather than gas going unserved.
+pub fn is_fuel_switching(tranche: &gas_core::system::CurtailmentTranche) -> bool {
+    tranche.label == FUEL_SWITCHING_LABEL
+}
+
 /// Key figures of one zone (or of a group of zones).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ZoneKpi {
@@ -30,8 +39,10 @@ pub struct ZoneKpi {
     pub buffer_days: Option<u32>,
     /// The date storage reached its floor, if it did.
     pub buffer_end_date: Option<NaiveDate>,
-    /// Unserved energy by sector, in the order of [`Sector::ALL`].
+    /// Unserved energy by sector, in the order of [`Sector::ALL`] (fuel switching excluded).
     pub unserved_twh_by_sector: [f64; 4],
+    /// Gas demand met by switching to another fuel (the `fuel switching` curtailment step).
+    pub fuel_switched_twh: f64,
     /// Unserved energy, all sectors.
     pub unserved_twh: f64,
     /// Unserved energy as a share of the period's demand.
@@ -105,6 +116,7 @@ pub fn group_kpi(
     }
 
     let mut unserved_by_sector = [0.0; 4];
+    let mut fuel_switched_gwh = 0.0;
     let mut demand_total = Gwh::ZERO;
     for (index, demand) in system.demands.iter().enumerate() {
         if !in_group(demand.zone) {
@@ -114,11 +126,17 @@ pub fn group_kpi(
             .iter()
             .position(|sector| *sector == demand.sector)
             .unwrap_or(0);
-        let curtailed: f64 = results.curtailed_gwh_d[index]
-            .iter()
-            .map(|c| c.value())
-            .sum();
-        unserved_by_sector[sector] += curtailed / 1000.0;
+        for (step, tranche) in demand.curtailment.iter().enumerate() {
+            let curtailed: f64 = results.curtailed_by_tranche_gwh_d[index][step]
+                .iter()
+                .map(|c| c.value())
+                .sum();
+            if is_fuel_switching(tranche) {
+                fuel_switched_gwh += curtailed;
+            } else {
+                unserved_by_sector[sector] += curtailed / 1000.0;
+            }
+        }
         demand_total += Gwh(demand.demand_gwh_d.iter().map(|d| d.value()).sum());
     }
     let unserved_twh: f64 = unserved_by_sector.iter().sum();
@@ -171,6 +189,7 @@ pub fn group_kpi(
         buffer_days,
         buffer_end_date: depleted_day.map(|day| results.period.date(day)),
         unserved_twh_by_sector: unserved_by_sector,
+        fuel_switched_twh: fuel_switched_gwh / 1000.0,
         unserved_twh,
         unserved_share: if demand_twh > 0.0 {
             unserved_twh / demand_twh
@@ -221,6 +240,7 @@ mod tests {
             results.storage_level_gwh[0][day] = Gwh(level);
             if level == 0.0 && day > 9 {
                 results.curtailed_gwh_d[0][day] = GwhPerDay(100.0);
+                results.curtailed_by_tranche_gwh_d[0][0][day] = GwhPerDay(100.0);
             }
         }
         let disruption = NaiveDate::from_ymd_opt(2022, 1, 3);
@@ -234,6 +254,34 @@ mod tests {
         assert!((kpi.unserved_share - 1.0 / 3.0).abs() < 1e-12);
         assert_eq!(kpi.min_fill_pct, Some(0.0));
         assert_eq!(kpi.min_fill_date, NaiveDate::from_ymd_opt(2022, 1, 10));
+    }
+
+    #[test]
+    fn fuel_switching_is_reported_apart_from_unserved_energy() {
+        // Households curtail 10 GWh/d for 5 days in a fuel-switching step and 5 GWh/d in
+        // a protected step: 50 GWh switched, 25 GWh unserved.
+        let mut system = one_zone_system(5, 1000.0, 100.0);
+        system.demands[0].curtailment = vec![
+            gas_core::system::CurtailmentTranche {
+                label: FUEL_SWITCHING_LABEL.into(),
+                share: 0.5,
+                penalty_eur_mwh: gas_core::units::EurPerMwh(150.0),
+            },
+            gas_core::system::CurtailmentTranche {
+                label: "protected".into(),
+                share: 0.5,
+                penalty_eur_mwh: gas_core::units::EurPerMwh(3000.0),
+            },
+        ];
+        let mut results = Results::zeroed(&system, RunStatus::Optimal);
+        for day in 0..5 {
+            results.curtailed_by_tranche_gwh_d[0][0][day] = GwhPerDay(10.0);
+            results.curtailed_by_tranche_gwh_d[0][1][day] = GwhPerDay(5.0);
+            results.curtailed_gwh_d[0][day] = GwhPerDay(15.0);
+        }
+        let kpi = &zone_kpis(&system, &results, None)[0];
+        assert!((kpi.fuel_switched_twh - 0.05).abs() < 1e-12);
+        assert!((kpi.unserved_twh - 0.025).abs() < 1e-12);
     }
 
     #[test]

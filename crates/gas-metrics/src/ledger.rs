@@ -8,7 +8,8 @@
 //!   LNG in proportion to the group's share of each day's LNG send-out;
 //! - [`LedgerCategory::UsLngRevenue`]: US LNG sold to the modelled zones;
 //! - [`LedgerCategory::CurtailmentCost`]: curtailed demand in the group x the
-//!   penalty of its merit-order step, by sector (a proxy of the economic damage).
+//!   penalty of its merit-order step, by sector (a proxy of the economic damage);
+//!   the fuel-switching step is its own item, `fuel_switching`, priced at its cost.
 //!
 //! A package's cost is the change of these rows against the do-nothing run of
 //! the same scenario ([`compare`]).
@@ -241,11 +242,16 @@ pub fn ledger(system: &System, results: &Results, options: &LedgerOptions) -> Le
         for (tranche_index, tranche) in demand.curtailment.iter().enumerate() {
             let curtailed = &results.curtailed_by_tranche_gwh_d[index][tranche_index];
             let volume: f64 = curtailed.iter().map(|c| c.value()).sum();
+            let item = if crate::kpi::is_fuel_switching(tranche) {
+                "fuel_switching"
+            } else {
+                demand.sector.code()
+            };
             add(
                 LedgerCategory::CurtailmentCost,
                 &options.group_name,
                 "curtailment",
-                demand.sector.code(),
+                item,
                 volume,
                 volume * tranche.penalty_eur_mwh.value(),
             );

@@ -5,7 +5,7 @@ use crate::table::{Column, Table};
 use chrono::NaiveDate;
 use gas_core::sector::Sector;
 use gas_core::{Results, System};
-use gas_metrics::kpi::ZoneKpi;
+use gas_metrics::kpi::{is_fuel_switching, ZoneKpi};
 use gas_metrics::ledger::{Ledger, LedgerDelta};
 
 /// One row per day and zone: demand and curtailment by sector, storage, supply by kind, trade, shadow price.
@@ -17,6 +17,7 @@ pub fn zones_daily(system: &System, results: &Results) -> Table {
     let mut codes = Vec::with_capacity(rows);
     let mut demand = vec![vec![0.0; rows]; 4];
     let mut curtailed = vec![vec![0.0; rows]; 4];
+    let mut switched = vec![0.0; rows];
     let mut level_twh = vec![0.0; rows];
     let mut working_gas = vec![0.0; zones];
     let mut injection = vec![0.0; rows];
@@ -44,7 +45,14 @@ pub fn zones_daily(system: &System, results: &Results) -> Table {
         for day in 0..days {
             let r = row(day, item.zone.index());
             demand[sector][r] += item.demand_gwh_d[day].value();
-            curtailed[sector][r] += results.curtailed_gwh_d[index][day].value();
+            for (step, tranche) in item.curtailment.iter().enumerate() {
+                let amount = results.curtailed_by_tranche_gwh_d[index][step][day].value();
+                if is_fuel_switching(tranche) {
+                    switched[r] += amount;
+                } else {
+                    curtailed[sector][r] += amount;
+                }
+            }
         }
     }
     for (index, storage) in system.storages.iter().enumerate() {
@@ -100,6 +108,7 @@ pub fn zones_daily(system: &System, results: &Results) -> Table {
         ));
     }
     columns.extend([
+        Column::floats("fuel_switched_gwh_d", switched),
         Column::floats("storage_level_twh", level_twh),
         Column::float("storage_fill_pct", fill),
         Column::floats("injection_gwh_d", injection),
