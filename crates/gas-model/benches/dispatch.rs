@@ -50,11 +50,15 @@ fn main() {
     let curve_modes = [
         ("flat (curves ignored)", FillCurveMode::Ignore),
         ("fill curves refined", FillCurveMode::Refine),
+        ("fill curves exact", FillCurveMode::Exact),
     ];
     println!("| operation | fill curves | solver | median s | min s | objective kEUR | notes |");
     println!("| --- | --- | --- | ---: | ---: | ---: | --- |");
     for solver in &solvers {
         for (curve_name, curve_mode) in curve_modes {
+            if curve_mode == FillCurveMode::Exact && solver.name() == "network-simplex" {
+                continue; // side constraints: not a network
+            }
             for (mode_name, operation) in modes {
                 let mut system = base.clone();
                 system.settings.operation = operation;
