@@ -35,9 +35,19 @@
 //!
 //! Withdrawal falls as storage empties and injection as it fills. As LP rows
 //! these would break the network structure, so by default ([`FillCurveMode::Refine`])
-//! the capacities are refined between solves, monotonically (see
-//! [`FillCurveMode`]); [`FillCurveMode::Exact`] adds the rows for a general LP
-//! solver (HiGHS) so the gap of the refinement can be measured.
+//! the capacities are refined between solves, monotonically, identically for
+//! every backend: a day's capacity starts at nominal × the curve's largest factor
+//! (the first day of a window: × the factor at the known initial fill); after each
+//! solve it is lowered to `min(cap, nominal × curve(fill at the start of the day))`,
+//! with the fill taken from the solution's trajectory clipped to the capacities
+//! lowered so far, and the LP is re-solved from the previous basis until no
+//! capacity falls by more than [`RunOptions::cap_tolerance_gwh_d`] (or
+//! [`RunOptions::max_passes`] is reached; the notes say so). The result satisfies
+//! the curves at its own levels and is feasible; it can be conservative against the
+//! exact LP because a capacity never rises again. [`FillCurveMode::Exact`] adds
+//! the rows `flow(t) − a_k·level(t−1) <= b_k` for a general LP solver (HiGHS) so
+//! the gap of the refinement can be measured; the network simplex rejects them and
+//! [`run_with`] returns [`RunError::NeedsGeneralLp`].
 //!
 //! # Solidarity
 //!

@@ -72,6 +72,10 @@ mod tests {
         b.system.routes[r.index()].min_flow_gwh_d = vec![gas_core::units::GwhPerDay(100.0); 2];
         let results = solve(&b.system, Prices::MayDiffer);
         assert_eq!(results.status, gas_core::RunStatus::Infeasible);
-        assert!(results.notes.iter().any(|n| n.contains("Infeasible")), "{:?}", results.notes);
+        assert!(
+            results.notes.iter().any(|n| n.contains("Infeasible")),
+            "{:?}",
+            results.notes
+        );
     }
 }
