@@ -1,6 +1,6 @@
 //! Runs one operation mode on the synthetic Europe instance (for profiling).
 //!
-//! `cargo run --release -p gas-model --example profile_run -- [pf|rolling|myopic] [refine|ignore] [warm|cold]`
+//! `cargo run --release -p gas-model --example profile_run -- [pf|rolling|myopic] [refine|ignore] [warm|cold] [max passes]`
 
 use gas_core::system::Operation;
 use gas_model::{run_with, FillCurveMode, RunOptions};
@@ -24,6 +24,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             FillCurveMode::Refine
         },
         warm_start: args.get(3).map(String::as_str) != Some("cold"),
+        max_passes: args.get(4).and_then(|p| p.parse().ok()).unwrap_or(50),
         ..RunOptions::default()
     };
     let t0 = Instant::now();

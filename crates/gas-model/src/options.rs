@@ -29,7 +29,7 @@ pub enum FillCurveMode {
 /// | field | default |
 /// | --- | --- |
 /// | `fill_curves` | [`FillCurveMode::Refine`] |
-/// | `max_passes` | 50 (refinement passes per window, fill curves and national-first together) |
+/// | `max_passes` | 100 (solves per window, fill curves and national-first refinements together) |
 /// | `refine_span_days` | `usize::MAX` (all days of the window in each pass) |
 /// | `cap_tolerance_gwh_d` | 0.01 GWh/d |
 /// | `solidarity_tolerance_gwh_d` | 1e-6 GWh/d (curtailment and net export that count as positive) |
@@ -58,7 +58,7 @@ impl Default for RunOptions {
     fn default() -> Self {
         RunOptions {
             fill_curves: FillCurveMode::Refine,
-            max_passes: 50,
+            max_passes: 100,
             refine_span_days: usize::MAX,
             cap_tolerance_gwh_d: 0.01,
             solidarity_tolerance_gwh_d: 1e-6,
