@@ -56,8 +56,12 @@ fn main() {
     println!("| --- | --- | --- | ---: | ---: | ---: | --- |");
     for solver in &solvers {
         for (curve_name, curve_mode) in curve_modes {
-            if curve_mode == FillCurveMode::Exact && solver.name() == "network-simplex" {
+            let network = solver.name() == "network-simplex";
+            if curve_mode == FillCurveMode::Exact && network {
                 continue; // side constraints: not a network
+            }
+            if curve_mode == FillCurveMode::Refine && !network {
+                continue; // the refinement is for the network simplex (HiGHS has no warm start here)
             }
             for (mode_name, operation) in modes {
                 let mut system = base.clone();
