@@ -143,6 +143,17 @@ impl Simplex {
         }
     }
 
+    /// The tree arc just below the root on the path from `u` (an artificial arc).
+    fn top_arc(&self, mut u: usize) -> usize {
+        if u == self.n {
+            return usize::MAX;
+        }
+        while self.parent[u] as usize != self.n {
+            u = self.parent[u] as usize;
+        }
+        self.pred[u] as usize
+    }
+
     /// The nearest common ancestor: climb from whichever side has the smaller subtree.
     fn join(&self, mut a: usize, mut b: usize) -> usize {
         while a != b {
@@ -219,6 +230,13 @@ impl Simplex {
             }
         }
 
+        // Artificial arcs on the cycle hang from the root: the top arcs of both paths.
+        let tops = if w == self.n && self.down_artificials > 0 {
+            [self.top_arc(k), self.top_arc(l)]
+        } else {
+            [usize::MAX; 2]
+        };
+
         let (u_in, v_in, v_out, to_upper) = match leaving {
             Leaving::Entering => {
                 self.state[e] = -self.state[e];
@@ -227,6 +245,9 @@ impl Simplex {
                 } else {
                     0.0
                 };
+                for a in tops {
+                    self.retire_artificial(a);
+                }
                 return Ok(());
             }
             Leaving::First(x) => (k, l, x, !self.up[x]),
@@ -250,6 +271,9 @@ impl Simplex {
         ];
         let sigma = if u_in == s { [-rc[0], -rc[1]] } else { rc };
         self.update_tree(e, u_in, v_in, v_out, w, sigma);
+        for a in tops {
+            self.retire_artificial(a);
+        }
         #[cfg(debug_assertions)]
         if self.n < 200 {
             if let Err(problem) = self.check_tree() {

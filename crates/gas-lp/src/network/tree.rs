@@ -387,10 +387,14 @@ impl Simplex {
     }
 
     /// Orients node `v`'s artificial arc to carry `need` (inflow required at `v`).
+    ///
+    /// A need within the tolerance counts as none: the arc then points up (carrying
+    /// `-need`, possibly a rounding-sized negative flow), so that it does not keep the
+    /// lexicographic phase alive.
     fn set_artificial(&mut self, v: usize, need: f64) {
         let a = self.m + v;
         let root = self.n as u32;
-        if need > 0.0 {
+        if need > self.feas_tol {
             self.source[a] = root;
             self.target[a] = v as u32;
             self.up[v] = false;
@@ -400,6 +404,40 @@ impl Simplex {
             self.target[a] = root;
             self.up[v] = true;
             self.flow[a] = -need;
+        }
+    }
+
+    /// A down artificial arc (root → `v`) whose flow has fallen within the tolerance of zero
+    /// is turned to point up (`v` → root, carrying the same flow with the opposite sign):
+    /// rounding residue must not keep the lexicographic phase going. The artificial
+    /// potentials of `v`'s subtree drop by 2 accordingly.
+    pub fn retire_artificial(&mut self, a: usize) {
+        let root = self.n;
+        if a < self.m
+            || a >= self.state.len()
+            || self.state[a] != TREE
+            || self.source[a] as usize != root
+        {
+            return;
+        }
+        if self.flow[a] > self.feas_tol {
+            return;
+        }
+        let v = a - self.m;
+        self.source[a] = v as u32;
+        self.target[a] = root as u32;
+        self.up[v] = true;
+        self.flow[a] = -self.flow[a];
+        self.down_artificials -= 1;
+        let last = self.last_succ[v] as usize;
+        let mut u = v;
+        loop {
+            self.pi_a[u] -= 2.0;
+            self.pi_c[u] = self.pi[u] + self.big_m * self.pi_a[u];
+            if u == last {
+                break;
+            }
+            u = self.thread[u] as usize;
         }
     }
 
