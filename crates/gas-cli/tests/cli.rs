@@ -95,7 +95,7 @@ fn a_run_writes_every_result_file_and_a_summary() {
             "run",
             "crates/gas-cli/tests/fixtures/short-cutoff.toml",
             "--package",
-            "packages/eu-contingency.toml",
+            "packages/russian-lng-embargo.toml",
             "--out",
             out.path().to_str().unwrap(),
         ],
