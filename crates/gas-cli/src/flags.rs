@@ -76,6 +76,9 @@ pub struct RunArgs {
     /// Do not run the scenario without packages to price them.
     #[arg(long)]
     pub no_compare: bool,
+    /// Also write a self-contained HTML report (charts, tables) to this file.
+    #[arg(long, value_name = "FILE.html")]
+    pub report: Option<PathBuf>,
     /// Solve options.
     #[command(flatten)]
     pub solve: SolveArgs,
@@ -97,6 +100,9 @@ pub struct CompareArgs {
     /// eu_fill_on_1_nov_pct, eu_buffer_days, cost_to_russia_meur, cost_to_europe_meur, cost_to_us_meur.
     #[arg(long, default_value = "eu_unserved_twh", value_name = "NAME")]
     pub headline: String,
+    /// Also write a self-contained HTML report of the matrix to this file.
+    #[arg(long, value_name = "FILE.html")]
+    pub report: Option<PathBuf>,
     /// Solve options.
     #[command(flatten)]
     pub solve: SolveArgs,

@@ -85,6 +85,9 @@ pub fn compare(args: CompareArgs) -> Result<u8, Failure> {
     let matrix = gas_output::write_table(&matrix_table(&cells), &out, gas_output::Format::Csv)
         .map_err(AppError::from)?;
     print::matrix(&cells, &args.headline);
+    if let Some(path) = &args.report {
+        super::write_report(path, &gas_report::render_compare_report(&cells))?;
+    }
     println!("\nMatrix written to {}", matrix.display());
     Ok(0)
 }

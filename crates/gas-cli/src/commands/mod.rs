@@ -56,6 +56,21 @@ pub fn solver_from(name: &str) -> Result<Box<dyn gas_lp::Solver>, Failure> {
     })
 }
 
+/// Writes an HTML report atomically to `path`.
+pub fn write_report(path: &std::path::Path, html: &str) -> Result<(), Failure> {
+    gas_output::atomic::write_atomically(path, |file| {
+        std::io::Write::write_all(file, html.as_bytes())
+    })
+    .map_err(|error| {
+        Failure::from(AppError::Io(format!(
+            "{}: could not write the report: {error}",
+            path.display()
+        )))
+    })?;
+    println!("Report written to {}", path.display());
+    Ok(())
+}
+
 /// A folder name from a scenario or package name: letters, digits, `-` and `_` kept.
 pub fn folder_name(name: &str) -> PathBuf {
     let cleaned: String = name

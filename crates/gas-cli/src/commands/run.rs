@@ -45,6 +45,10 @@ pub fn run(args: RunArgs) -> Result<u8, Failure> {
         .unwrap_or_else(|| PathBuf::from("out").join(folder_name(&scenario.name)));
     let written = write::write_run(&outcome, &out, format, &files, &dataset_info)?;
     print::run_summary(&outcome);
+    if let Some(path) = &args.report {
+        let html = gas_report::render_run_report(&outcome, &dataset.storage_levels);
+        super::write_report(path, &html)?;
+    }
     println!("\nResults: {} files in {}", written.len(), out.display());
     Ok(match outcome.results.status {
         RunStatus::Optimal => 0,

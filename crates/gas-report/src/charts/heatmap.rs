@@ -1,0 +1,146 @@
+//! Heat maps: rows by columns, coloured on a viridis ramp.
+
+use super::{coord, figure, Svg};
+use crate::palette::{text_on_viridis, viridis, NO_DATA};
+
+/// A heat map; zero cells are drawn light grey, positive ones on the ramp from 0 to the maximum.
+#[derive(Debug, Clone)]
+pub struct Heatmap {
+    /// Title.
+    pub title: String,
+    /// Row labels (e.g. zones).
+    pub rows: Vec<String>,
+    /// Column labels (e.g. months).
+    pub columns: Vec<String>,
+    /// `values[row][column]`; missing or non-finite cells count as no data.
+    pub values: Vec<Vec<f64>>,
+    /// Unit of the values (legend).
+    pub unit: String,
+    /// Decimals in cell labels.
+    pub decimals: usize,
+}
+
+/// The chart.
+pub fn heatmap(chart: &Heatmap) -> String {
+    let cell_w = 56.0;
+    let cell_h = 20.0;
+    let left = 60.0;
+    let top = 76.0;
+    let columns = chart.columns.len();
+    let rows = chart.rows.len();
+    let width = (left + cell_w * columns as f64 + 20.0).max(420.0);
+    let height = top + cell_h * rows.max(1) as f64 + 40.0;
+    let mut svg = Svg::new(width, height, &chart.title);
+    svg.title(&chart.title);
+    let cell = |r: usize, c: usize| -> Option<f64> {
+        chart
+            .values
+            .get(r)
+            .and_then(|row| row.get(c))
+            .copied()
+            .filter(|v| v.is_finite())
+    };
+    let max = (0..rows)
+        .flat_map(|r| (0..columns).map(move |c| (r, c)))
+        .filter_map(|(r, c)| cell(r, c))
+        .fold(0.0, f64::max);
+
+    // Legend: grey "0", then the ramp from 0 to the maximum.
+    svg.rect(left, 34.0, 14.0, 12.0, NO_DATA, None);
+    svg.text(left + 18.0, 44.0, "start", "fill=\"#222\"", "0 / none");
+    let bar_left = left + 90.0;
+    for i in 0..20 {
+        let t = i as f64 / 19.0;
+        svg.rect(
+            bar_left + i as f64 * 8.0,
+            34.0,
+            8.0,
+            12.0,
+            &viridis(t),
+            None,
+        );
+    }
+    svg.text(bar_left, 60.0, "start", "fill=\"#222\"", "> 0");
+    svg.text(
+        bar_left + 160.0,
+        60.0,
+        "end",
+        "fill=\"#222\"",
+        &figure(max, chart.decimals),
+    );
+    svg.text(
+        bar_left + 168.0,
+        44.0,
+        "start",
+        "fill=\"#222\"",
+        &chart.unit,
+    );
+
+    for (c, label) in chart.columns.iter().enumerate() {
+        svg.text(
+            left + cell_w * (c as f64 + 0.5),
+            top - 4.0,
+            "middle",
+            "fill=\"#333\"",
+            label,
+        );
+    }
+    for (r, label) in chart.rows.iter().enumerate() {
+        let y = top + cell_h * r as f64;
+        svg.text(left - 6.0, y + 14.0, "end", "fill=\"#333\"", label);
+        for c in 0..columns {
+            let x = left + cell_w * c as f64;
+            let tip = format!(
+                "{label}, {}: {} {}",
+                chart.columns.get(c).map_or("", String::as_str),
+                cell(r, c).map_or("no data".to_string(), |v| figure(v, chart.decimals)),
+                chart.unit
+            );
+            match cell(r, c) {
+                Some(v) if v > 0.0 && max > 0.0 => {
+                    let t = v / max;
+                    svg.rect(x, y, cell_w - 1.0, cell_h - 1.0, &viridis(t), Some(&tip));
+                    svg.text(
+                        x + cell_w / 2.0,
+                        y + 14.0,
+                        "middle",
+                        &format!("font-size=\"10\" fill=\"{}\"", text_on_viridis(t)),
+                        &figure(v, chart.decimals),
+                    );
+                }
+                _ => svg.rect(x, y, cell_w - 1.0, cell_h - 1.0, NO_DATA, Some(&tip)),
+            }
+        }
+    }
+    if rows == 0 {
+        svg.text(
+            left,
+            top + 14.0,
+            "start",
+            "fill=\"#555\"",
+            "no zones with demand",
+        );
+    }
+    let _ = coord(0.0);
+    svg.finish()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn draws_one_rect_per_cell_plus_legend() {
+        let chart = Heatmap {
+            title: "Unserved".into(),
+            rows: vec!["AT".into(), "BE".into()],
+            columns: vec!["Apr 22".into()],
+            values: vec![vec![1.0], vec![]],
+            unit: "TWh".into(),
+            decimals: 1,
+        };
+        let svg = heatmap(&chart);
+        assert_eq!(svg.matches("<rect").count(), 2 + 21);
+        assert!(svg.contains("BE, Apr 22: no data TWh"));
+    }
+}

@@ -1,0 +1,328 @@
+//! Line charts over the days of a period, with target markers.
+
+use super::{coord, diamond, esc, legend_row, month_ticks, nice_ticks, Frame, Mark, Svg};
+use chrono::NaiveDate;
+use std::fmt::Write;
+
+/// One line: a value (or a gap) per day.
+#[derive(Debug, Clone)]
+pub struct Series {
+    /// Legend label.
+    pub name: String,
+    /// Stroke colour.
+    pub color: String,
+    /// Value per day of the period; `None` (or non-finite) leaves a gap.
+    pub values: Vec<Option<f64>>,
+    /// Dashed stroke, joined across gaps (used for sparse observations).
+    pub dashed: bool,
+}
+
+/// A point marker, e.g. a filling target.
+#[derive(Debug, Clone)]
+pub struct Marker {
+    /// Day index in the period.
+    pub day: usize,
+    /// Value.
+    pub value: f64,
+    /// Tooltip.
+    pub label: String,
+}
+
+/// A line chart over a period.
+#[derive(Debug, Clone)]
+pub struct LineChart {
+    /// Title.
+    pub title: String,
+    /// Y-axis label with its unit.
+    pub y_label: String,
+    /// First day.
+    pub start: NaiveDate,
+    /// Number of days.
+    pub days: usize,
+    /// Lines.
+    pub series: Vec<Series>,
+    /// Markers (drawn as diamonds).
+    pub markers: Vec<Marker>,
+    /// Legend label of the markers.
+    pub marker_name: String,
+    /// Fixed y range; `None`: from the data (and zero).
+    pub y_range: Option<(f64, f64)>,
+}
+
+fn y_extent(chart: &LineChart) -> (f64, f64) {
+    if let Some(range) = chart.y_range {
+        return range;
+    }
+    let values = chart
+        .series
+        .iter()
+        .flat_map(|s| s.values.iter().flatten().copied())
+        .chain(chart.markers.iter().map(|m| m.value))
+        .filter(|v| v.is_finite());
+    let (min, max) = values.fold((0.0f64, 0.0f64), |(lo, hi), v| (lo.min(v), hi.max(v)));
+    if max > min {
+        (min, max)
+    } else {
+        (0.0, 1.0)
+    }
+}
+
+/// The SVG path of a series (`M` at each new segment after a gap; `connect`
+/// joins points across gaps, for sparse observations).
+fn path(frame: &Frame, values: &[Option<f64>], connect: bool) -> String {
+    let mut d = String::new();
+    let mut pen_down = false;
+    for (day, value) in values.iter().enumerate() {
+        match value.filter(|v| v.is_finite()) {
+            Some(v) => {
+                let _ = write!(
+                    d,
+                    "{}{} {}",
+                    if pen_down { "L" } else { "M" },
+                    coord(frame.sx(day as f64)),
+                    coord(frame.sy(v))
+                );
+                pen_down = true;
+            }
+            None => pen_down = pen_down && connect,
+        }
+    }
+    d
+}
+
+fn draw_lines(svg: &mut Svg, frame: &Frame, chart: &LineChart, width: f64) {
+    for series in &chart.series {
+        let d = path(frame, &series.values, series.dashed);
+        if d.is_empty() {
+            continue;
+        }
+        let dash = if series.dashed {
+            " stroke-dasharray=\"5 3\""
+        } else {
+            ""
+        };
+        let _ = write!(
+            svg_buffer(svg),
+            "<path d=\"{d}\" fill=\"none\" stroke=\"{}\" stroke-width=\"{}\"{dash}><title>{}</title></path>",
+            esc(&series.color),
+            coord(width),
+            esc(&series.name)
+        );
+    }
+    for marker in &chart.markers {
+        if marker.day < chart.days.max(1) && marker.value.is_finite() {
+            svg.raw(&diamond(
+                frame.sx(marker.day as f64),
+                frame.sy(marker.value),
+                5.0,
+                "#ffffff",
+                Some(&marker.label),
+            ));
+        }
+    }
+}
+
+/// A tiny adaptor so `write!` can target an [`Svg`].
+struct SvgWriter<'a>(&'a mut Svg);
+
+impl std::fmt::Write for SvgWriter<'_> {
+    fn write_str(&mut self, s: &str) -> std::fmt::Result {
+        self.0.raw(s);
+        Ok(())
+    }
+}
+
+fn svg_buffer(svg: &mut Svg) -> SvgWriter<'_> {
+    SvgWriter(svg)
+}
+
+fn legend_items(chart: &LineChart) -> Vec<(String, String, Mark)> {
+    let mut items: Vec<(String, String, Mark)> = chart
+        .series
+        .iter()
+        .map(|s| {
+            (
+                s.name.clone(),
+                s.color.clone(),
+                if s.dashed { Mark::Dashed } else { Mark::Line },
+            )
+        })
+        .collect();
+    if !chart.markers.is_empty() {
+        items.push((
+            chart.marker_name.clone(),
+            "#ffffff".to_string(),
+            Mark::Diamond,
+        ));
+    }
+    items
+}
+
+/// One line chart, 760 x 340 px.
+pub fn line_chart(chart: &LineChart) -> String {
+    let (width, height) = (760.0, 340.0);
+    let mut svg = Svg::new(width, height, &chart.title);
+    svg.title(&chart.title);
+    let below = legend_row(&mut svg, 80.0, 42.0, width - 10.0, &legend_items(chart));
+    let (lo, hi) = y_extent(chart);
+    let ticks = nice_ticks(lo, hi, 5);
+    let frame = Frame {
+        left: 80.0,
+        top: below + 4.0,
+        width: width - 100.0,
+        height: height - below - 4.0 - 50.0,
+        x: (0.0, chart.days.saturating_sub(1).max(1) as f64),
+        y: (
+            ticks.first().copied().unwrap_or(lo),
+            ticks.last().copied().unwrap_or(hi),
+        ),
+    };
+    frame.axes(
+        &mut svg,
+        &ticks,
+        &chart.y_label,
+        &month_ticks(chart.start, chart.days),
+        "gas day (month starts)",
+    );
+    draw_lines(&mut svg, &frame, chart, 2.2);
+    svg.finish()
+}
+
+/// Small multiples: one panel per chart (its title is the panel label), in
+/// `columns` columns, sharing the legend of the first panel.
+pub fn small_multiples(title: &str, y_label: &str, panels: &[LineChart], columns: usize) -> String {
+    let columns = columns.max(1);
+    let rows = panels.len().div_ceil(columns).max(1);
+    let (panel_w, panel_h) = (180.0, 130.0);
+    let width = 60.0 + columns as f64 * panel_w;
+    let legend = panels.first().map(legend_items).unwrap_or_default();
+    let mut probe = Svg::new(0.0, 0.0, "");
+    let below = legend_row(&mut probe, 60.0, 42.0, width - 10.0, &legend);
+    let height = below + 10.0 + rows as f64 * panel_h + 20.0;
+    let mut svg = Svg::new(width, height, title);
+    svg.title(title);
+    legend_row(&mut svg, 60.0, 42.0, width - 10.0, &legend);
+    let axis_y = below + 10.0 + rows as f64 * panel_h / 2.0;
+    svg.text(
+        16.0,
+        axis_y,
+        "middle",
+        &format!(
+            "fill=\"#333\" transform=\"rotate(-90 16 {})\"",
+            coord(axis_y)
+        ),
+        y_label,
+    );
+    for (index, chart) in panels.iter().enumerate() {
+        let column = index % columns;
+        let row = index / columns;
+        let left = 60.0 + column as f64 * panel_w;
+        let top = below + 10.0 + row as f64 * panel_h;
+        let (lo, hi) = y_extent(chart);
+        let frame = Frame {
+            left: left + 8.0,
+            top: top + 18.0,
+            width: panel_w - 24.0,
+            height: panel_h - 44.0,
+            x: (0.0, chart.days.saturating_sub(1).max(1) as f64),
+            y: (lo, hi),
+        };
+        svg.text(
+            left + 8.0,
+            top + 12.0,
+            "start",
+            "font-weight=\"600\"",
+            &chart.title,
+        );
+        svg.rect(
+            frame.left,
+            frame.top,
+            frame.width,
+            frame.height,
+            "#f7f7f7",
+            None,
+        );
+        for tick in [lo, (lo + hi) / 2.0, hi] {
+            let y = frame.sy(tick);
+            svg.line(frame.left, y, frame.left + frame.width, y, "#e0e0e0", "");
+        }
+        svg.text(
+            frame.left - 2.0,
+            frame.sy(hi) + 4.0,
+            "end",
+            "font-size=\"9\" fill=\"#555\"",
+            &super::figure(hi, 0),
+        );
+        svg.text(
+            frame.left - 2.0,
+            frame.sy(lo) + 3.0,
+            "end",
+            "font-size=\"9\" fill=\"#555\"",
+            &super::figure(lo, 0),
+        );
+        let ticks = month_ticks(chart.start, chart.days);
+        let (first, last) = (ticks.first(), ticks.last());
+        for (x, label) in [first, last].into_iter().flatten() {
+            svg.text(
+                frame.sx(*x),
+                frame.top + frame.height + 12.0,
+                "middle",
+                "font-size=\"9\" fill=\"#555\"",
+                label,
+            );
+        }
+        draw_lines(&mut svg, &frame, chart, 1.5);
+    }
+    svg.finish()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn chart(values: Vec<Option<f64>>) -> LineChart {
+        LineChart {
+            title: "t".into(),
+            y_label: "fill (%)".into(),
+            start: NaiveDate::from_ymd_opt(2022, 4, 1).unwrap_or_default(),
+            days: values.len(),
+            series: vec![Series {
+                name: "model".into(),
+                color: "#000".into(),
+                values,
+                dashed: false,
+            }],
+            markers: vec![],
+            marker_name: "target".into(),
+            y_range: Some((0.0, 100.0)),
+        }
+    }
+
+    #[test]
+    fn gaps_start_new_segments() {
+        let c = chart(vec![Some(0.0), None, Some(100.0), Some(50.0)]);
+        let frame = Frame {
+            left: 0.0,
+            top: 0.0,
+            width: 30.0,
+            height: 100.0,
+            x: (0.0, 3.0),
+            y: (0.0, 100.0),
+        };
+        assert_eq!(
+            path(&frame, &c.series[0].values, false),
+            "M0 100M20 0L30 50"
+        );
+        assert_eq!(path(&frame, &c.series[0].values, true), "M0 100L20 0L30 50");
+    }
+
+    #[test]
+    fn empty_and_nan_input_do_not_panic() {
+        let svg = line_chart(&chart(vec![]));
+        assert!(svg.starts_with("<svg") && svg.ends_with("</svg>"));
+        let svg = line_chart(&chart(vec![Some(f64::NAN); 3]));
+        assert!(svg.contains("fill (%)"));
+        let svg = small_multiples("x", "y", &[], 4);
+        assert!(svg.ends_with("</svg>"));
+    }
+}
