@@ -83,8 +83,9 @@ pub(crate) struct NetworkBasis {
 #[derive(Debug, Clone, PartialEq)]
 pub struct NetworkSimplex {
     /// Block size of the block-search pivot rule as a multiple of `√arcs` (at least 10
-    /// arcs per block). Default 5: on the 130k-arc time-expanded benchmark (see
-    /// `BENCHMARKS.md`) factors 4–5 were fastest, about 1.5 times faster than 1 or 10.
+    /// arcs per block). Default 2, by measurement (see `BENCHMARKS.md`): on gas-model's
+    /// 360k-column Europe instance factor 1 was fastest (2 was 1.2× and 5 about 3× slower),
+    /// on this crate's 130k-arc benchmark factor 3 (2 within 10 %, 10 about 1.8× slower).
     pub block_size_factor: f64,
     /// Stop with [`Status::IterationLimit`] after this many pivots. Default: no limit.
     pub max_iterations: Option<u64>,
@@ -96,7 +97,7 @@ pub struct NetworkSimplex {
 impl Default for NetworkSimplex {
     fn default() -> Self {
         NetworkSimplex {
-            block_size_factor: 5.0,
+            block_size_factor: 2.0,
             max_iterations: None,
             crash: true,
         }
