@@ -207,6 +207,11 @@ def build_zones(ref, annual):
         elif z in ("UA", "TR"):
             kind = "transit"
             note = "transit and consumer zone; Russian transit to the EU is modelled as routes (UA-TRANSIT-*, TURKSTREAM)"
+        elif z == "MD":
+            kind = "transit"
+            note = ("Trans-Balkan transit country; modelled in its transit role only: its own supply came through Ukraine "
+                    "(Russian gas, then EU-bought gas) and the UA>MD entry capacities are not in the open references "
+                    "(only RO>MD Ungheni 1.3 GWh/d is), so its demand cannot be balanced from the data")
         elif z == "CY":
             note = "no natural gas consumption (Eurostat inland demand 0 in 2019-2023); no gas network"
         elif z == "MT":
@@ -306,7 +311,7 @@ def flows_first_last(ref):
     """First and last day with non-zero ENTSOG entry flow per (IEAname, country) in the Bruegel point files."""
     frames = []
     for f in sorted(glob.glob(os.path.join(ref, "bruegel_gas_imports/entsog_points_*_EU27.csv"))):
-        d = pd.read_csv(f, usecols=["dates", "values", "direction", "location", "country", "exportcountry", "IEAname"])
+        d = pd.read_csv(f, usecols=["dates", "values", "direction", "operator", "location", "country", "exportcountry", "IEAname"])
         frames.append(d)
     d = pd.concat(frames)
     d = d[(d.direction == "entry")]
@@ -397,7 +402,30 @@ def tap_first_day(ref):
     return b[pd.to_numeric(b["Azerbaijan"], errors="coerce") > 0].date.min()
 
 
-def build_interconnectors(ref, cap, points):
+def max_monthly_mean(mon_rows, zone, period=None):
+    """Highest mean daily total demand (GWh/d) of a zone's months in demand_monthly rows, and its (year, month).
+
+    `period` = (first (year, month), last (year, month)) restricts the months."""
+    best = (float("nan"), None)
+    for z, y, m, sector, twh, *_ in mon_rows:
+        if z != zone or sector != "total" or twh == "":
+            continue
+        if period and not (period[0] <= (y, m) <= period[1]):
+            continue
+        days = (pd.Timestamp(year=y, month=m, day=1) + pd.offsets.MonthEnd(0)).day
+        v = float(twh) * 1000 / days
+        if not (v <= best[0]):
+            best = (v, (y, m))
+    return best
+
+
+def max_entry_flow(points, location, operator):
+    """Maximum observed daily flow (GWh/d) at an ENTSOG point and operator side, with first and last day of flow."""
+    s = points[(points.location == location) & (points.operator == operator) & (points["values"] > 0)]
+    return s["values"].max() / 1e6, s.dates.min(), s.dates.max()
+
+
+def build_interconnectors(ref, cap, points, mon_rows):
     tap_start = tap_first_day(ref)
     route_pts = {(p, a, b) for pts in ROUTE_POINTS.values() for p, a, b in pts}
     agg = defaultdict(lambda: [0.0, []])
@@ -440,15 +468,33 @@ def build_interconnectors(ref, cap, points):
     rows.append(["GR", "BG", "", "2022-10-01", "", "IGB (Komotini - Stara Zagora)", "jrc_eurogastp", "false",
                  "capacity missing: JRC topology lists Komotini ITP-00275 (no flow data); no open capacity figure; "
                  "valid_from 2022-10 from the project brief (first day assumed)"])
-    rows.append(["GR", "IT", "", tap_start, "", "TAP onward via Albania (Melendugno)", "jrc_eurogastp", "false",
-                 "capacity missing: Melendugno ITP-00008 exists in the JRC topology; capacity not in the open references. "
-                 "valid_from = first day with non-zero Azerbaijan imports in Bruegel's daily series (route_flows_daily)"])
-    for f, t in (("EE", "FI"), ("FI", "EE")):
-        rows.append([f, t, "", "", "", "Balticconnector", "jrc_eurogastp", "false",
-                     "capacity missing: in operation since 2020 (after the 2019 capacity map); JRC topology lists ITP-00550 "
-                     "without capacity; no open capacity figure in the references"])
+    mel, mel_first, mel_last = max_entry_flow(points, "ITP-00008", "IT-TSO-0001")
+    rows.append(["GR", "IT", num(mel, 1), tap_start, "", "TAP onward via Albania (Melendugno)", "bruegel_entsog_points", "true",
+                 "ESTIMATE: capacity not in the open references (Melendugno ITP-00008 is in the JRC topology without capacity); "
+                 f"value = maximum observed daily ENTSOG entry flow at Melendugno (IT side, ITP-00008) {mel_first}..{mel_last} in the "
+                 "Bruegel point data (lower bound of capacity; the Albanian section is not a zone). valid_from = first day with "
+                 "non-zero Azerbaijan imports in Bruegel's daily series (route_flows_daily)"])
+    fi, (fy, fm) = max_monthly_mean(mon_rows, "FI", ((2022, 6), (2022, 9)))
+    rows.append(["EE", "FI", num(fi, 1), "", "", "Balticconnector", "eurostat_nrg_cb_gas", "true",
+                 "ESTIMATE: capacity not in the open references (JRC topology lists ITP-00550 without capacity); value = Finland's "
+                 f"highest mean daily inland consumption in June-September 2022 ({fy}-{fm:02d}, demand_monthly.csv, Eurostat), when "
+                 "Imatra was shut (from 21 May 2022) and before the Finnish LNG entry (first flow 2022-09-30): the gas then came "
+                 "through Balticconnector, so this approximates an observed flow (lower bound of capacity; Finnish off-grid LNG "
+                 "use is included in the consumption, so the flow may be overstated)"])
+    rows.append(["FI", "EE", "", "", "", "Balticconnector", "jrc_eurogastp", "false",
+                 "capacity missing: in operation since 2020 (after the 2019 capacity map); JRC topology lists ITP-00550 "
+                 "without capacity; no open capacity figure and no observed FI>EE flow in the references"])
+    se, (sy, sm) = max_monthly_mean(mon_rows, "SE")
+    rows.append(["DK", "SE", num(se, 1), "", "", "Dragør (Øresund)", "eurostat_nrg_cb_gas", "true",
+                 "ESTIMATE: capacity not in the open references (Dragør is not in the ENTSOG 2019 capacity-map extract); "
+                 f"value = Sweden's highest mean daily inland consumption of any month 2019-2023 ({sy}-{sm:02d}, demand_monthly.csv, "
+                 "Eurostat): Sweden's grid has no production and no grid-connected LNG before 2023, so its consumption came "
+                 "through Dragør (off-grid LNG use is included, so the flow may be overstated); a lower bound of the technical capacity"])
+    bbl, b_first, b_last = max_entry_flow(points, "ITP-00207", "UK-TSO-0004")
     rows.append(["NL", "GB", "", "", "", "BBL (Balgzand-Bacton)", "jrc_eurogastp", "false",
-                 "capacity missing: BBL is not in the ENTSOG 2019 capacity map extract; flows exist in ENTSOG data"])
+                 "capacity missing: BBL is not in the ENTSOG 2019 capacity map extract; the Bruegel point data only have the "
+                 f"reverse direction (GB>NL, Bacton BBL, max observed {num(bbl, 1)} GWh/d {b_first}..{b_last}), which is not added "
+                 "while GB has no demand or production in the dataset (it would widen the unbalanced GB corridor)"])
     return rows, skipped
 
 
@@ -483,7 +529,7 @@ def build_flows(ref):
     return rows, mapping
 
 
-def build_lng(ref, points):
+def build_lng(ref, points, mon_rows):
     alsi = pd.read_csv(os.path.join(ref, "cristobal_energy/LNG_EU.csv"), sep=";", comment="#")
     rows = []
     for r in alsi.itertuples(index=False):
@@ -545,8 +591,11 @@ def build_lng(ref, points):
         rows.append(["GB", name, num(s["values"].max() / 1e6, 1), "", "", "false", "operating", "bruegel_entsog_points", "true",
                      f"ESTIMATE: GB terminals are not in the GIE ALSI extract; value = maximum observed daily entry flow at {key} "
                      f"in the Bruegel ENTSOG point data {s.dates.min()}..{s.dates.max()} (lower bound of send-out capacity)"])
-    rows.append(["MT", "Delimara LNG (FSU)", "", "", "", "true", "operating", "gasbuffer", "false",
-                 "capacity missing: not in the open references"])
+    mt, (my, mm) = max_monthly_mean(mon_rows, "MT")
+    rows.append(["MT", "Delimara LNG (FSU)", num(mt, 1), "", "", "true", "operating", "eurostat_nrg_cb_gas", "true",
+                 "ESTIMATE: send-out capacity not in the open references; value = Malta's highest mean daily inland consumption "
+                 f"of any month 2019-2023 ({my}-{mm:02d}, demand_monthly.csv, Eurostat): Malta has no pipeline and no production, "
+                 "so all its gas came through Delimara (lower bound of send-out capacity)"])
     rows.append(["ES", "El Musel (Gijón)", "", "", "", "false", "mothballed", "gasbuffer", "false",
                  "capacity missing; not in ALSI 2022 country total"])
     return rows
@@ -1057,13 +1106,14 @@ def main(argv=None):
     counts["origins.csv"] = write_csv(os.path.join(out, "origins.csv"),
                                       ["id", "name", "pipeline", "lng", "transit_of", "source", "note"],
                                       [[o[0], o[1], o[2], o[3], o[4], o[6], o[5]] for o in ORIGINS], sort_key=lambda r: r[0])
+    ann_rows, mon_rows, gaps = build_demand(ref, annual)
     cap = load_capmap(ref)
     points = flows_first_last(ref)
     routes = build_routes(ref, cap, pf, pids, points)
     counts["routes.csv"] = write_csv(os.path.join(out, "routes.csv"),
                                      ["id", "name", "origin", "entry_zone", "capacity_gwh_d", "valid_from", "valid_to", "source",
                                       "estimated", "note"], routes, sort_key=lambda r: r[0])
-    ic, skipped = build_interconnectors(ref, cap, points)
+    ic, skipped = build_interconnectors(ref, cap, points, mon_rows)
     counts["interconnectors.csv"] = write_csv(os.path.join(out, "interconnectors.csv"),
                                               ["from_zone", "to_zone", "capacity_gwh_d", "valid_from", "valid_to", "points",
                                                "source", "estimated", "note"], ic,
@@ -1072,7 +1122,7 @@ def main(argv=None):
     counts["route_flows_daily.csv"] = write_csv(os.path.join(out, "route_flows_daily.csv"),
                                                 ["date", "route", "flow_gwh_d", "flow_mcm_d", "source"], flows,
                                                 sort_key=lambda r: (r[0], r[1]))
-    lng = build_lng(ref, points)
+    lng = build_lng(ref, points, mon_rows)
     counts["lng_terminals.csv"] = write_csv(os.path.join(out, "lng_terminals.csv"),
                                             ["zone", "name", "sendout_capacity_gwh_d", "valid_from", "valid_to", "floating",
                                              "status", "source", "estimated", "note"], lng, sort_key=lambda r: (r[0], r[1]))
@@ -1095,7 +1145,6 @@ def main(argv=None):
     counts["production.csv"] = write_csv(os.path.join(out, "production.csv"),
                                          ["zone", "year", "production_twh", "production_bcm", "source", "note"],
                                          build_production(pf, pids), sort_key=lambda r: (r[0], r[1]))
-    ann_rows, mon_rows, gaps = build_demand(ref, annual)
     counts["demand_annual.csv"] = write_csv(os.path.join(out, "demand_annual.csv"),
                                             ["zone", "year", "sector", "demand_twh", "source", "note"], ann_rows,
                                             sort_key=lambda r: (r[0], r[1], r[2]))

@@ -36,6 +36,11 @@ use chrono::NaiveDate;
 
 /// Names of the demand-reduction presets.
 pub const DEMAND_REDUCTION_NAMES: [&str; 1] = ["eu_coordinated_15pct"];
+/// Entry into force of Regulation (EU) 2022/1032 (Art. 3: the day following its
+/// publication in the Official Journal, OJ L 173 of 30 June 2022). The builder's
+/// default storage obligations apply its targets dated on or after this day.
+pub const STORAGE_REGULATION_IN_FORCE: (i32, u32, u32) = (2022, 7, 1);
+
 /// Names of the storage-target presets.
 pub const STORAGE_TARGET_NAMES: [&str; 1] = ["eu_regulation_2022_1032"];
 

@@ -39,6 +39,8 @@ pub struct Scenario {
     pub curtailment: Curtailment,
     /// Force route flows to the observed daily flows where the dataset has them.
     pub routes_as_observed: bool,
+    /// Storage obligations in force by law (`[storage] obligations`).
+    pub storage: StorageObligations,
     /// Events in file order.
     pub events: Vec<Event>,
 }
@@ -79,11 +81,38 @@ pub enum InitialFill {
     Fill(f64),
 }
 
+/// Storage filling obligations applied without any package (`[storage]`).
+///
+/// Default: the EU storage regulation ([`crate::presets`] `eu_regulation_2022_1032`)
+/// for EU members, on its target dates on or after its entry into force
+/// ([`crate::presets::STORAGE_REGULATION_IN_FORCE`], 1 July 2022).
+#[derive(Debug, Clone, PartialEq)]
+pub struct StorageObligations {
+    /// Preset name, or `None` (`obligations = "none"`).
+    pub preset: Option<String>,
+    /// Penalty per MWh below a target, EUR/MWh.
+    pub penalty_eur_mwh: f64,
+    /// Soft target on the last day: each storage's level at least its initial
+    /// level (`end_level = "start"`, the default), or none (`"free"`).
+    pub end_at_least_start: bool,
+}
+
+impl Default for StorageObligations {
+    fn default() -> Self {
+        StorageObligations {
+            preset: Some("eu_regulation_2022_1032".to_string()),
+            penalty_eur_mwh: crate::package::DEFAULT_TARGET_PENALTY,
+            end_at_least_start: true,
+        }
+    }
+}
+
 /// Curtailment penalties (EUR/MWh) by merit-order step: **assumptions**, see the crate docs.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Curtailment {
-    /// Fuel switching in power (gas-fired output replaced by coal or oil): 150.
-    pub fuel_switching: f64,
+    /// Fuel switching in power (gas-fired output replaced by coal or oil). `None`
+    /// (the default): derived from prices, see `build::demand::fuel_switching_cost`.
+    pub fuel_switching: Option<f64>,
     /// Share of power-sector gas demand that can switch fuel without a package measure: 0.
     pub fuel_switching_share: f64,
     /// Power (beyond fuel switching): 400.
@@ -99,7 +128,7 @@ pub struct Curtailment {
 impl Default for Curtailment {
     fn default() -> Self {
         Curtailment {
-            fuel_switching: 150.0,
+            fuel_switching: None,
             fuel_switching_share: 0.0,
             power: 400.0,
             industry: 600.0,
@@ -262,6 +291,7 @@ fn read_scenario(ctx: &mut Ctx<'_>, root: &mut Table<'_, '_>) -> Option<Scenario
     let initial_storage = read_initial_storage(ctx, root);
     let triggers = read_triggers(ctx, root);
     let curtailment = read_curtailment(ctx, root);
+    let storage = read_storage(ctx, root);
 
     let mut events = Vec::new();
     for mut table in root.tables(ctx, "events") {
@@ -284,6 +314,7 @@ fn read_scenario(ctx: &mut Ctx<'_>, root: &mut Table<'_, '_>) -> Option<Scenario
         triggers,
         curtailment,
         routes_as_observed,
+        storage,
         events,
     })
 }
@@ -433,22 +464,39 @@ fn read_triggers(ctx: &mut Ctx<'_>, root: &mut Table<'_, '_>) -> Vec<Trigger> {
     triggers
 }
 
+fn read_storage(ctx: &mut Ctx<'_>, root: &mut Table<'_, '_>) -> StorageObligations {
+    let mut result = StorageObligations::default();
+    let Some(mut table) = root.table(ctx, "storage", false) else {
+        return result;
+    };
+    let mut options = vec!["none"];
+    options.extend(crate::presets::STORAGE_TARGET_NAMES);
+    if let Some(choice) = table.choice(ctx, "obligations", false, &options) {
+        result.preset = (choice.value != "none").then_some(choice.value);
+    }
+    if let Some(end) = table.choice(ctx, "end_level", false, &["start", "free"]) {
+        result.end_at_least_start = end.value == "start";
+    }
+    if let Some(penalty) = table.number(ctx, "target_penalty_eur_mwh", false, Bound::NonNegative) {
+        result.penalty_eur_mwh = penalty.value;
+    }
+    table.finish(ctx);
+    result
+}
+
 fn read_curtailment(ctx: &mut Ctx<'_>, root: &mut Table<'_, '_>) -> Curtailment {
     let mut curtailment = Curtailment::default();
     let Some(mut table) = root.table(ctx, "curtailment", false) else {
         return curtailment;
     };
+    if let Some(value) = table.number(ctx, "fuel_switching", false, Bound::NonNegative) {
+        curtailment.fuel_switching = Some(value.value);
+    }
     let mut set = |ctx: &mut Ctx<'_>, key: &'static str, bound: Bound, target: &mut f64| {
         if let Some(value) = table.number(ctx, key, false, bound) {
             *target = value.value;
         }
     };
-    set(
-        ctx,
-        "fuel_switching",
-        Bound::NonNegative,
-        &mut curtailment.fuel_switching,
-    );
     set(
         ctx,
         "fuel_switching_share",

@@ -1,6 +1,8 @@
 //! Zones, origins, pipelines, routes, prices and production from the dataset.
 
-use super::{zeros_gwh_d, Draft, Layers, EUR_USD, MWH_PER_MMBTU, PIPELINE_TARIFF};
+use super::{
+    zeros_gwh_d, Draft, Layers, EUR_USD, MMBTU_PER_BARREL, MWH_PER_MMBTU, PIPELINE_TARIFF,
+};
 use crate::scenario::Scenario;
 use chrono::{Datelike, NaiveDate};
 use gas_core::dataset::{Dataset, MonthlyPriceRecord, ZoneKind};
@@ -19,7 +21,7 @@ pub const FALLBACK_PRICE: f64 = 20.0;
 pub const PRODUCTION_BAND: (f64, f64) = (0.0, 1.05);
 
 fn active(date: NaiveDate, from: Option<NaiveDate>, to: Option<NaiveDate>) -> bool {
-    from.map_or(true, |from| date >= from) && to.map_or(true, |to| date <= to)
+    from.is_none_or(|from| date >= from) && to.is_none_or(|to| date <= to)
 }
 
 pub(super) fn draft(dataset: &Dataset, scenario: &Scenario) -> Draft {
@@ -48,6 +50,7 @@ pub(super) fn draft(dataset: &Dataset, scenario: &Scenario) -> Draft {
 
     let ttf = monthly_series(dataset, "TTF", period, &mut warnings);
     let asia = monthly_series(dataset, "ASIA_LNG_PROXY", period, &mut warnings);
+    let brent = brent_series(dataset, period);
 
     // Pipelines: one per direction, summing the rows active each day.
     let mut pipelines: Vec<Pipeline> = Vec::new();
@@ -102,6 +105,16 @@ pub(super) fn draft(dataset: &Dataset, scenario: &Scenario) -> Draft {
             ));
             continue;
         };
+        if dataset.zones[entry].kind == ZoneKind::Transit {
+            let warning = format!(
+                "route {}: enters {}, a transit zone modelled in its transit role only (its own demand is not built), so the route's gas, which served that demand, is left out",
+                row.id, row.entry_zone
+            );
+            if !warnings.contains(&warning) {
+                warnings.push(warning);
+            }
+            continue;
+        }
         let index = match routes.iter().position(|r| r.code == row.id) {
             Some(index) => index,
             None => {
@@ -217,6 +230,7 @@ pub(super) fn draft(dataset: &Dataset, scenario: &Scenario) -> Draft {
         lng: Vec::new(),
         ttf,
         asia,
+        brent,
         layers: Layers::default(),
         targets: BTreeMap::new(),
         fuel_switching: BTreeMap::new(),
@@ -248,6 +262,41 @@ pub(crate) fn eur_mwh(row: &MonthlyPriceRecord, fx: &BTreeMap<(i32, u32), f64>) 
         "USD/MWh" => Some(row.value_source_unit / rate),
         _ => None,
     }
+}
+
+/// Brent (`BRENT`, USD/bbl) in EUR per MWh of oil each day: USD/bbl ÷
+/// ([`MMBTU_PER_BARREL`] × [`MWH_PER_MMBTU`]) ÷ the month's ECB USD/EUR rate
+/// (else the annual rate). `None` where the month has no value.
+fn brent_series(dataset: &Dataset, period: Period) -> Vec<Option<f64>> {
+    let fx: BTreeMap<(i32, u32), f64> = dataset
+        .fx_monthly
+        .iter()
+        .filter(|row| row.usd_per_eur.is_finite() && row.usd_per_eur > 0.0)
+        .map(|row| ((row.year, row.month), row.usd_per_eur))
+        .collect();
+    let months: BTreeMap<(i32, u32), f64> = dataset
+        .prices_monthly
+        .iter()
+        .filter(|row| row.series == "BRENT" && row.source_unit == "USD/bbl")
+        .filter(|row| row.value_source_unit.is_finite() && row.value_source_unit > 0.0)
+        .filter_map(|row| {
+            let key = (row.month.year, row.month.month);
+            let rate = fx.get(&key).copied().or_else(|| {
+                EUR_USD
+                    .iter()
+                    .min_by_key(|(y, _)| (y - key.0).abs())
+                    .map(|(_, rate)| *rate)
+            })?;
+            Some((
+                key,
+                row.value_source_unit / (MMBTU_PER_BARREL * MWH_PER_MMBTU) / rate,
+            ))
+        })
+        .collect();
+    period
+        .dates()
+        .map(|date| months.get(&(date.year(), date.month())).copied())
+        .collect()
 }
 
 /// A monthly series spread over the period's days (nearest month where one is missing).

@@ -25,8 +25,8 @@
 use super::{Draft, Param};
 use crate::scenario::{DemandBasis, Scenario};
 use chrono::{Datelike, NaiveDate};
-use gas_core::dataset::{Dataset, DemandSector};
-use gas_core::system::{CurtailmentTranche, Demand};
+use gas_core::dataset::{Dataset, DemandSector, ZoneKind};
+use gas_core::system::{CurtailmentTranche, Demand, Production};
 use gas_core::units::{EurPerMwh, GwhPerDay};
 use gas_core::{Sector, ZoneId};
 use std::collections::BTreeMap;
@@ -119,8 +119,13 @@ pub(super) fn add(draft: &mut Draft, dataset: &Dataset, scenario: &Scenario) {
 
     let zone_codes: Vec<String> = draft.system.zones.iter().map(|z| z.code.clone()).collect();
     let mut without = Vec::new();
+    let mut transit = Vec::new();
     let mut substituted: BTreeMap<String, Vec<String>> = BTreeMap::new();
     for (zone, code) in zone_codes.iter().enumerate() {
+        if dataset.zones[zone].kind == ZoneKind::Transit {
+            transit.push(code.clone());
+            continue;
+        }
         let mut series: [Vec<f64>; 4] = Default::default();
         let mut any = false;
         for date in period.dates() {
@@ -145,6 +150,23 @@ pub(super) fn add(draft: &mut Draft, dataset: &Dataset, scenario: &Scenario) {
             without.push(code.clone());
             continue;
         }
+        if own_supply_zone(draft, dataset, zone) {
+            // Norway: Gassco's deliveries (which cap its export routes) exclude
+            // domestic use, and Norway imports no gas, so its inland consumption
+            // is met by production outside those deliveries (assumption).
+            let total: Vec<GwhPerDay> = (0..period.days)
+                .map(|day| GwhPerDay(series.iter().map(|s| s[day]).sum()))
+                .collect();
+            draft.system.production.push(Production {
+                zone: ZoneId::from_index(zone),
+                max_gwh_d: total,
+                min_gwh_d: vec![GwhPerDay::ZERO; period.days],
+                price_eur_mwh: draft.ttf.iter().map(|p| EurPerMwh(*p)).collect(),
+            });
+            draft.warnings.push(format!(
+                "production {code}: domestic consumption met by domestic production equal to it (outside the export deliveries that cap its routes)"
+            ));
+        }
         for (i, sector) in Sector::ALL.into_iter().enumerate() {
             if series[i].iter().all(|v| *v == 0.0) {
                 continue;
@@ -156,6 +178,13 @@ pub(super) fn add(draft: &mut Draft, dataset: &Dataset, scenario: &Scenario) {
                 curtailment: Vec::new(),
             });
         }
+    }
+    if !transit.is_empty() {
+        draft.warnings.push(format!(
+            "demand: {} transit zones ({}) are modelled in their transit role only: their own supply (e.g. TR: TANAP, Iran, LNG, Blue Stream; MD: entry from UA) is not in the open data, so their demand is not built",
+            transit.len(),
+            transit.join(", ")
+        ));
     }
     if !without.is_empty() {
         draft.warnings.push(format!(
@@ -171,6 +200,30 @@ pub(super) fn add(draft: &mut Draft, dataset: &Dataset, scenario: &Scenario) {
                 .push(format!("demand {code}: {}", notes.join("; ")));
         }
     }
+}
+
+/// A producer zone that is also a supply origin (Norway): its export routes are
+/// capped by its deliveries, and its own consumption by its own production.
+fn own_supply_zone(draft: &Draft, dataset: &Dataset, zone: usize) -> bool {
+    let record = &dataset.zones[zone];
+    record.kind == ZoneKind::Producer && draft.origin(&record.id).is_some()
+}
+
+/// Default cost of the fuel-switching step, EUR per MWh of gas replaced: the
+/// highest, over the period's days, of the day's TTF and Brent in EUR/MWh
+/// (the alternative fuel's cost per MWh, `MMBTU_PER_BARREL`; no efficiency or
+/// CO2 adjustment). Supply is priced at TTF, so a step below the period's
+/// highest TTF would be an economic switch on the dearest months (which the
+/// demand basis does not net out); at this level the step is used only when
+/// gas is physically short (its local value exceeds every market price of the
+/// period), at no less than the cost of the alternative fuel (assumption).
+pub(crate) fn fuel_switching_cost(draft: &Draft) -> f64 {
+    draft
+        .ttf
+        .iter()
+        .zip(&draft.brent)
+        .map(|(ttf, brent)| ttf.max(brent.unwrap_or(0.0)))
+        .fold(0.0, f64::max)
 }
 
 fn year_day(
@@ -253,6 +306,8 @@ fn actual_day(
 pub(super) fn finalise(draft: &mut Draft, scenario: &Scenario) {
     let days = draft.period().days;
     let penalties = scenario.curtailment;
+    let derived = fuel_switching_cost(draft);
+    let default_cost = penalties.fuel_switching.unwrap_or(derived);
     for d in 0..draft.system.demands.len() {
         let zone = draft.system.demands[d].zone.index();
         let sector = draft.system.demands[d].sector;
@@ -275,8 +330,8 @@ pub(super) fn finalise(draft: &mut Draft, scenario: &Scenario) {
         }
         let curtailment = if sector == Sector::Power {
             let (share, cost) = draft.fuel_switching.get(&zone).map_or(
-                (penalties.fuel_switching_share, penalties.fuel_switching),
-                |(s, c, _)| (*s, *c),
+                (penalties.fuel_switching_share, default_cost),
+                |(s, c, _)| (*s, if c.is_finite() { *c } else { default_cost }),
             );
             if share > 0.0 {
                 vec![

@@ -47,7 +47,7 @@ pub(crate) fn shares_2021(dataset: &Dataset) -> Vec<(String, f64)> {
             r.period == "2021"
                 && r.geography == "EU27+UK"
                 && r.unit == LngImportUnit::PercentOfLngImports
-                && r.bound.as_deref().map_or(true, str::is_empty)
+                && r.bound.as_deref().is_none_or(str::is_empty)
                 && r.value.is_finite()
                 && r.value >= 0.0
         })
@@ -92,7 +92,7 @@ pub(crate) struct LngDraft {
 }
 
 fn active(date: NaiveDate, from: Option<NaiveDate>, to: Option<NaiveDate>) -> bool {
-    from.map_or(true, |from| date >= from) && to.map_or(true, |to| date <= to)
+    from.is_none_or(|from| date >= from) && to.is_none_or(|to| date <= to)
 }
 
 pub(super) fn add(draft: &mut Draft, dataset: &Dataset, _scenario: &Scenario) {

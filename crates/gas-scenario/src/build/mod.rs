@@ -62,6 +62,11 @@ pub const EUR_USD: [(i32, f64); 5] = [
 /// MWh per MMBtu.
 pub const MWH_PER_MMBTU: f64 = 0.293_071_07;
 
+/// Heat content of crude oil, MMBtu per barrel (EIA's approximate heat content
+/// of crude oil, 5.8 million Btu per barrel; an assumption: the references have
+/// no barrel-energy factor).
+pub const MMBTU_PER_BARREL: f64 = 5.8;
+
 /// Pipeline tariff on every interconnector, EUR/MWh (assumption).
 pub const PIPELINE_TARIFF: f64 = 0.1;
 
@@ -219,6 +224,8 @@ pub(crate) struct Draft {
     pub(crate) lng: Vec<lng::LngDraft>,
     pub(crate) ttf: Vec<f64>,
     pub(crate) asia: Vec<f64>,
+    /// Brent in EUR per MWh of oil each day (`None` where the month has no value).
+    pub(crate) brent: Vec<Option<f64>>,
     pub(crate) layers: Layers,
     pub(crate) targets: BTreeMap<(usize, NaiveDate), (f64, f64, usize)>,
     pub(crate) fuel_switching: BTreeMap<usize, (f64, f64, usize)>,
@@ -483,6 +490,7 @@ fn finalise(mut draft: Draft, scenario: &Scenario) -> Built {
         }
     }
     lng::finalise(&mut draft, &mut supplies);
+    storage::obligations(&mut draft, scenario);
     storage::finalise(&mut draft);
     demand::finalise(&mut draft, scenario);
     if let Some((solidarity, _)) = draft.solidarity {

@@ -172,10 +172,10 @@ pub(crate) fn observed_fill(
         .filter(|r| r.zone == zone && r.full_pct.is_finite() && r.quality == LevelQuality::Ok)
     {
         let fill = row.full_pct / 100.0;
-        if row.date <= date && before.map_or(true, |(d, _)| row.date > d) {
+        if row.date <= date && before.is_none_or(|(d, _)| row.date > d) {
             before = Some((row.date, fill));
         }
-        if row.date >= date && after.map_or(true, |(d, _)| row.date < d) {
+        if row.date >= date && after.is_none_or(|(d, _)| row.date < d) {
             after = Some((row.date, fill));
         }
     }
@@ -200,6 +200,77 @@ pub(crate) fn observed_fill(
         (None, None) => return None,
     };
     Some(fill.clamp(0.0, 1.0))
+}
+
+/// Source index of the default obligations in `Draft::targets` (they are not
+/// events or measures, so not in `Built::applied`; a warning names them).
+const DEFAULT_SOURCE: usize = usize::MAX;
+
+/// The storage obligations in force by law (`[storage] obligations`, default the
+/// EU storage regulation): the preset's targets dated on or after its entry into
+/// force, on the storages of EU members, at the scenario's target penalty; and
+/// the end-level target (`[storage] end_level`). Applied after every package:
+/// a package's `storage_targets` for the same storage and date wins.
+pub(super) fn obligations(draft: &mut Draft, scenario: &Scenario) {
+    if draft.system.storages.is_empty() {
+        return;
+    }
+    let period = draft.period();
+    let penalty = scenario.storage.penalty_eur_mwh;
+    if let Some(preset) = scenario.storage.preset.as_deref() {
+        let (y, m, d) = crate::presets::STORAGE_REGULATION_IN_FORCE;
+        let in_force = NaiveDate::from_ymd_opt(y, m, d).unwrap_or(NaiveDate::MIN);
+        let targets: Vec<_> = crate::presets::storage_targets(preset)
+            .unwrap_or_default()
+            .into_iter()
+            .filter(|t| t.date >= in_force && period.index_of(t.date).is_some())
+            .collect();
+        let mut added = 0;
+        for s in 0..draft.system.storages.len() {
+            let zone = draft.system.storages[s].zone.index();
+            if !draft.eu_member[zone] {
+                continue;
+            }
+            let code = draft.system.zones[zone].code.clone();
+            for target in &targets {
+                if target.zone.is_some_and(|z| z != code) {
+                    continue;
+                }
+                if let std::collections::btree_map::Entry::Vacant(slot) =
+                    draft.targets.entry((s, target.date))
+                {
+                    slot.insert((target.fill, penalty, DEFAULT_SOURCE));
+                    added += 1;
+                }
+            }
+        }
+        if added > 0 {
+            draft.warnings.push(format!(
+                "storage: obligations in force ({preset}, from {in_force}): {added} targets on the storages of EU members (penalty {penalty} EUR/MWh; [storage] obligations = \"none\" to switch off)"
+            ));
+        }
+    }
+    if scenario.storage.end_at_least_start {
+        // Assumption: a gas-year storage cycle ends where it started; without
+        // it, perfect foresight values gas left at the end only at the last
+        // month's TTF and empties storage.
+        let last = period.end();
+        for s in 0..draft.system.storages.len() {
+            let storage = &draft.system.storages[s];
+            let working = storage.working_gas_gwh.value();
+            if working <= 0.0 {
+                continue;
+            }
+            let fill = (storage.initial_level_gwh.value() / working).clamp(0.0, 1.0);
+            draft
+                .targets
+                .entry((s, last))
+                .or_insert((fill, penalty, DEFAULT_SOURCE));
+        }
+        draft.warnings.push(format!(
+            "storage: every storage should end the period ({last}) at least at its initial fill (soft, penalty {penalty} EUR/MWh; [storage] end_level = \"free\" to switch off)"
+        ));
+    }
 }
 
 pub(super) fn finalise(draft: &mut Draft) {
