@@ -455,7 +455,7 @@ fn route_flow_target_known(route: &str, ids: &Ids<'_>) -> bool {
                     r.strip_prefix(head)
                         .is_some_and(|rest| rest.starts_with('-'))
                 });
-            is_route_or_group && tail.map_or(true, |point| !point.is_empty())
+            is_route_or_group && tail.is_none_or(|point| !point.is_empty())
         }
     }
 }

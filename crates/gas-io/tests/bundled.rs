@@ -189,7 +189,7 @@ fn eu_lng_sendout_matches_alsi() {
         .filter(|t| eu_members.contains(&t.zone.as_str()))
         .filter(|t| t.status == gas_core::dataset::LngTerminalStatus::Operating)
         .filter(|t| {
-            t.valid_from.map_or(true, |from| from <= day) && t.valid_to.map_or(true, |to| to >= day)
+            t.valid_from.is_none_or(|from| from <= day) && t.valid_to.is_none_or(|to| to >= day)
         })
         .filter_map(|t| t.sendout_capacity_gwh_d)
         .map(|c| c.value())

@@ -298,7 +298,7 @@ pub fn import_agsi(file: &Path, into_dir: &Path) -> Result<ImportSummary, Import
             source: SOURCE_ID.to_string(),
             note: String::new(),
         });
-        if o.zone != EU_AGGREGATE && latest.get(&o.zone).map_or(true, |p| p.date < o.date) {
+        if o.zone != EU_AGGREGATE && latest.get(&o.zone).is_none_or(|p| p.date < o.date) {
             latest.insert(o.zone.clone(), o);
         }
     }

@@ -65,7 +65,7 @@ fn route_of(point: &str, operator: Option<&str>, direction: &str) -> Option<&'st
     ENTSOG_POINT_ROUTES
         .iter()
         .find(|(_, p, o, d)| {
-            *p == point && operator.map_or(true, |op| op == *o) && d.eq_ignore_ascii_case(direction)
+            *p == point && operator.is_none_or(|op| op == *o) && d.eq_ignore_ascii_case(direction)
         })
         .map(|(route, ..)| *route)
 }
