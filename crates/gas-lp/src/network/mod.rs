@@ -3,6 +3,9 @@
 //! See [`NetworkSimplex`] for what it accepts, its tolerances and its warm start.
 
 mod build;
+#[cfg(debug_assertions)]
+mod check;
+mod crash;
 mod pivot;
 mod tree;
 

@@ -64,8 +64,8 @@ pub(crate) struct Simplex {
     pub opt_tol: f64,
     pub block_size: usize,
     pub next_arc: usize,
-    stem: Vec<u32>,
-    pieces: Vec<(u32, u32)>,
+    pub(super) stem: Vec<u32>,
+    pub(super) pieces: Vec<(u32, u32)>,
 }
 
 impl Simplex {
@@ -137,65 +137,6 @@ impl Simplex {
             self.state[m + v] = TREE;
         }
         self.state[..m].fill(LOWER);
-        let ok = self.rebuild_order();
-        debug_assert!(ok);
-    }
-
-    /// Crash start on top of [`Simplex::load_cold`]: each node with a demand takes it from
-    /// the ground node's arcs into it, cheapest first (filling cheaper arcs to capacity,
-    /// then making the next one its tree arc); each node with a supply sends it to ground
-    /// the same way. What cannot be placed stays on the artificial arc. The ground node is
-    /// the last real node.
-    pub fn crash(&mut self) {
-        let (n, m) = (self.n, self.m);
-        if n < 2 {
-            return;
-        }
-        let ground = (n - 1) as u32;
-        // Arcs between ground and another node, grouped by that node, cheapest first.
-        let mut ground_arcs: Vec<(u32, f64, u32)> = (0..m)
-            .filter_map(|e| {
-                let (s, t) = (self.source[e], self.target[e]);
-                if s == ground && t != ground {
-                    Some((t, self.cost[e], e as u32))
-                } else if t == ground && s != ground {
-                    Some((s, self.cost[e], e as u32))
-                } else {
-                    None
-                }
-            })
-            .collect();
-        ground_arcs.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.total_cmp(&b.1)).then(a.2.cmp(&b.2)));
-        let mut i = 0;
-        while i < ground_arcs.len() {
-            let v = ground_arcs[i].0 as usize;
-            let mut j = i;
-            while j < ground_arcs.len() && ground_arcs[j].0 as usize == v {
-                j += 1;
-            }
-            let d = self.demand[v];
-            // Inflow arcs (from ground) for a demand, outflow arcs (to ground) for a supply.
-            let inflow = d > 0.0;
-            let mut remaining = d.abs();
-            for &(_, _, e) in &ground_arcs[i..j] {
-                let e = e as usize;
-                if remaining <= 0.0 || (self.source[e] == ground) != inflow {
-                    continue;
-                }
-                let cap = self.cap[e];
-                if cap > remaining || (inflow && cap == remaining) {
-                    self.state[m + v] = LOWER;
-                    self.state[e] = TREE;
-                    self.pred[v] = e as u32;
-                    self.parent[v] = ground;
-                    self.up[v] = !inflow;
-                    break;
-                }
-                self.state[e] = UPPER;
-                remaining -= cap;
-            }
-            i = j;
-        }
         let ok = self.rebuild_order();
         debug_assert!(ok);
     }
@@ -608,90 +549,6 @@ impl Simplex {
                 break;
             }
             u = self.thread[u] as usize;
-        }
-    }
-
-    /// Checks the tree bookkeeping against a rebuild from `parent` (tests and debug builds).
-    #[cfg(debug_assertions)]
-    pub fn check_tree(&self) -> Result<(), String> {
-        let n = self.n;
-        let mut copy = Simplex {
-            thread: self.thread.clone(),
-            ..self.shallow_copy()
-        };
-        if !copy.rebuild_order() {
-            return Err("parent pointers do not form a tree".into());
-        }
-        // The thread may order siblings differently: compare what does not depend on it.
-        if copy.succ_num != self.succ_num {
-            return Err("succ_num differs".into());
-        }
-        for v in 0..=n {
-            // The run from v to last_succ[v] must be v's subtree.
-            let mut count = 1;
-            let mut u = v;
-            while u != self.last_succ[v] as usize {
-                u = self.thread[u] as usize;
-                count += 1;
-                if count > n + 1 {
-                    return Err(format!("last_succ[{v}] not reached"));
-                }
-            }
-            if count != self.succ_num[v] as usize {
-                return Err(format!(
-                    "run of {v} has {count} nodes, subtree {}",
-                    self.succ_num[v]
-                ));
-            }
-            if self.rev_thread[self.thread[v] as usize] as usize != v {
-                return Err(format!("rev_thread broken at {v}"));
-            }
-            if v < n {
-                let a = self.pred[v] as usize;
-                let (s, t) = (self.source[a] as usize, self.target[a] as usize);
-                let p = self.parent[v] as usize;
-                if (self.up[v] && (s, t) != (v, p)) || (!self.up[v] && (s, t) != (p, v)) {
-                    return Err(format!("pred of {v} does not join it to its parent"));
-                }
-                let rc = self.cost[a] + self.pi[s] - self.pi[t];
-                if rc.abs() > 1e-6 * (1.0 + self.cost[a].abs() + self.pi[s].abs()) {
-                    return Err(format!("tree arc {a} has reduced cost {rc}"));
-                }
-            }
-        }
-        Ok(())
-    }
-
-    #[cfg(debug_assertions)]
-    fn shallow_copy(&self) -> Simplex {
-        Simplex {
-            n: self.n,
-            m: self.m,
-            source: Vec::new(),
-            target: Vec::new(),
-            cost: Vec::new(),
-            cap: Vec::new(),
-            flow: Vec::new(),
-            state: Vec::new(),
-            demand: Vec::new(),
-            parent: self.parent.clone(),
-            pred: Vec::new(),
-            up: Vec::new(),
-            thread: Vec::new(),
-            rev_thread: self.rev_thread.clone(),
-            succ_num: self.succ_num.clone(),
-            last_succ: self.last_succ.clone(),
-            pi: Vec::new(),
-            pi_a: Vec::new(),
-            down_artificials: 0,
-            pi_c: Vec::new(),
-            big_m: 0.0,
-            feas_tol: 0.0,
-            opt_tol: 0.0,
-            block_size: 0,
-            next_arc: 0,
-            stem: Vec::new(),
-            pieces: Vec::new(),
         }
     }
 }
