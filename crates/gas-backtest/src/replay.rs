@@ -14,15 +14,22 @@
 //!   TURKSTREAM`, clamped at 0, over Imatra, Kotlovka and the Estonian
 //!   points). A day missing from a series that has rows (NS1 after
 //!   2022-08-31, YAMAL after 2022-05-10) is a zero flow. NS2 carries nothing.
-//! - **LNG**: `LNG:EU` is spread over the EU member zones' terminals in
-//!   proportion to their send-out capacity on the day; every LNG supply
-//!   tranche is widened where the pool would be too small to deliver it.
+//! - **LNG**: the LNG supply pool is fixed (min = max) to the observed EU
+//!   send-out `LNG:EU` (split over origins by the pool's 2021 shares, which
+//!   do not matter for the fill); the dispatch splits it over the EU
+//!   terminals within their send-out capacity. (A pro-rata split by capacity
+//!   sent a third of EU LNG to Spain, which cannot pass it on: 156 TWh spilled.)
+//!   Non-EU terminals (GB) are closed.
+//! - **TurkStream onward** (Balkan Stream BG > RS > HU, 2021): not in the
+//!   dataset; the replay adds BG > RS and RS > HU at TurkStream's entry
+//!   capacity (455 GWh/d), since Bruegel's TurkStream series at the EU border
+//!   includes the gas for Serbia and Hungary.
 //! - **Great Britain**: `NETFLOW:GB` (net GB → EU27, part of `TOTAL:EU`)
 //!   enters Belgium (the only GB → EU27 pipeline with a capacity in the
 //!   dataset) as route [`GB_ROUTE`] from origin [`GB_ORIGIN`] when positive;
 //!   when negative it is added to Belgium's `other` demand (an export).
 //! - **Zones outside the replay**: a non-EU zone with its own storage, import
-//!   route, LNG terminal or production (GB, UA, TR, NO) has unobserved supply
+//!   route, LNG terminal or production (GB, UA, NO, ...) has unobserved supply
 //!   or use, so its pipelines to and from EU zones are closed (the observed
 //!   series already count everything crossing the EU27 border). Exception:
 //!   GB → IE stays open (Ireland's only supply besides the Corrib field,
@@ -38,6 +45,13 @@
 //!   (above every curtailment penalty): the symmetric counterpart of
 //!   curtailment. Both are reported: large values mean that the observed
 //!   inputs do not balance (or the network data lacks a link).
+//! - **Demand level**: the daily totals of `demand_daily.csv` (TSO data via
+//!   Bruegel) are lower than Eurostat's inland consumption for several zones
+//!   (2022: PT 22 vs 62 TWh, RO 73 vs 105, HU 78 vs 104, EU zones together
+//!   ≈ 220 TWh less). The replay keeps the daily shape but scales each EU
+//!   zone's demand, month by month, to the `demand_monthly.csv` total of that
+//!   zone and month (Eurostat, which includes own use and losses); months
+//!   without a monthly figure keep the daily values.
 //! - **Production**: the dataset has per-zone production only for DE, NL and
 //!   RO (2019-2020) and the EU total for 2019, 2020 and 2022. Production of EU
 //!   member zones is fixed, flat, to the zone figure of the nearest year
@@ -125,6 +139,22 @@ pub struct ReplayReport {
     pub fixed_production_twh: f64,
     /// Exports to GB added to Belgian demand, TWh.
     pub exports_to_gb_twh: f64,
+    /// EU-zone demand as built (daily observed where available), TWh.
+    pub demand_before_twh: f64,
+    /// EU-zone demand after scaling to the Eurostat monthly totals, TWh.
+    pub demand_after_twh: f64,
+}
+
+fn days_in_month(year: i32, month: u32) -> u32 {
+    let next = if month == 12 {
+        NaiveDate::from_ymd_opt(year + 1, 1, 1)
+    } else {
+        NaiveDate::from_ymd_opt(year, month + 1, 1)
+    };
+    match (next, NaiveDate::from_ymd_opt(year, month, 1)) {
+        (Some(next), Some(first)) => (next - first).num_days() as u32,
+        _ => 30,
+    }
 }
 
 fn active(date: NaiveDate, from: Option<NaiveDate>, to: Option<NaiveDate>) -> bool {
@@ -333,53 +363,72 @@ pub fn apply(system: &mut System, dataset: &Dataset) -> ReplayReport {
         ));
     }
 
-    // LNG send-out of the EU terminals.
+    // LNG: the pool is fixed to the observed EU send-out; the LP splits it over the EU terminals.
     let eu_terminals: Vec<usize> = (0..system.lng_terminals.len())
         .filter(|&t| eu[system.lng_terminals[t].zone.index()])
         .collect();
-    let mut need = vec![0.0; days];
+    for terminal in system.lng_terminals.iter_mut().filter(|t| !eu[t.zone.index()]) {
+        terminal.sendout_capacity_gwh_d = vec![GwhPerDay::ZERO; days];
+        terminal.min_sendout_gwh_d = vec![GwhPerDay::ZERO; days];
+    }
+    let mut short_days = 0;
     for (day, date) in period.dates().enumerate() {
         let total = observed("LNG:EU", date).max(0.0);
-        let capacities: Vec<f64> = eu_terminals
+        let capacity: f64 = eu_terminals
             .iter()
             .map(|&t| system.lng_terminals[t].sendout_capacity_gwh_d[day].value())
-            .collect();
-        for (&t, value) in eu_terminals.iter().zip(spread(total, &capacities)) {
-            let terminal = &mut system.lng_terminals[t];
-            terminal.sendout_capacity_gwh_d[day] = GwhPerDay(value);
-            terminal.min_sendout_gwh_d[day] = GwhPerDay(value);
-            report.fixed_imports_twh += value / 1000.0;
-            need[day] += value;
-        }
-        for terminal in system.lng_terminals.iter().filter(|t| !eu[t.zone.index()]) {
-            need[day] += terminal.sendout_capacity_gwh_d[day].value();
-        }
-    }
-    report.fixed_terminals = eu_terminals
-        .iter()
-        .map(|&t| system.lng_terminals[t].code.clone())
-        .collect();
-    let mut widened = 0;
-    for (day, need) in need.iter().enumerate() {
-        let have: f64 = system
+            .sum();
+        let total = if total > capacity {
+            short_days += 1;
+            capacity
+        } else {
+            total
+        };
+        report.fixed_imports_twh += total / 1000.0;
+        // Each origin's supply: its share of the pool's first tranches, fixed (min = max); other tranches closed.
+        let base: Vec<f64> = system
             .lng_supplies
             .iter()
-            .flat_map(|s| &s.tranches)
-            .map(|t| t.capacity_gwh_d[day].value())
-            .sum();
-        if have > 0.0 && have < *need {
-            let factor = need / have * 1.001;
-            for tranche in system.lng_supplies.iter_mut().flat_map(|s| &mut s.tranches) {
-                tranche.capacity_gwh_d[day] =
-                    GwhPerDay(tranche.capacity_gwh_d[day].value() * factor);
+            .map(|s| s.tranches.first().map_or(0.0, |t| t.capacity_gwh_d[day].value()))
+            .collect();
+        let shares = spread(total, &base);
+        for (supply, value) in system.lng_supplies.iter_mut().zip(shares) {
+            for (k, tranche) in supply.tranches.iter_mut().enumerate() {
+                let v = if k == 0 { value } else { 0.0 };
+                tranche.capacity_gwh_d[day] = GwhPerDay(v);
+                tranche.min_gwh_d[day] = GwhPerDay(v);
             }
-            widened += 1;
         }
     }
-    if widened > 0 {
+    report.fixed_terminals = eu_terminals.iter().map(|&t| system.lng_terminals[t].code.clone()).collect();
+    if short_days > 0 {
         report.notes.push(format!(
-            "LNG pool widened on {widened} days to deliver the observed send-out (origins keep their shares)"
+            "LNG:EU exceeds the EU terminals' send-out capacity on {short_days} days; capped at the capacity"
         ));
+    }
+    report.notes.push(
+        "LNG: the supply pool is fixed to the observed EU send-out (LNG:EU); the dispatch splits it over the EU terminals within their capacity (non-EU terminals closed)".to_string(),
+    );
+
+    // Onward legs of TurkStream (Balkan Stream BG > RS > HU), missing in the dataset.
+    let turkstream = route_capacity(dataset, "TURKSTREAM", period.start);
+    for (from, to) in [("BG", "RS"), ("RS", "HU")] {
+        let (Some(f), Some(t)) = (system.zone_by_code(from), system.zone_by_code(to)) else { continue };
+        let code = format!("{from}>{to}");
+        let exists = system.pipelines.iter().any(|p| p.code == code && p.capacity_gwh_d.iter().any(|c| c.value() > 0.0));
+        if !exists && turkstream > 0.0 {
+            system.pipelines.retain(|p| p.code != code);
+            system.pipelines.push(gas_core::system::Pipeline {
+                code: code.clone(),
+                from: f,
+                to: t,
+                capacity_gwh_d: vec![GwhPerDay(turkstream); days],
+                tariff_eur_mwh: EurPerMwh(0.1),
+            });
+            report.notes.push(format!(
+                "pipeline {code} (TurkStream onward, Balkan Stream) is not in the dataset; {turkstream} GWh/d assumed (TurkStream string 2 at Strandzha 2)"
+            ));
+        }
     }
 
     // TAP onward to Italy.
@@ -445,6 +494,63 @@ pub fn apply(system: &mut System, dataset: &Dataset) -> ReplayReport {
             report.fixed_production_twh += value / 1000.0;
         }
     }
+    // Demand level: scale EU zones to the Eurostat monthly totals.
+    let mut monthly: BTreeMap<(String, i32, u32), f64> = BTreeMap::new();
+    for row in &dataset.demand_monthly {
+        if row.sector == gas_core::dataset::DemandSector::Total && row.demand_twh.value().is_finite() {
+            monthly.insert((row.zone.clone(), row.year, row.month), row.demand_twh.value() * 1000.0);
+        }
+    }
+    let mut modelled: BTreeMap<(usize, i32, u32), (f64, u32)> = BTreeMap::new();
+    for demand in &system.demands {
+        let z = demand.zone.index();
+        if z >= eu.len() || !eu[z] {
+            continue;
+        }
+        for (day, date) in period.dates().enumerate() {
+            let entry = modelled.entry((z, date.year(), date.month())).or_insert((0.0, 0));
+            entry.0 += demand.demand_gwh_d[day].value();
+        }
+    }
+    for date in period.dates() {
+        for ((_, y, m), entry) in modelled.iter_mut() {
+            if *y == date.year() && *m == date.month() {
+                entry.1 += 1;
+            }
+        }
+    }
+    let mut scale: BTreeMap<(usize, i32, u32), f64> = BTreeMap::new();
+    let (mut before, mut after) = (0.0, 0.0);
+    for ((z, y, m), (sum, covered)) in &modelled {
+        let code = &system.zones[*z].code;
+        let in_month = f64::from(days_in_month(*y, *m));
+        let days_covered = f64::from(*covered);
+        if let Some(target) = monthly.get(&(code.clone(), *y, *m)) {
+            // Compare like with like: the month's target pro rata to the days in the period.
+            let target = target * days_covered / in_month;
+            if *sum > 0.0 {
+                scale.insert((*z, *y, *m), target / sum);
+                before += sum;
+                after += target;
+            }
+        }
+    }
+    for demand in &mut system.demands {
+        let z = demand.zone.index();
+        for (day, date) in period.dates().enumerate() {
+            if let Some(factor) = scale.get(&(z, date.year(), date.month())) {
+                demand.demand_gwh_d[day] = GwhPerDay(demand.demand_gwh_d[day].value() * factor);
+            }
+        }
+    }
+    report.demand_before_twh = before / 1000.0;
+    report.demand_after_twh = after / 1000.0;
+    report.notes.push(format!(
+        "EU demand scaled month by month to the Eurostat monthly totals: {:.0} TWh -> {:.0} TWh over the period",
+        before / 1000.0,
+        after / 1000.0
+    ));
+
     // Surplus outlet.
     let sink = ZoneId::from_index(system.zones.len());
     system.zones.push(gas_core::system::Zone {
