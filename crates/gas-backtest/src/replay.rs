@@ -367,7 +367,11 @@ pub fn apply(system: &mut System, dataset: &Dataset) -> ReplayReport {
     let eu_terminals: Vec<usize> = (0..system.lng_terminals.len())
         .filter(|&t| eu[system.lng_terminals[t].zone.index()])
         .collect();
-    for terminal in system.lng_terminals.iter_mut().filter(|t| !eu[t.zone.index()]) {
+    for terminal in system
+        .lng_terminals
+        .iter_mut()
+        .filter(|t| !eu[t.zone.index()])
+    {
         terminal.sendout_capacity_gwh_d = vec![GwhPerDay::ZERO; days];
         terminal.min_sendout_gwh_d = vec![GwhPerDay::ZERO; days];
     }
@@ -389,7 +393,11 @@ pub fn apply(system: &mut System, dataset: &Dataset) -> ReplayReport {
         let base: Vec<f64> = system
             .lng_supplies
             .iter()
-            .map(|s| s.tranches.first().map_or(0.0, |t| t.capacity_gwh_d[day].value()))
+            .map(|s| {
+                s.tranches
+                    .first()
+                    .map_or(0.0, |t| t.capacity_gwh_d[day].value())
+            })
             .collect();
         let shares = spread(total, &base);
         for (supply, value) in system.lng_supplies.iter_mut().zip(shares) {
@@ -400,7 +408,10 @@ pub fn apply(system: &mut System, dataset: &Dataset) -> ReplayReport {
             }
         }
     }
-    report.fixed_terminals = eu_terminals.iter().map(|&t| system.lng_terminals[t].code.clone()).collect();
+    report.fixed_terminals = eu_terminals
+        .iter()
+        .map(|&t| system.lng_terminals[t].code.clone())
+        .collect();
     if short_days > 0 {
         report.notes.push(format!(
             "LNG:EU exceeds the EU terminals' send-out capacity on {short_days} days; capped at the capacity"
@@ -413,9 +424,14 @@ pub fn apply(system: &mut System, dataset: &Dataset) -> ReplayReport {
     // Onward legs of TurkStream (Balkan Stream BG > RS > HU), missing in the dataset.
     let turkstream = route_capacity(dataset, "TURKSTREAM", period.start);
     for (from, to) in [("BG", "RS"), ("RS", "HU")] {
-        let (Some(f), Some(t)) = (system.zone_by_code(from), system.zone_by_code(to)) else { continue };
+        let (Some(f), Some(t)) = (system.zone_by_code(from), system.zone_by_code(to)) else {
+            continue;
+        };
         let code = format!("{from}>{to}");
-        let exists = system.pipelines.iter().any(|p| p.code == code && p.capacity_gwh_d.iter().any(|c| c.value() > 0.0));
+        let exists = system
+            .pipelines
+            .iter()
+            .any(|p| p.code == code && p.capacity_gwh_d.iter().any(|c| c.value() > 0.0));
         if !exists && turkstream > 0.0 {
             system.pipelines.retain(|p| p.code != code);
             system.pipelines.push(gas_core::system::Pipeline {
@@ -497,8 +513,13 @@ pub fn apply(system: &mut System, dataset: &Dataset) -> ReplayReport {
     // Demand level: scale EU zones to the Eurostat monthly totals.
     let mut monthly: BTreeMap<(String, i32, u32), f64> = BTreeMap::new();
     for row in &dataset.demand_monthly {
-        if row.sector == gas_core::dataset::DemandSector::Total && row.demand_twh.value().is_finite() {
-            monthly.insert((row.zone.clone(), row.year, row.month), row.demand_twh.value() * 1000.0);
+        if row.sector == gas_core::dataset::DemandSector::Total
+            && row.demand_twh.value().is_finite()
+        {
+            monthly.insert(
+                (row.zone.clone(), row.year, row.month),
+                row.demand_twh.value() * 1000.0,
+            );
         }
     }
     let mut modelled: BTreeMap<(usize, i32, u32), (f64, u32)> = BTreeMap::new();
@@ -508,7 +529,9 @@ pub fn apply(system: &mut System, dataset: &Dataset) -> ReplayReport {
             continue;
         }
         for (day, date) in period.dates().enumerate() {
-            let entry = modelled.entry((z, date.year(), date.month())).or_insert((0.0, 0));
+            let entry = modelled
+                .entry((z, date.year(), date.month()))
+                .or_insert((0.0, 0));
             entry.0 += demand.demand_gwh_d[day].value();
         }
     }

@@ -21,19 +21,42 @@ fn actual_2022_replay_tracks_the_observed_eu_fill() {
     let scenario = gas_scenario::load_scenario(&root.join("scenarios/actual-2022.toml")).unwrap();
     let dataset = gas_io::load_dataset(&root.join("data")).unwrap();
     let solver = gas_lp::default_solver();
-    let backtest = run(&dataset, &scenario, &[], solver.as_ref(), &gas_model::RunOptions::default()).unwrap();
+    let backtest = run(
+        &dataset,
+        &scenario,
+        &[],
+        solver.as_ref(),
+        &gas_model::RunOptions::default(),
+    )
+    .unwrap();
     assert_eq!(backtest.results.status, gas_core::RunStatus::Optimal);
 
-    println!("{}", gas_backtest::output::error_table(&backtest.table, &[]));
-    println!("curtailment {:.1} TWh, spill {:.1} TWh", backtest.eu_curtailment_twh(), backtest.eu_spill_twh());
+    println!(
+        "{}",
+        gas_backtest::output::error_table(&backtest.table, &[])
+    );
+    println!(
+        "curtailment {:.1} TWh, spill {:.1} TWh",
+        backtest.eu_curtailment_twh(),
+        backtest.eu_spill_twh()
+    );
     let eu = backtest.table.zone(EU).unwrap();
     assert!(eu.observations > 80, "{} EU observations", eu.observations);
-    assert!(eu.mean_abs_error_pp <= EU_MAE_BOUND_PP, "EU MAE {:.2}", eu.mean_abs_error_pp);
+    assert!(
+        eu.mean_abs_error_pp <= EU_MAE_BOUND_PP,
+        "EU MAE {:.2}",
+        eu.mean_abs_error_pp
+    );
     let mut compared = 0;
     for key in &eu.key_dates {
         if let Some(error) = key.error_pp {
             compared += 1;
-            assert!(error.abs() <= EU_KEY_DATE_BOUND_PP, "EU error on {} (obs {:?}): {error:.2}", key.target, key.used);
+            assert!(
+                error.abs() <= EU_KEY_DATE_BOUND_PP,
+                "EU error on {} (obs {:?}): {error:.2}",
+                key.target,
+                key.used
+            );
         }
     }
     // 1 Jul, 1 Oct and 1 Nov 2022 have observations within 7 days; 1 Apr 2022 and 1 Apr 2023 do not.
@@ -48,6 +71,14 @@ fn actual_2022_replay_tracks_the_observed_eu_fill() {
         );
     }
     // The observed inputs nearly balance: curtailment and spill stay small against ≈ 6,500 TWh of supply.
-    assert!(backtest.eu_curtailment_twh() < 150.0, "curtailment {:.1} TWh", backtest.eu_curtailment_twh());
-    assert!(backtest.eu_spill_twh() < 150.0, "spill {:.1} TWh", backtest.eu_spill_twh());
+    assert!(
+        backtest.eu_curtailment_twh() < 150.0,
+        "curtailment {:.1} TWh",
+        backtest.eu_curtailment_twh()
+    );
+    assert!(
+        backtest.eu_spill_twh() < 150.0,
+        "spill {:.1} TWh",
+        backtest.eu_spill_twh()
+    );
 }
