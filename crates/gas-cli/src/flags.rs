@@ -43,6 +43,11 @@ pub enum Command {
     #[command(after_help = "EXAMPLE:
   gasbuffer backtest scenarios/actual-2022.toml --report out/backtest/backtest.html --out out/backtest")]
     Backtest(BacktestArgs),
+    /// Serve the interactive web app on localhost.
+    #[command(
+        after_help = "EXAMPLE:\n  gasbuffer serve --port 8080   (then open http://127.0.0.1:8080/)"
+    )]
+    Serve(ServeArgs),
 }
 
 /// Options shared by the commands that solve.
@@ -183,4 +188,24 @@ pub enum DataCommand {
         #[arg(long, value_name = "PATH")]
         into: Option<PathBuf>,
     },
+}
+
+/// `gasbuffer serve`.
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// Address to listen on (127.0.0.1 keeps the app local to this machine).
+    #[arg(long, default_value = "127.0.0.1", value_name = "IP")]
+    pub bind: std::net::IpAddr,
+    /// Port to listen on.
+    #[arg(long, default_value_t = 8080, value_name = "PORT")]
+    pub port: u16,
+    /// Folder of scenario files offered by the app.
+    #[arg(long, default_value = "scenarios", value_name = "DIR")]
+    pub scenarios: PathBuf,
+    /// Folder of package files offered by the app.
+    #[arg(long, default_value = "packages", value_name = "DIR")]
+    pub packages: PathBuf,
+    /// A dataset folder (default: the bundled one).
+    #[arg(long, value_name = "PATH")]
+    pub dataset: Option<PathBuf>,
 }

@@ -19,6 +19,7 @@ fn main() -> ExitCode {
         Command::Validate(args) => commands::validate::validate(args),
         Command::Data(args) => commands::data::data(args),
         Command::Backtest(args) => commands::backtest::backtest(args),
+        Command::Serve(args) => commands::serve::serve(args),
     };
     match outcome {
         Ok(code) => ExitCode::from(code),

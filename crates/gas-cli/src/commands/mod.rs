@@ -4,6 +4,7 @@ pub mod backtest;
 pub mod compare;
 pub mod data;
 pub mod run;
+pub mod serve;
 pub mod validate;
 
 use gas_app::AppError;

@@ -1,0 +1,121 @@
+// gasbuffer web app: plain JS, no dependencies. Settings live in the URL
+// query string; every change re-runs the model and replaces the results.
+"use strict";
+(function () {
+  const $ = (id) => document.getElementById(id);
+  const DOWNLOADS = ["zones_summary.csv", "zones_daily.csv", "flows_daily.csv", "ledger.csv", "ledger_delta.csv", "summary.json"];
+  let generation = 0;
+  let timer = null;
+
+  function pct(v) { return Math.round(v * 100) + " %"; }
+
+  function showOutputs() {
+    $("cutoff_share_out").textContent = pct(+$("cutoff_share").value);
+    $("demand_reduction_out").textContent = pct(+$("demand_reduction").value);
+    $("extra_lng_out").textContent = $("extra_lng").value + " GWh/d";
+    const fixed = $("start_fill_mode").value === "set";
+    $("start_fill").disabled = !fixed;
+    $("start_fill_out").textContent = fixed ? pct(+$("start_fill").value) : "";
+  }
+
+  function query() {
+    const q = new URLSearchParams();
+    q.set("scenario", $("scenario").value);
+    const packs = Array.from(document.querySelectorAll("#packages input:checked")).map((c) => c.value);
+    q.set("packages", packs.join(","));
+    q.set("cutoff_share", $("cutoff_share").value);
+    if ($("cutoff_date").value) q.set("cutoff_date", $("cutoff_date").value);
+    q.set("demand_reduction", $("demand_reduction").value);
+    q.set("extra_lng", $("extra_lng").value);
+    q.set("start_fill", $("start_fill_mode").value === "set" ? $("start_fill").value : "scenario");
+    q.set("mode", $("mode").value);
+    q.set("compare", $("compare").checked ? "1" : "0");
+    return q;
+  }
+
+  function showError(message) {
+    $("error").textContent = message;
+    $("error").hidden = false;
+  }
+
+  async function runNow(q) {
+    const mine = ++generation;
+    $("busy").textContent = "running…";
+    const started = performance.now();
+    let response, body;
+    try {
+      response = await fetch("/api/run?" + q.toString());
+      body = await response.json();
+    } catch (e) {
+      if (mine === generation) { showError("the server did not answer: " + e); $("busy").textContent = ""; }
+      return;
+    }
+    if (mine !== generation) return;
+    $("busy").textContent = "";
+    if (!response.ok) {
+      showError(body.error || ("error " + response.status));
+      return;
+    }
+    $("error").hidden = true;
+    $("results").innerHTML = body.html;
+    $("busy").textContent = "ran in " + Math.round(performance.now() - started) + " ms (" + body.status + ")";
+    const links = DOWNLOADS.map((f) => '<a download href="/api/download/' + f + "?" + q.toString() + '">' + f + "</a>");
+    $("downloads").innerHTML = "download: " + links.join(" ");
+  }
+
+  function changed() {
+    showOutputs();
+    const q = query();
+    history.replaceState(null, "", "?" + q.toString());
+    clearTimeout(timer);
+    timer = setTimeout(() => runNow(q), 150);
+  }
+
+  async function init() {
+    let options;
+    try {
+      options = await (await fetch("/api/options")).json();
+    } catch (e) {
+      showError("could not load the scenario list: " + e);
+      return;
+    }
+    for (const s of options.scenarios) {
+      const o = document.createElement("option");
+      o.value = s.id; o.textContent = s.name + " (" + s.start + " to " + s.end + ")"; o.title = s.description;
+      $("scenario").appendChild(o);
+    }
+    for (const p of options.packages) {
+      const label = document.createElement("label");
+      const box = document.createElement("input");
+      box.type = "checkbox"; box.value = p.id; box.addEventListener("change", changed);
+      label.appendChild(box); label.append(" " + p.name); label.title = p.description;
+      $("packages").appendChild(label);
+    }
+    // Settings from the URL: passed to the server unchanged so that a bad
+    // value is reported, and copied into the controls when they fit.
+    const given = new URLSearchParams(location.search);
+    const set = (id, value) => { if (value !== null) $(id).value = value; };
+    set("scenario", given.get("scenario"));
+    set("cutoff_share", given.get("cutoff_share"));
+    set("cutoff_date", given.get("cutoff_date"));
+    set("demand_reduction", given.get("demand_reduction"));
+    set("extra_lng", given.get("extra_lng"));
+    // Default: myopic, the mode that re-runs a full year in well under a second
+    // (see BENCHMARKS.md, "web re-run"); the URL or the menu can pick another.
+    $("mode").value = given.get("mode") || "myopic";
+    const fill = given.get("start_fill");
+    if (fill !== null && fill !== "scenario" && fill !== "") { $("start_fill_mode").value = "set"; $("start_fill").value = fill; }
+    $("compare").checked = given.get("compare") === "1";
+    for (const id of (given.get("packages") || "").split(",")) {
+      const box = document.querySelector('#packages input[value="' + CSS.escape(id) + '"]');
+      if (box) box.checked = true;
+    }
+    for (const el of document.querySelectorAll("#controls select, #controls input")) {
+      el.addEventListener(el.type === "range" ? "input" : "change", changed);
+    }
+    showOutputs();
+    runNow(given.toString() ? given : query());
+  }
+
+  init();
+})();

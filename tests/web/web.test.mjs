@@ -1,0 +1,173 @@
+// Browser tests of the gasbuffer web app and HTML report.
+//
+// Needs target/release/gasbuffer (CI: cargo build --release -p gas-cli) and
+// Debian's chromium at /usr/bin/chromium. Run from the repository root:
+//   node --test tests/web/
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { spawn, execFileSync } from "node:child_process";
+import { mkdtempSync, mkdirSync, existsSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, dirname, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import net from "node:net";
+import { chromium } from "playwright-core";
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = resolve(here, "..", "..");
+const binary = join(root, "target", "release", "gasbuffer");
+const artifacts = join(here, "artifacts");
+const CHROMIUM = process.env.CHROMIUM || "/usr/bin/chromium";
+const RUN_TIMEOUT = 120_000;
+
+let server, base, browser, profile;
+
+function freePort() {
+  return new Promise((ok, fail) => {
+    const s = net.createServer();
+    s.unref();
+    s.on("error", fail);
+    s.listen(0, "127.0.0.1", () => {
+      const { port } = s.address();
+      s.close(() => ok(port));
+    });
+  });
+}
+
+async function waitFor(url, ms) {
+  const end = Date.now() + ms;
+  while (Date.now() < end) {
+    try {
+      const r = await fetch(url);
+      if (r.ok) return;
+    } catch {}
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`server did not answer ${url} within ${ms} ms`);
+}
+
+before(async () => {
+  assert.ok(existsSync(binary), `${binary} missing: run cargo build --release -p gas-cli first`);
+  assert.ok(existsSync(CHROMIUM), `${CHROMIUM} missing: apt-get install chromium`);
+  mkdirSync(artifacts, { recursive: true });
+  const port = await freePort();
+  base = `http://127.0.0.1:${port}`;
+  server = spawn(binary, ["serve", "--port", String(port)], { cwd: root, stdio: ["ignore", "pipe", "pipe"] });
+  server.stderr.on("data", () => {});
+  server.stdout.on("data", () => {});
+  await waitFor(`${base}/api/options`, 60_000);
+  profile = mkdtempSync(join(tmpdir(), "gasbuffer-chromium-"));
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+      "--disable-background-networking", "--disable-component-update", "--disable-sync",
+      `--user-data-dir=${profile}`,
+    ],
+  });
+});
+
+after(async () => {
+  if (browser) await browser.close();
+  if (server) server.kill("SIGTERM");
+  if (profile) rmSync(profile, { recursive: true, force: true });
+});
+
+async function openPage(query) {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  const problems = [];
+  page.on("console", (m) => { if (m.type() === "error") problems.push(m.text()); });
+  page.on("pageerror", (e) => problems.push(String(e)));
+  page.on("request", (r) => { if (!r.url().startsWith(base) && !r.url().startsWith("data:")) problems.push("external request " + r.url()); });
+  await page.goto(`${base}/${query}`);
+  return { page, problems };
+}
+
+const START = "?scenario=russia-full-cutoff&mode=perfect_foresight";
+
+test("the page loads, runs and shows figures without console errors", async () => {
+  const { page, problems } = await openPage(START);
+  await page.waitForSelector('figure[data-chart="eu-fill"] svg path', { timeout: RUN_TIMEOUT });
+  assert.equal(await page.locator("#error").isHidden(), true);
+  const kpi = await page.textContent('[data-kpi="eu_unserved_twh"] dd');
+  assert.match(kpi, /TWh/);
+  await page.screenshot({ path: join(artifacts, "web-app.png"), fullPage: true });
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test("moving a slider changes the numbers, the chart and the URL", async () => {
+  const { page, problems } = await openPage(START);
+  await page.waitForSelector('figure[data-chart="eu-fill"] svg path', { timeout: RUN_TIMEOUT });
+  const before = await page.textContent('[data-kpi="eu_unserved_twh"] dd');
+  const chartBefore = await page.innerHTML('figure[data-chart="unserved-heatmap"] svg');
+  await page.locator("#demand_reduction").fill("0.3");
+  await page.waitForFunction(
+    (old) => { const e = document.querySelector('[data-kpi="eu_unserved_twh"] dd'); return e && e.textContent !== old; },
+    before, { timeout: RUN_TIMEOUT });
+  const after = await page.textContent('[data-kpi="eu_unserved_twh"] dd');
+  assert.notEqual(after, before);
+  assert.notEqual(await page.innerHTML('figure[data-chart="unserved-heatmap"] svg'), chartBefore);
+  assert.match(page.url(), /demand_reduction=0\.3/);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test("a bad parameter shows the error message", async () => {
+  const { page } = await openPage("?scenario=russia-full-cutoff&cutoff_share=abc");
+  await page.waitForSelector("#error:not([hidden])", { timeout: RUN_TIMEOUT });
+  const message = await page.textContent("#error");
+  assert.match(message, /parameter `cutoff_share`: expected a share between 0 and 1, found "abc"/);
+  await page.close();
+});
+
+test("a generated report opens and every chart is drawn", async () => {
+  const dir = mkdtempSync(join(tmpdir(), "gasbuffer-report-"));
+  const report = join(dir, "report.html");
+  try {
+    execFileSync(binary, ["run", "scenarios/russia-full-cutoff.toml", "--package", "packages/eu-contingency.toml",
+      "--out", join(dir, "out"), "--report", report], { cwd: root, stdio: "ignore" });
+  } catch (e) {
+    // Exit code 4 (infeasible dispatch) still writes the report.
+    if (e.status !== 4) throw e;
+  }
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  const problems = [];
+  page.on("pageerror", (e) => problems.push(String(e)));
+  page.on("request", (r) => { if (!r.url().startsWith("file:")) problems.push("external request " + r.url()); });
+  await page.goto("file://" + report);
+  const charts = await page.$$eval("figure[data-chart]", (figures) => figures.map((f) => {
+    const svg = f.querySelector("svg");
+    const box = svg ? svg.getBoundingClientRect() : { width: 0, height: 0 };
+    return {
+      id: f.dataset.chart,
+      drawn: svg ? svg.querySelectorAll("path, rect, line, circle, polyline, polygon").length : 0,
+      width: box.width, height: box.height,
+      caption: !!f.querySelector("figcaption"),
+    };
+  }));
+  const ids = charts.map((c) => c.id);
+  for (const id of ["eu-fill", "zone-fill", "map-buffer", "map-unserved", "unserved-heatmap", "unserved-sector", "supply-mix", "ledger", "package-change"]) {
+    assert.ok(ids.includes(id), `figure ${id} missing (have ${ids.join(", ")})`);
+  }
+  for (const c of charts) {
+    assert.ok(c.drawn > 0, `${c.id}: nothing drawn`);
+    assert.ok(c.width > 100 && c.height > 100, `${c.id}: ${c.width}x${c.height}`);
+    assert.ok(c.caption, `${c.id}: no caption`);
+  }
+  await page.screenshot({ path: join(artifacts, "report.png"), fullPage: true });
+  assert.deepEqual(problems, []);
+  await page.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+test("20 concurrent runs all succeed", async () => {
+  const requests = Array.from({ length: 20 }, (_, i) =>
+    fetch(`${base}/api/run?scenario=russia-full-cutoff&mode=perfect_foresight&extra_lng=${(i % 4) * 100}`)
+      .then(async (r) => ({ status: r.status, body: await r.json() })));
+  const answers = await Promise.all(requests);
+  for (const a of answers) {
+    assert.equal(a.status, 200, JSON.stringify(a.body).slice(0, 200));
+    assert.ok(a.body.html.includes('data-chart="eu-fill"'));
+  }
+});
