@@ -57,12 +57,14 @@ before(async () => {
   server.stdout.on("data", () => {});
   await waitFor(`${base}/api/options`, 60_000);
   profile = mkdtempSync(join(tmpdir(), "gasbuffer-chromium-"));
-  browser = await chromium.launch({
+  // A fresh temporary profile (playwright passes it as --user-data-dir).
+  browser = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
+    headless: true,
+    viewport: { width: 1280, height: 900 },
     args: [
       "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
       "--disable-background-networking", "--disable-component-update", "--disable-sync",
-      `--user-data-dir=${profile}`,
     ],
   });
 });
@@ -74,7 +76,7 @@ after(async () => {
 });
 
 async function openPage(query) {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  const page = await browser.newPage();
   const problems = [];
   page.on("console", (m) => { if (m.type() === "error") problems.push(m.text()); });
   page.on("pageerror", (e) => problems.push(String(e)));
@@ -131,7 +133,7 @@ test("a generated report opens and every chart is drawn", async () => {
     // Exit code 4 (infeasible dispatch) still writes the report.
     if (e.status !== 4) throw e;
   }
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  const page = await browser.newPage();
   const problems = [];
   page.on("pageerror", (e) => problems.push(String(e)));
   page.on("request", (r) => { if (!r.url().startsWith("file:")) problems.push("external request " + r.url()); });
