@@ -169,15 +169,13 @@ impl RunParams {
                         return Err(error(name, "at most 10 packages", value));
                     }
                 }
-                "cutoff_date" => {
-                    if !value.is_empty() {
-                        let date = NaiveDate::parse_from_str(value, "%Y-%m-%d")
-                            .ok()
-                            .filter(|d| (2000..=2100).contains(&chrono::Datelike::year(d)));
-                        params.cutoff_date = Some(date.ok_or_else(|| {
-                            error(name, "a date YYYY-MM-DD between 2000 and 2100", value)
-                        })?);
-                    }
+                "cutoff_date" if !value.is_empty() => {
+                    let date = NaiveDate::parse_from_str(value, "%Y-%m-%d")
+                        .ok()
+                        .filter(|d| (2000..=2100).contains(&chrono::Datelike::year(d)));
+                    params.cutoff_date = Some(date.ok_or_else(|| {
+                        error(name, "a date YYYY-MM-DD between 2000 and 2100", value)
+                    })?);
                 }
                 "cutoff_share" => params.cutoff_share = number(name, value, 0.0, 1.0, "a share")?,
                 "demand_reduction" => {
