@@ -76,7 +76,7 @@ impl Simplex {
         let mut source = net.source.clone();
         let mut target = net.target.clone();
         source.extend(0..n as u32);
-        target.extend(std::iter::repeat(root).take(n));
+        target.extend(std::iter::repeat_n(root, n));
         let mut cost = net.cost.clone();
         cost.resize(m + n, 0.0);
         let mut cap = net.cap.clone();
