@@ -209,7 +209,10 @@ impl LngTerminalStatus {
         ("operating", LngTerminalStatus::Operating),
         ("planned", LngTerminalStatus::Planned),
         ("mothballed", LngTerminalStatus::Mothballed),
-        ("possibly_in_aggregate", LngTerminalStatus::PossiblyInAggregate),
+        (
+            "possibly_in_aggregate",
+            LngTerminalStatus::PossiblyInAggregate,
+        ),
     ];
 
     /// The word used in files.
@@ -417,7 +420,10 @@ pub enum DemandSector {
 impl DemandSector {
     /// All values with their file words.
     pub const CODES: [(&'static str, DemandSector); 5] = [
-        ("households_services", DemandSector::Sector(Sector::HouseholdsServices)),
+        (
+            "households_services",
+            DemandSector::Sector(Sector::HouseholdsServices),
+        ),
         ("power", DemandSector::Sector(Sector::Power)),
         ("industry", DemandSector::Sector(Sector::Industry)),
         ("other", DemandSector::Sector(Sector::Other)),

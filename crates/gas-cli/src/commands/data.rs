@@ -51,7 +51,9 @@ pub fn data(args: DataArgs) -> Result<u8, Failure> {
                     println!("{summary}");
                     Ok(0)
                 }
-                Err(gas_io::import::ImportError::Input(errors)) => Err(AppError::from(errors).into()),
+                Err(gas_io::import::ImportError::Input(errors)) => {
+                    Err(AppError::from(errors).into())
+                }
                 Err(error) => Err(AppError::Io(error.to_string()).into()),
             }
         }
