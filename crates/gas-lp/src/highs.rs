@@ -25,6 +25,8 @@ pub enum HighsMethod {
 /// Values, duals and reduced costs follow the crate's sign conventions (those of HiGHS
 /// for a minimisation). Warm starts are not used ([`Solution::basis`] is `None`), and HiGHS
 /// runs with its default options apart from the method, quiet output and the time limit.
+/// An infeasibility found with presolve is confirmed by a second solve without it (HiGHS's
+/// presolve has been seen to declare feasible LPs infeasible).
 ///
 /// ```
 /// use gas_lp::{Highs, HighsMethod, Problem, SolveOptions, Solver, Status};
@@ -168,8 +170,13 @@ impl Solver for Highs {
                 .unwrap_or_else(|_| Err(SolveError::Backend("HiGHS panicked".into())))
         };
         let (mut model_status, mut values, mut duals, mut iterations) = attempt(true)?;
-        if model_status == HighsModelStatus::UnboundedOrInfeasible {
-            // Presolve can stop short of telling which; the simplex without it can.
+        if matches!(
+            model_status,
+            HighsModelStatus::UnboundedOrInfeasible | HighsModelStatus::Infeasible
+        ) {
+            // Presolve can stop short of telling which; the simplex without it can. And
+            // HiGHS's presolve (1.16) can declare a feasible LP infeasible (the random
+            // network of `tests/regression.rs`): only the solve without it is trusted.
             let rerun = attempt(false)?;
             iterations += rerun.3;
             (model_status, values, duals) = (rerun.0, rerun.1, rerun.2);

@@ -5,92 +5,11 @@
 
 mod common;
 
-use common::check_certificate;
+use common::{check_certificate, random_network as instance, Rng};
 use gas_lp::{Col, NetworkSimplex, Problem, Row, SolveOptions, Solver, Status};
 use proptest::prelude::*;
 
 const INF: f64 = f64::INFINITY;
-
-/// splitmix64: a small deterministic generator, so an instance is a function of its seed.
-struct Rng(u64);
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-        z ^ (z >> 31)
-    }
-    fn below(&mut self, n: u64) -> u64 {
-        self.next() % n
-    }
-    /// An integer-valued float in [lo, hi].
-    fn int(&mut self, lo: i64, hi: i64) -> f64 {
-        (lo + self.below((hi - lo + 1) as u64) as i64) as f64
-    }
-    fn chance(&mut self, percent: u64) -> bool {
-        self.below(100) < percent
-    }
-}
-
-/// A random network LP that is feasible by construction: a random flow within the arc
-/// bounds fixes the node balances, and the row bounds are put around them. Arcs of
-/// unlimited capacity get costs that cannot form a negative cycle (so the LP is bounded).
-fn instance(seed: u64, nodes: usize, arcs: usize) -> Problem {
-    let mut rng = Rng(seed);
-    let mut p = Problem::new();
-    let rows: Vec<Row> = (0..nodes).map(|_| p.add_row(0.0, 0.0)).collect();
-    let mut balance = vec![0.0; nodes];
-    for _ in 0..arcs {
-        // Tail and head: a row, or ground (None) now and then.
-        let end = |rng: &mut Rng| (!rng.chance(15)).then(|| rng.below(nodes as u64) as usize);
-        let (tail, head) = (end(&mut rng), end(&mut rng));
-        if tail == head {
-            continue;
-        }
-        let kind = rng.below(10);
-        let (lower, upper, cost) = match kind {
-            0 => (-INF, rng.int(-5, 20), rng.int(-10, 0)), // only an upper bound
-            1 => (-INF, INF, 0.0),                         // free
-            2 | 3 => (rng.int(-5, 5), INF, rng.int(0, 10)), // only a lower bound
-            _ => {
-                let l = rng.int(-5, 10);
-                (l, l + rng.int(0, 20), rng.int(-10, 10))
-            }
-        };
-        // A flow within the bounds.
-        let lo = if lower.is_finite() {
-            lower
-        } else {
-            upper.min(0.0) - 10.0
-        };
-        let hi = if upper.is_finite() {
-            upper
-        } else {
-            lo.max(0.0) + 10.0
-        };
-        let x = lo + rng.int(0, (hi - lo) as i64);
-        let col = p.add_col(lower, upper, cost);
-        if let Some(t) = tail {
-            p.set_coef(rows[t], col, -1.0);
-            balance[t] -= x;
-        }
-        if let Some(h) = head {
-            p.set_coef(rows[h], col, 1.0);
-            balance[h] += x;
-        }
-    }
-    for (i, &b) in balance.iter().enumerate() {
-        let (lower, upper) = match rng.below(5) {
-            0 => (b - rng.int(0, 5), b + rng.int(0, 5)),
-            1 => (b - rng.int(0, 5), INF),
-            2 => (-INF, b + rng.int(0, 5)),
-            _ => (b, b),
-        };
-        p.set_row_bounds(rows[i], lower, upper);
-    }
-    p
-}
 
 /// Same structure, new numbers: costs, bounds and right-hand sides nudged (keeping each
 /// bound finite or infinite as it was).
