@@ -240,9 +240,9 @@ pub fn html_report(
             zones,
             &format!("Storage fill, simulated vs observed: {}", zones.join(", ")),
         ));
-        let _ = write!(
+        let _ = writeln!(
             html,
-            "<figcaption>{}: simulated (lines) and observed (dots) fill.</figcaption></figure>\n",
+            "<figcaption>{}: simulated (lines) and observed (dots) fill.</figcaption></figure>",
             escape(name)
         );
     }
