@@ -7,25 +7,27 @@
 use gas_backtest::{run, EU};
 use std::path::Path;
 
-/// Achieved bound on the EU fill error on the key dates that have an observation within 7 days, pp.
-const EU_KEY_DATE_BOUND_PP: f64 = 100.0;
-/// Achieved bound on the EU mean absolute error over all observed dates, pp.
-const EU_MAE_BOUND_PP: f64 = 100.0;
-/// Achieved bound on the mean absolute error of the five largest zones, pp (issue target: 5).
-const ZONE_MAE_BOUND_PP: f64 = 100.0;
+/// Achieved bound on the EU fill error on the key dates that have an observation within 7 days, pp
+/// (measured 2026-11-29: +1.3 on 1 Jul, +3.2 on 1 Oct, +3.9 on 1 Nov 2022; target 3 missed on Oct/Nov).
+const EU_KEY_DATE_BOUND_PP: f64 = 4.5;
+/// Achieved bound on the EU mean absolute error over all observed dates, pp (measured 1.8).
+const EU_MAE_BOUND_PP: f64 = 2.5;
+/// Achieved bound on the mean absolute error of the five largest zones, pp (issue target: 5;
+/// measured DE 3.1, IT 5.5, NL 7.8, FR 16.8, AT 14.5).
+const ZONE_MAE_BOUND_PP: f64 = 18.0;
 
 #[test]
-#[ignore = "the dispatch ends Infeasible on the tree of 2026-11-29 11:50 (cause not yet found; bounds are placeholders until then): see docs/validation.md"]
 fn actual_2022_replay_tracks_the_observed_eu_fill() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
     let scenario = gas_scenario::load_scenario(&root.join("scenarios/actual-2022.toml")).unwrap();
     let dataset = gas_io::load_dataset(&root.join("data")).unwrap();
-    let solver = gas_lp::default_solver();
+    // HiGHS, not the default network simplex, which reports this feasible LP as Infeasible.
+    let solver = gas_lp::Highs::default();
     let backtest = run(
         &dataset,
         &scenario,
         &[],
-        solver.as_ref(),
+        &solver,
         &gas_model::RunOptions::default(),
     )
     .unwrap();
