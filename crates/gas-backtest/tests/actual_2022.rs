@@ -1,5 +1,8 @@
 //! End-to-end backtest: the real `scenarios/actual-2022.toml` on the bundled dataset.
 //!
+//! Needs the HiGHS backend: `cargo test -p gas-backtest --features highs` (run by CI).
+#![cfg(feature = "highs")]
+//!
 //! The bounds are the errors actually achieved (see docs/validation.md), not
 //! the targets where those are not met: the EU aggregate target is
 //! 3 pp on each key date with an observation, the five largest zones 5 pp.
