@@ -87,9 +87,15 @@ pub fn run_summary(outcome: &RunOutcome) {
     if let Some(comparison) = &outcome.versus_do_nothing {
         let cost = comparison.cost;
         println!("\nPackages against do-nothing (positive = a cost):");
-        println!("  cost to Russia {:>12.0} MEUR", cost.cost_to_russia_meur);
-        println!("  cost to Europe {:>12.0} MEUR", cost.cost_to_europe_meur);
-        println!("  cost to the US {:>12.0} MEUR", cost.cost_to_us_meur);
+        println!(
+            "  cost to Russia {:>12.0} MEUR",
+            cost.cost_to_russia_meur + 0.0
+        );
+        println!(
+            "  cost to Europe {:>12.0} MEUR",
+            cost.cost_to_europe_meur + 0.0
+        );
+        println!("  cost to the US {:>12.0} MEUR", cost.cost_to_us_meur + 0.0);
         println!(
             "  EU unserved: {:.1} TWh without the packages, {:.1} TWh with them",
             comparison.do_nothing_eu.unserved_twh, outcome.eu.unserved_twh
