@@ -61,6 +61,7 @@
 
 use chrono::{Datelike, NaiveDate};
 use gas_core::dataset::Dataset;
+use gas_core::period::{days_in_month, in_window as active};
 use gas_core::system::{Origin, Route};
 use gas_core::units::{EurPerMwh, GwhPerDay};
 use gas_core::{OriginId, System, ZoneId};
@@ -143,22 +144,6 @@ pub struct ReplayReport {
     pub demand_before_twh: f64,
     /// EU-zone demand after scaling to the Eurostat monthly totals, TWh.
     pub demand_after_twh: f64,
-}
-
-fn days_in_month(year: i32, month: u32) -> u32 {
-    let next = if month == 12 {
-        NaiveDate::from_ymd_opt(year + 1, 1, 1)
-    } else {
-        NaiveDate::from_ymd_opt(year, month + 1, 1)
-    };
-    match (next, NaiveDate::from_ymd_opt(year, month, 1)) {
-        (Some(next), Some(first)) => (next - first).num_days() as u32,
-        _ => 30,
-    }
-}
-
-fn active(date: NaiveDate, from: Option<NaiveDate>, to: Option<NaiveDate>) -> bool {
-    from.is_none_or(|from| date >= from) && to.is_none_or(|to| date <= to)
 }
 
 /// Capacity of route `id` on `date` in `routes.csv` (sum of active rows).

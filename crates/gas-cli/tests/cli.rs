@@ -19,6 +19,21 @@ fn text(bytes: &[u8]) -> String {
     String::from_utf8_lossy(bytes).into_owned()
 }
 
+/// Runs the short fixture scenario without pricing packages, in `format`, into `out`.
+fn run_short(out: &Path, format: &str, extra: &[&str]) -> Output {
+    let mut args = vec![
+        "run",
+        "crates/gas-cli/tests/fixtures/short-cutoff.toml",
+        "--no-compare",
+        "--format",
+        format,
+        "--out",
+        out.to_str().unwrap(),
+    ];
+    args.extend_from_slice(extra);
+    gasbuffer(&args, &repo())
+}
+
 fn assert_no_panic(output: &Output) {
     let stderr = text(&output.stderr);
     assert!(!stderr.contains("panicked"), "panic: {stderr}");
@@ -133,19 +148,9 @@ fn a_run_writes_every_result_file_and_a_summary() {
 fn runs_are_reproducible_byte_for_byte_and_parquet_json_work() {
     let first = tempfile::tempdir().unwrap();
     let second = tempfile::tempdir().unwrap();
-    for (folder, format) in [(&first, "csv"), (&second, "csv")] {
-        let output = gasbuffer(
-            &[
-                "run",
-                "crates/gas-cli/tests/fixtures/short-cutoff.toml",
-                "--no-compare",
-                "--format",
-                format,
-                "--out",
-                folder.path().to_str().unwrap(),
-            ],
-            &repo(),
-        );
+    for folder in [&first, &second] {
+        let format = "csv";
+        let output = run_short(folder.path(), format, &[]);
         assert!(output.status.success(), "{}", text(&output.stderr));
     }
     for file in [
@@ -162,18 +167,7 @@ fn runs_are_reproducible_byte_for_byte_and_parquet_json_work() {
     }
     for format in ["parquet", "json"] {
         let out = tempfile::tempdir().unwrap();
-        let output = gasbuffer(
-            &[
-                "run",
-                "crates/gas-cli/tests/fixtures/short-cutoff.toml",
-                "--no-compare",
-                "--format",
-                format,
-                "--out",
-                out.path().to_str().unwrap(),
-            ],
-            &repo(),
-        );
+        let output = run_short(out.path(), format, &[]);
         assert!(output.status.success(), "{}", text(&output.stderr));
         assert!(out.path().join(format!("zones_daily.{format}")).exists());
     }
@@ -183,18 +177,7 @@ fn runs_are_reproducible_byte_for_byte_and_parquet_json_work() {
 fn the_lp_can_be_exported_as_mps() {
     let out = tempfile::tempdir().unwrap();
     let mps = out.path().join("short.mps");
-    let output = gasbuffer(
-        &[
-            "run",
-            "crates/gas-cli/tests/fixtures/short-cutoff.toml",
-            "--no-compare",
-            "--out",
-            out.path().to_str().unwrap(),
-            "--export-lp",
-            mps.to_str().unwrap(),
-        ],
-        &repo(),
-    );
+    let output = run_short(out.path(), "csv", &["--export-lp", mps.to_str().unwrap()]);
     assert!(output.status.success(), "{}", text(&output.stderr));
     let lp = std::fs::read_to_string(mps).unwrap();
     assert!(lp.contains("ROWS") && lp.contains("COLUMNS") && lp.contains("zone_balance[DE]"));

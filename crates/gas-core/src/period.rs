@@ -54,9 +54,38 @@ impl Period {
     }
 }
 
+/// Number of days in a calendar month (`month` 1-12); 30 for an impossible month.
+pub fn days_in_month(year: i32, month: u32) -> u32 {
+    let next = if month == 12 {
+        NaiveDate::from_ymd_opt(year + 1, 1, 1)
+    } else {
+        NaiveDate::from_ymd_opt(year, month + 1, 1)
+    };
+    match (next, NaiveDate::from_ymd_opt(year, month, 1)) {
+        (Some(next), Some(first)) => (next - first).num_days() as u32,
+        _ => 30,
+    }
+}
+
+/// True when `date` lies in the validity window `[from, to]` (a missing end is open).
+pub fn in_window(date: NaiveDate, from: Option<NaiveDate>, to: Option<NaiveDate>) -> bool {
+    from.is_none_or(|from| date >= from) && to.is_none_or(|to| date <= to)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn month_lengths_and_windows() {
+        assert_eq!(days_in_month(2024, 2), 29);
+        assert_eq!(days_in_month(2022, 12), 31);
+        assert_eq!(days_in_month(2022, 13), 30);
+        let day = NaiveDate::from_ymd_opt(2022, 6, 1).unwrap();
+        assert!(in_window(day, None, None));
+        assert!(in_window(day, Some(day), Some(day)));
+        assert!(!in_window(day, None, NaiveDate::from_ymd_opt(2022, 5, 31)));
+    }
 
     #[test]
     fn period_counts_both_ends() {

@@ -6,6 +6,7 @@ use super::{
 use crate::scenario::Scenario;
 use chrono::{Datelike, NaiveDate};
 use gas_core::dataset::{Dataset, MonthlyPriceRecord, ZoneKind};
+use gas_core::period::in_window as active;
 use gas_core::system::{DispatchSettings, Origin, Pipeline, Production, Route, System, Zone};
 use gas_core::units::{EurPerMwh, GwhPerDay};
 use gas_core::{OriginId, Period, ZoneId};
@@ -19,10 +20,6 @@ pub const FALLBACK_PRICE: f64 = 20.0;
 
 /// Production band around the annual mean (assumption).
 pub const PRODUCTION_BAND: (f64, f64) = (0.0, 1.05);
-
-fn active(date: NaiveDate, from: Option<NaiveDate>, to: Option<NaiveDate>) -> bool {
-    from.is_none_or(|from| date >= from) && to.is_none_or(|to| date <= to)
-}
 
 pub(super) fn draft(dataset: &Dataset, scenario: &Scenario) -> Draft {
     let period = scenario.period;

@@ -26,6 +26,7 @@ use super::{Draft, Param};
 use crate::scenario::{DemandBasis, Scenario};
 use chrono::{Datelike, NaiveDate};
 use gas_core::dataset::{Dataset, DemandSector, ZoneKind};
+use gas_core::period::days_in_month;
 use gas_core::system::{CurtailmentTranche, Demand, Production};
 use gas_core::units::{EurPerMwh, GwhPerDay};
 use gas_core::{Sector, ZoneId};
@@ -40,18 +41,6 @@ fn slot(sector: DemandSector) -> usize {
         DemandSector::Sector(Sector::Industry) => 2,
         DemandSector::Sector(Sector::Other) => 3,
         DemandSector::Total => 4,
-    }
-}
-
-fn days_in_month(year: i32, month: u32) -> u32 {
-    let next = if month == 12 {
-        NaiveDate::from_ymd_opt(year + 1, 1, 1)
-    } else {
-        NaiveDate::from_ymd_opt(year, month + 1, 1)
-    };
-    match (next, NaiveDate::from_ymd_opt(year, month, 1)) {
-        (Some(next), Some(first)) => (next - first).num_days() as u32,
-        _ => 30,
     }
 }
 

@@ -18,8 +18,9 @@
 use super::{Draft, Param, SupplyInfo, SupplyRef};
 use crate::common::Carrier;
 use crate::scenario::Scenario;
-use chrono::{Datelike, NaiveDate};
+use chrono::Datelike;
 use gas_core::dataset::{Dataset, LngImportUnit, LngTerminalStatus};
+use gas_core::period::in_window as active;
 use gas_core::system::{LngSupply, LngTerminal, SupplyTranche};
 use gas_core::units::{EurPerMwh, GwhPerDay};
 use gas_core::{LngSupplyId, OriginId, ZoneId};
@@ -89,10 +90,6 @@ pub(crate) struct TrancheDraft {
 pub(crate) struct LngDraft {
     pub(crate) origin: usize,
     pub(crate) tranches: Vec<TrancheDraft>,
-}
-
-fn active(date: NaiveDate, from: Option<NaiveDate>, to: Option<NaiveDate>) -> bool {
-    from.is_none_or(|from| date >= from) && to.is_none_or(|to| date <= to)
 }
 
 pub(super) fn add(draft: &mut Draft, dataset: &Dataset, _scenario: &Scenario) {
