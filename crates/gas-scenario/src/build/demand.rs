@@ -8,10 +8,17 @@
 //!   the days are shaped by it (`factor = daily total / month's mean daily total`,
 //!   so the monthly sums stay Eurostat's); otherwise flat within the month.
 //!   29 February maps to 28 February in a year without it.
-//! - **Basis `actual`**: the zone's observed daily total of the day itself
-//!   (`demand_daily.csv`), split into sectors by that month's shares in
-//!   `demand_monthly.csv` (nearest year with a split); days without an observed
-//!   total use the monthly demand of that month (nearest year), flat.
+//! - **Basis `actual`**: where `demand_monthly.csv` has the zone's month of the
+//!   same year (Eurostat's observed consumption), that month's demand shaped by
+//!   the observed daily totals exactly as for `year = Y`: Eurostat gives the
+//!   level, the TSO daily series the shape. Several TSO series cover only part
+//!   of consumption (2021 daily totals against Eurostat: PT 39 %, LU 63 %, RO
+//!   66 %, HU 75 %; see the `demand_daily_vs_annual_*` rows of `checks.csv`), so
+//!   their level alone would understate demand. Otherwise (e.g. GB after 2019)
+//!   the observed daily total of the day itself (`demand_daily.csv`), split
+//!   into sectors by that month's shares in `demand_monthly.csv` (nearest year
+//!   with a split); days without either use the monthly demand of that month
+//!   (nearest year), flat.
 //! - A zone with only a `total` row uses the month's sector shares summed over all zones.
 //! - **Curtailment merit order** (penalties in EUR/MWh, **assumptions**,
 //!   configurable in the scenario's `[curtailment]`): fuel switching in power
@@ -256,6 +263,9 @@ fn actual_day(
     notes: &mut Vec<String>,
 ) -> Option<[f64; 4]> {
     let month = date.month();
+    if monthly.contains_key(&(zone.to_string(), date.year(), month)) {
+        return year_day(monthly, daily, shares, zone, date.year(), date);
+    }
     // The month's entry of the nearest year that has one.
     let nearest = monthly
         .iter()
