@@ -39,6 +39,12 @@
 //!   interconnector (TAP via Albania) without a capacity; the replay gives it
 //!   the capacity of the TAP route at Kipi (375 GWh/d, `routes.csv`): the
 //!   same pipeline, so the same order of capacity (an assumption).
+//! - **Overflow links**: beside every pipeline between two EU zones, an
+//!   uncapacitated link at [`OVERFLOW_PENALTY`] EUR/MWh (above the curtailment
+//!   penalties, below the spill): observed inflows prove the gas left the
+//!   zone, and the dataset's capacities (ENTSOG's 2019 map, with points such
+//!   as Belgium's H-gas exits to France and Luxembourg missing) are a lower
+//!   bound. The flow on them is reported per link.
 //! - **Surplus outlet**: fixed inflows have nowhere to go when a zone's
 //!   storage is full and its export capacity is used, so every EU zone gets a
 //!   pipeline to the sink zone [`SPILL_ZONE`] at [`SPILL_PENALTY`] EUR/MWh
@@ -108,6 +114,32 @@ pub const GB_ORIGIN: &str = "GB-NET";
 /// The route added for net imports from Great Britain.
 pub const GB_ROUTE: &str = "NETFLOW-GB";
 
+/// The observed GB > IE part of `NETFLOW:GB` (Moffat).
+pub const GB_IRELAND_SERIES: &str = "NETFLOW:GB>IE";
+
+/// The route added for [`GB_IRELAND_SERIES`].
+pub const GB_IRELAND_ROUTE: &str = "NETFLOW-GB-IE";
+
+/// Ireland's zone code.
+pub const GB_IRELAND_ZONE: &str = "IE";
+
+/// Closes the GB > IE pipeline on `day` (its flow is fixed by the observed series).
+fn close_gb_ireland_pipeline(system: &mut System, day: usize) {
+    let (Some(gb), Some(ie)) = (
+        system.zone_by_code("GB"),
+        system.zone_by_code(GB_IRELAND_ZONE),
+    ) else {
+        return;
+    };
+    for pipeline in system
+        .pipelines
+        .iter_mut()
+        .filter(|p| p.from == gb && p.to == ie)
+    {
+        pipeline.capacity_gwh_d[day] = GwhPerDay::ZERO;
+    }
+}
+
 /// The EU zone where `NETFLOW:GB` enters or leaves.
 pub const GB_EXCHANGE_ZONE: &str = "BE";
 
@@ -119,6 +151,14 @@ pub const SPILL_ZONE: &str = "SPILL";
 
 /// Cost of sending one MWh to [`SPILL_ZONE`], EUR/MWh (above every curtailment penalty).
 pub const SPILL_PENALTY: f64 = 5000.0;
+
+/// Cost of one MWh on an overflow link (beside a pipeline between EU zones, for
+/// flows beyond the dataset's capacity), EUR/MWh: above every default
+/// curtailment penalty (households 3000), below [`SPILL_PENALTY`].
+pub const OVERFLOW_PENALTY: f64 = 4000.0;
+
+/// Code suffix of the overflow links.
+pub const OVERFLOW_SUFFIX: &str = " (overflow)";
 
 /// What the replay did, for the report.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -137,6 +177,102 @@ pub struct ReplayReport {
     pub fixed_production_twh: f64,
     /// Exports to GB added to Belgian demand, TWh.
     pub exports_to_gb_twh: f64,
+}
+
+/// What [`fix_terminals_by_zone`] fixed on one day.
+struct ZoneLng {
+    /// Observed send-out placed on the zones' terminals, GWh/d.
+    placed: f64,
+    /// Send-out capacity of terminals in zones without any `LNG:<zone>` series
+    /// (left free, e.g. Malta, which ENTSOG does not cover), GWh/d.
+    free_capacity: f64,
+    /// Observed send-out of zones without a terminal in the system, GWh/d.
+    unplaced: Vec<(String, f64)>,
+}
+
+/// Fixes each EU zone's LNG terminals to the zone's observed send-out
+/// (`LNG:<zone>`) on day `day`, spread over its terminals by capacity (a terminal
+/// keeps the observed value even above its capacity); a zone with a series but
+/// no value that day sends out nothing, a zone without any series stays free.
+/// Returns `None` (nothing changed) when no `LNG:<zone>` series has a value that day.
+fn fix_terminals_by_zone(
+    system: &mut System,
+    eu_terminals: &[usize],
+    flows: &BTreeMap<(&str, NaiveDate), f64>,
+    has_rows: &[&str],
+    day: usize,
+    date: NaiveDate,
+) -> Option<ZoneLng> {
+    let observed: Vec<(String, f64)> = flows
+        .iter()
+        .filter(|((series, d), _)| *d == date && series.starts_with("LNG:") && *series != "LNG:EU")
+        .map(|((series, _), value)| (series["LNG:".len()..].to_string(), value.max(0.0)))
+        .collect();
+    if observed.is_empty() {
+        return None;
+    }
+    let mut placed = 0.0;
+    let mut free_capacity = 0.0;
+    let mut unplaced = Vec::new();
+    let mut zones: Vec<ZoneId> = eu_terminals
+        .iter()
+        .map(|&t| system.lng_terminals[t].zone)
+        .collect();
+    zones.sort_by_key(|z| z.index());
+    zones.dedup();
+    for (code, _) in &observed {
+        if !zones.iter().any(|z| system.zones[z.index()].code == *code) {
+            let value = observed
+                .iter()
+                .find(|(c, _)| c == code)
+                .map_or(0.0, |o| o.1);
+            unplaced.push((code.clone(), value));
+        }
+    }
+    for zone in zones {
+        let code = &system.zones[zone.index()].code;
+        let terminals_of = |system: &System| -> Vec<usize> {
+            eu_terminals
+                .iter()
+                .copied()
+                .filter(|&t| system.lng_terminals[t].zone == zone)
+                .collect()
+        };
+        if !has_rows.contains(&format!("LNG:{code}").as_str()) {
+            free_capacity += terminals_of(system)
+                .iter()
+                .map(|&t| system.lng_terminals[t].sendout_capacity_gwh_d[day].value())
+                .sum::<f64>();
+            continue;
+        }
+        let value = observed
+            .iter()
+            .find(|(c, _)| c == code)
+            .map_or(0.0, |o| o.1);
+        let terminals = terminals_of(system);
+        let capacities: Vec<f64> = terminals
+            .iter()
+            .map(|&t| system.lng_terminals[t].sendout_capacity_gwh_d[day].value())
+            .collect();
+        let shares = if capacities.iter().sum::<f64>() > 0.0 {
+            spread(value, &capacities)
+        } else {
+            let mut v = vec![0.0; terminals.len()];
+            v[0] = value;
+            v
+        };
+        for (&t, share) in terminals.iter().zip(shares) {
+            let terminal = &mut system.lng_terminals[t];
+            terminal.sendout_capacity_gwh_d[day] = GwhPerDay(share);
+            terminal.min_sendout_gwh_d[day] = GwhPerDay(share);
+        }
+        placed += value;
+    }
+    Some(ZoneLng {
+        placed,
+        free_capacity,
+        unplaced,
+    })
 }
 
 /// Capacity of route `id` on `date` in `routes.csv` (sum of active rows).
@@ -223,24 +359,45 @@ pub fn apply(system: &mut System, dataset: &Dataset) -> ReplayReport {
             } else {
                 observed(series, date).max(0.0)
             };
+            // Routes with their own observed series (ENTSOG entry points) take it;
+            // the rest of the group's total is spread over the others.
+            let own: Vec<Option<f64>> = present
+                .iter()
+                .map(|(_, code)| flows.get(&(*code, date)).map(|v| v.max(0.0)))
+                .collect();
+            let own_sum: f64 = own.iter().flatten().sum();
+            let rest = if own.iter().all(Option::is_some) {
+                0.0
+            } else {
+                (total - own_sum).max(0.0)
+            };
             let capacities: Vec<f64> = present
                 .iter()
-                .map(|(_, code)| route_capacity(dataset, code, date))
+                .zip(&own)
+                .map(|((_, code), own)| match own {
+                    Some(_) => 0.0,
+                    None => route_capacity(dataset, code, date),
+                })
                 .collect();
             let sum: f64 = capacities.iter().sum();
-            if total > sum + 1e-6 && total > 0.0 {
+            if rest > sum + 1e-6 && rest > 0.0 {
                 *over_capacity.entry(series.clone()).or_default() += 1;
             }
-            let shares = if sum > 0.0 {
-                spread(total, &capacities)
+            let spread_rest = if sum > 0.0 {
+                spread(rest, &capacities)
             } else {
-                // No capacity: all on the first route present.
+                // No capacity: all on the first route without its own series.
                 let mut v = vec![0.0; present.len()];
-                if let Some(first) = v.first_mut() {
-                    *first = total;
+                if let Some(first) = own.iter().position(Option::is_none) {
+                    v[first] = rest;
                 }
                 v
             };
+            let shares: Vec<f64> = own
+                .iter()
+                .zip(spread_rest)
+                .map(|(own, spread)| own.unwrap_or(spread))
+                .collect();
             for ((r, _), value) in present.iter().zip(shares) {
                 let route = &mut system.routes[*r];
                 route.capacity_gwh_d[day] = GwhPerDay(value);
@@ -311,13 +468,24 @@ pub fn apply(system: &mut System, dataset: &Dataset) -> ReplayReport {
             .or(system.routes.first())
             .map_or(vec![EurPerMwh::ZERO; days], |r| r.price_eur_mwh.clone());
         let mut flow = vec![GwhPerDay::ZERO; days];
+        let ireland = system.zone_by_code(GB_IRELAND_ZONE);
+        let mut ireland_flow = vec![GwhPerDay::ZERO; days];
         let demand_row = system
             .demands
             .iter()
             .position(|d| d.zone == be && d.sector == gas_core::Sector::Other)
             .or_else(|| system.demands.iter().position(|d| d.zone == be));
         for (day, date) in period.dates().enumerate() {
-            let net = observed("NETFLOW:GB", date);
+            let mut net = observed("NETFLOW:GB", date);
+            // The GB > IE part (Moffat), where observed, goes to Ireland and the
+            // GB > IE pipeline closes that day.
+            if let (Some(_), Some(to_ireland)) = (ireland, flows.get(&(GB_IRELAND_SERIES, date))) {
+                let to_ireland = to_ireland.max(0.0);
+                ireland_flow[day] = GwhPerDay(to_ireland);
+                report.fixed_imports_twh += to_ireland / 1000.0;
+                net -= to_ireland;
+                close_gb_ireland_pipeline(system, day);
+            }
             if net >= 0.0 {
                 flow[day] = GwhPerDay(net);
                 report.fixed_imports_twh += net / 1000.0;
@@ -335,6 +503,18 @@ pub fn apply(system: &mut System, dataset: &Dataset) -> ReplayReport {
             price_eur_mwh: price,
         });
         report.fixed_routes.push(GB_ROUTE.to_string());
+        if let Some(ie) = ireland.filter(|_| ireland_flow.iter().any(|f| f.value() > 0.0)) {
+            let price = system.routes[system.routes.len() - 1].price_eur_mwh.clone();
+            system.routes.push(Route {
+                code: GB_IRELAND_ROUTE.to_string(),
+                origin,
+                entry: ie,
+                capacity_gwh_d: ireland_flow.clone(),
+                min_flow_gwh_d: ireland_flow,
+                price_eur_mwh: price,
+            });
+            report.fixed_routes.push(GB_IRELAND_ROUTE.to_string());
+        }
     } else {
         report.notes.push(format!(
             "zone {GB_EXCHANGE_ZONE} not in the system; NETFLOW:GB left out"
@@ -354,8 +534,20 @@ pub fn apply(system: &mut System, dataset: &Dataset) -> ReplayReport {
         terminal.min_sendout_gwh_d = vec![GwhPerDay::ZERO; days];
     }
     let mut short_days = 0;
+    let mut zone_days = 0;
+    let mut unplaced_twh: BTreeMap<String, f64> = BTreeMap::new();
     for (day, date) in period.dates().enumerate() {
-        let total = observed("LNG:EU", date).max(0.0);
+        let by_zone = fix_terminals_by_zone(system, &eu_terminals, &flows, &has_rows, day, date);
+        let (total, free_capacity) = match by_zone {
+            Some(fixed) => {
+                zone_days += 1;
+                for (zone, gwh) in fixed.unplaced {
+                    *unplaced_twh.entry(zone).or_default() += gwh / 1000.0;
+                }
+                (fixed.placed, fixed.free_capacity)
+            }
+            None => (observed("LNG:EU", date).max(0.0), 0.0),
+        };
         let capacity: f64 = eu_terminals
             .iter()
             .map(|&t| system.lng_terminals[t].sendout_capacity_gwh_d[day].value())
@@ -377,12 +569,13 @@ pub fn apply(system: &mut System, dataset: &Dataset) -> ReplayReport {
                     .map_or(0.0, |t| t.capacity_gwh_d[day].value())
             })
             .collect();
-        let shares = spread(total, &base);
-        for (supply, value) in system.lng_supplies.iter_mut().zip(shares) {
+        let minimum = spread(total, &base);
+        let maximum = spread(total + free_capacity, &base);
+        for ((supply, min), max) in system.lng_supplies.iter_mut().zip(minimum).zip(maximum) {
             for (k, tranche) in supply.tranches.iter_mut().enumerate() {
-                let v = if k == 0 { value } else { 0.0 };
-                tranche.capacity_gwh_d[day] = GwhPerDay(v);
-                tranche.min_gwh_d[day] = GwhPerDay(v);
+                let (min, max) = if k == 0 { (min, max) } else { (0.0, 0.0) };
+                tranche.capacity_gwh_d[day] = GwhPerDay(max);
+                tranche.min_gwh_d[day] = GwhPerDay(min);
             }
         }
     }
@@ -395,9 +588,15 @@ pub fn apply(system: &mut System, dataset: &Dataset) -> ReplayReport {
             "LNG:EU exceeds the EU terminals' send-out capacity on {short_days} days; capped at the capacity"
         ));
     }
-    report.notes.push(
-        "LNG: the supply pool is fixed to the observed EU send-out (LNG:EU); the dispatch splits it over the EU terminals within their capacity (non-EU terminals closed)".to_string(),
-    );
+    report.notes.push(format!(
+        "LNG: on {zone_days} days each EU zone's terminals are fixed to its observed send-out (LNG:<zone>, ENTSOG points) and the pool to their sum; on the other {} days the pool is fixed to LNG:EU and the dispatch splits it over the EU terminals (non-EU terminals closed)",
+        days - zone_days
+    ));
+    for (zone, twh) in unplaced_twh {
+        report.notes.push(format!(
+            "LNG:{zone}: {twh:.1} TWh observed where the system has no terminal; left out"
+        ));
+    }
 
     // Onward legs of TurkStream (Balkan Stream BG > RS > HU), missing in the dataset.
     let turkstream = route_capacity(dataset, "TURKSTREAM", period.start);
@@ -506,6 +705,31 @@ pub fn apply(system: &mut System, dataset: &Dataset) -> ReplayReport {
             penalty_eur_mwh: EurPerMwh(0.0),
         }],
     });
+    // Overflow beside every pipeline between two EU zones: observed inflows
+    // prove that the gas left the zone, so a link's dataset capacity (the 2019
+    // capacity map, with points missing) is a lower bound. Priced between the
+    // highest curtailment penalty and the spill, so only surplus takes it.
+    let overflow: Vec<gas_core::system::Pipeline> = system
+        .pipelines
+        .iter()
+        .filter(|p| {
+            let (from, to) = (p.from.index(), p.to.index());
+            from < eu.len() && to < eu.len() && eu[from] && eu[to]
+        })
+        .filter(|p| p.capacity_gwh_d.iter().any(|c| c.value() > 0.0))
+        .map(|p| gas_core::system::Pipeline {
+            code: format!("{}{OVERFLOW_SUFFIX}", p.code),
+            from: p.from,
+            to: p.to,
+            capacity_gwh_d: vec![GwhPerDay(bound); days],
+            tariff_eur_mwh: EurPerMwh(OVERFLOW_PENALTY),
+        })
+        .collect();
+    report.notes.push(format!(
+        "{} overflow links (beside the pipelines between EU zones, {OVERFLOW_PENALTY} EUR/MWh) carry surplus beyond the dataset's capacity",
+        overflow.len()
+    ));
+    system.pipelines.extend(overflow);
     for (z, zone) in system.zones.clone().iter().enumerate() {
         if z < eu.len() && eu[z] {
             system.pipelines.push(gas_core::system::Pipeline {

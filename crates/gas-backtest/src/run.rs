@@ -46,6 +46,9 @@ pub struct Backtest {
     pub curtailment: Vec<ZoneCurtailment>,
     /// Surplus sent to the spill outlet per EU zone, largest first (same shape as curtailment).
     pub spill: Vec<ZoneCurtailment>,
+    /// Flow beyond the dataset's capacity per link between EU zones (overflow
+    /// links; `zone` holds the pipeline code), largest first.
+    pub overflow: Vec<ZoneCurtailment>,
 }
 
 impl Backtest {
@@ -116,8 +119,25 @@ pub fn run(
         }
     }
     spill.sort_by(|a, b| b.twh.total_cmp(&a.twh).then_with(|| a.zone.cmp(&b.zone)));
+    let mut overflow: Vec<ZoneCurtailment> = Vec::new();
+    for (p, pipeline) in system.pipelines.iter().enumerate() {
+        let Some(link) = pipeline.code.strip_suffix(replay::OVERFLOW_SUFFIX) else {
+            continue;
+        };
+        let series = &results.pipeline_flow_gwh_d[p];
+        let twh = series.iter().map(|v| v.value()).sum::<f64>() / 1000.0;
+        if twh > 1e-6 {
+            overflow.push(ZoneCurtailment {
+                zone: link.to_string(),
+                twh,
+                days: series.iter().filter(|v| v.value() > 0.5).count(),
+            });
+        }
+    }
+    overflow.sort_by(|a, b| b.twh.total_cmp(&a.twh).then_with(|| a.zone.cmp(&b.zone)));
     Ok(Backtest {
         spill,
+        overflow,
         built,
         replay,
         results,

@@ -291,7 +291,7 @@ pub(crate) fn validate_loaded(
         "route",
         |r| Some(&r.route),
         route_ok,
-        "a route id from routes.csv, a route group (UA-TRANSIT, optionally :POINT), ORIGIN:<origin>, NETFLOW:<zone>, LNG:EU or TOTAL:EU",
+        "a route id from routes.csv, a route group (UA-TRANSIT, optionally :POINT), ORIGIN:<origin>, NETFLOW:<zone>, NETFLOW:<zone>><zone>, LNG:<zone or EU> or TOTAL:<zone or EU>",
     );
     for (i, r) in d.route_flows_daily.iter().enumerate() {
         if !r.route.starts_with("NETFLOW:") {
@@ -489,7 +489,7 @@ pub(crate) fn validate_loaded(
 ///
 /// Accepted: a route id; a route group, i.e. a prefix `G` such that some route id
 /// starts with `G-` (e.g. `UA-TRANSIT`); either followed by `:POINT`;
-/// `ORIGIN:<origin id>`; `NETFLOW:<zone id>`; `LNG:<zone id or EU>`; `TOTAL:<zone id or EU>`.
+/// `ORIGIN:<origin id>`; `NETFLOW:<zone id>` or `NETFLOW:<zone id>><zone id>`; `LNG:<zone id or EU>`; `TOTAL:<zone id or EU>`.
 fn route_flow_target_known(route: &str, ids: &Ids<'_>) -> bool {
     let (head, tail) = match route.split_once(':') {
         Some((head, tail)) => (head, Some(tail)),
@@ -498,7 +498,11 @@ fn route_flow_target_known(route: &str, ids: &Ids<'_>) -> bool {
     let zone_or_eu = |z: &str| z == EU_AGGREGATE || ids.zones.contains(z);
     match (head, tail) {
         ("ORIGIN", Some(o)) => ids.origins.contains(o),
-        ("NETFLOW", Some(z)) => ids.zones.contains(z),
+        ("NETFLOW", Some(z)) => match z.split_once('>') {
+            // NETFLOW:<from>><to>: the part of NETFLOW:<from> that enters zone <to>.
+            Some((from, to)) => ids.zones.contains(from) && ids.zones.contains(to),
+            None => ids.zones.contains(z),
+        },
         ("LNG" | "TOTAL", Some(z)) => zone_or_eu(z),
         (_, tail) => {
             let is_route_or_group = ids.routes.contains(head)

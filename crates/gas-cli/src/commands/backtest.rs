@@ -93,6 +93,21 @@ pub fn backtest(args: BacktestArgs) -> Result<u8, Failure> {
             format!(" ({})", spilled.join(", "))
         }
     );
+    let overflow: Vec<String> = backtest
+        .overflow
+        .iter()
+        .take(6)
+        .map(|c| format!("{} {:.1}", c.zone, c.twh))
+        .collect();
+    println!(
+        "Flow beyond the dataset's pipeline capacity (overflow links): {:.1} TWh{}",
+        backtest.overflow.iter().map(|c| c.twh).sum::<f64>(),
+        if overflow.is_empty() {
+            String::new()
+        } else {
+            format!(" ({})", overflow.join(", "))
+        }
+    );
     println!("\nStorage fill error, simulated - observed (percentage points; (mm-dd) = nearest observation within 7 days, - = none):\n");
     let eu_zones: Vec<&str> = table
         .zones
