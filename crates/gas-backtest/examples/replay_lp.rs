@@ -1,7 +1,10 @@
-//! Writes the replay LP of a backtest scenario as free MPS (for an IIS with HiGHS).
+//! Writes the replay LP of a backtest scenario as free MPS (to solve it with any
+//! solver, e.g. HiGHS) and prints the default solver's status and objective on
+//! the same LP for comparison.
 //!
 //! `cargo run --release -p gas-backtest --example replay_lp -- [scenarios/actual-2022.toml] [out.mps]`
 
+use gas_lp::Solver;
 use std::path::Path;
 
 fn main() {
@@ -20,4 +23,13 @@ fn main() {
     let mut file = std::io::BufWriter::new(std::fs::File::create(out).expect("create"));
     gas_model::export_mps(&built.system, &mut file).expect("export");
     eprintln!("wrote {out}");
+    let formulation =
+        gas_model::formulate(&built.system, &gas_model::RunOptions::default()).expect("formulate");
+    let solution = gas_lp::default_solver()
+        .solve(&formulation.problem, &gas_lp::SolveOptions::default())
+        .expect("solve");
+    eprintln!(
+        "default solver: {:?}, objective {:.9e}, {} iterations",
+        solution.status, solution.objective, solution.iterations
+    );
 }
