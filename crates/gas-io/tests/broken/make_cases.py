@@ -74,7 +74,7 @@ CASES = {
         "zones.csv:3: name: expected text, found nothing",
     ]),
     "unknown_route_in_flows": ("route_flows_daily.csv", "2021-01-01,NS1", "2021-01-01,NS9", [
-        'route_flows_daily.csv:2: route: expected a route id from routes.csv, a route group (UA-TRANSIT, optionally :POINT), ORIGIN:<origin>, NETFLOW:<zone>, LNG:EU or TOTAL:EU, found "NS9"',
+        'route_flows_daily.csv:2: route: expected a route id from routes.csv, a route group (UA-TRANSIT, optionally :POINT), ORIGIN:<origin>, NETFLOW:<zone>, NETFLOW:<zone>><zone>, LNG:<zone or EU> or TOTAL:<zone or EU>, found "NS9"',
     ]),
     "negative_import_flow": ("route_flows_daily.csv", "ORIGIN:RU,2000,194.2", "ORIGIN:RU,-2000,194.2", [
         'route_flows_daily.csv:4: flow_gwh_d: expected non-negative number (only NETFLOW: rows may be negative), found "-2000"',
