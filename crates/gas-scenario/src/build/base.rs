@@ -142,7 +142,7 @@ pub(super) fn draft(dataset: &Dataset, scenario: &Scenario) -> Draft {
             }
         }
     }
-    let route_online_default = routes
+    let route_online_default: Vec<bool> = routes
         .iter()
         .map(|r| !OFFLINE_BY_DEFAULT.contains(&r.code.as_str()))
         .collect();
@@ -187,18 +187,41 @@ pub(super) fn draft(dataset: &Dataset, scenario: &Scenario) -> Draft {
             .collect();
         for (day, max) in supply.max_gwh_d.iter().enumerate() {
             let deliveries = max.value() / PRODUCTION_BAND.1;
-            let technical: f64 = routes_of.iter().map(|&r| route_base[r][day]).sum();
-            if technical > deliveries && technical > 0.0 {
-                let factor = deliveries / technical;
-                for &r in &routes_of {
-                    route_base[r][day] *= factor;
-                }
-            }
+            cap_routes(&mut route_base, &routes_of, day, deliveries);
         }
         warnings.push(format!(
             "production {}: modelled as the cap on the routes of origin {} (their capacity scaled to the annual deliveries / days), not as zone production",
             record.id, record.id
         ));
+    }
+    // The other pipeline origins deliver what they delivered before the period.
+    for (o, origin) in origins.iter().enumerate() {
+        let is_producer_zone = dataset
+            .zones
+            .iter()
+            .any(|z| z.kind == ZoneKind::Producer && z.id == origin.code);
+        // Routes offline by default (NS2) are not part of what the origin delivered.
+        let routes_of: Vec<usize> = (0..routes.len())
+            .filter(|&r| route_origin[r] == o && route_online_default[r])
+            .collect();
+        if is_producer_zone || routes_of.is_empty() {
+            continue;
+        }
+        let codes: Vec<&str> = routes_of.iter().map(|&r| routes[r].code.as_str()).collect();
+        let Some(observed) =
+            super::origin_caps::observed_deliveries(dataset, &origin.code, &codes, period.start)
+        else {
+            continue;
+        };
+        let capped_days = (0..days)
+            .filter(|&day| cap_routes(&mut route_base, &routes_of, day, observed.mean_gwh_d))
+            .count();
+        if capped_days > 0 {
+            warnings.push(format!(
+                "origin {}: routes capped at its mean observed delivery {:.0} GWh/d ({} to {}, route_flows_daily.csv) on {capped_days} days, below their technical capacity",
+                origin.code, observed.mean_gwh_d, observed.window.0, observed.window.1
+            ));
+        }
     }
     let route_count = routes.len();
     let system = System {
@@ -236,6 +259,25 @@ pub(super) fn draft(dataset: &Dataset, scenario: &Scenario) -> Draft {
         warnings,
         errors: Vec::new(),
     }
+}
+
+/// Scales the capacities of `routes_of` on `day` so that together they carry at
+/// most `cap_gwh_d`; returns whether they had to be scaled down.
+fn cap_routes(
+    route_base: &mut [Vec<f64>],
+    routes_of: &[usize],
+    day: usize,
+    cap_gwh_d: f64,
+) -> bool {
+    let technical: f64 = routes_of.iter().map(|&r| route_base[r][day]).sum();
+    if technical <= cap_gwh_d || technical <= 0.0 {
+        return false;
+    }
+    let factor = cap_gwh_d / technical;
+    for &r in routes_of {
+        route_base[r][day] *= factor;
+    }
+    true
 }
 
 /// EUR/MWh of a price row: the EUR value, else the USD value converted at the

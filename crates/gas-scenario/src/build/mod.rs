@@ -34,6 +34,7 @@ mod demand;
 mod events;
 mod lng;
 mod measures;
+mod origin_caps;
 mod storage;
 
 use crate::common::Carrier;
