@@ -39,6 +39,11 @@ pub struct Scenario {
     pub curtailment: Curtailment,
     /// Force route flows to the observed daily flows where the dataset has them.
     pub routes_as_observed: bool,
+    /// Pipeline origins without a producer zone are capped at their observed
+    /// deliveries of the year before the period (`origin_caps = "observed"`, the
+    /// default) rather than left at their routes' technical capacity
+    /// (`"technical"`).
+    pub origins_at_observed_deliveries: bool,
     /// Storage obligations in force by law (`[storage] obligations`).
     pub storage: StorageObligations,
     /// Events in file order.
@@ -283,6 +288,9 @@ fn read_scenario(ctx: &mut Ctx<'_>, root: &mut Table<'_, '_>) -> Option<Scenario
     let routes_as_observed = root
         .boolean(ctx, "routes_as_observed")
         .is_some_and(|flag| flag.value);
+    let origins_at_observed_deliveries = root
+        .choice(ctx, "origin_caps", false, &["observed", "technical"])
+        .is_none_or(|choice| choice.value == "observed");
 
     let period_loc = root.loc(ctx, "period");
     let period = read_period(ctx, root);
@@ -314,6 +322,7 @@ fn read_scenario(ctx: &mut Ctx<'_>, root: &mut Table<'_, '_>) -> Option<Scenario
         triggers,
         curtailment,
         routes_as_observed,
+        origins_at_observed_deliveries,
         storage,
         events,
     })

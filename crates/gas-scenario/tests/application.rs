@@ -261,3 +261,37 @@ fn actual_demand_takes_eurostat_s_month_shaped_by_the_daily_series_or_the_daily_
     // FR has no 2022 month: the observed total (8 GWh/d) split by 2021's equal shares.
     assert!((series("FR", Sector::Industry)[20].value() - 2.0).abs() < 1e-9);
 }
+
+#[test]
+fn pipeline_origins_are_capped_at_last_year_s_deliveries_unless_technical() {
+    use gas_core::dataset::RouteFlowRecord;
+    use gas_core::units::GwhPerDay;
+    // Russia (NS1 100 + YAMAL 50 GWh/d of capacity) delivered 75 GWh/d every day of the
+    // year before the period (2021-07-01 .. 2022-06-30): both routes are scaled by
+    // 75 / 150 = 0.5, to 50 and 25 GWh/d. With origin_caps = "technical" they stay.
+    let mut data = dataset();
+    let mut day = date(2021, 7, 1);
+    while day < date(2022, 7, 1) {
+        data.route_flows_daily.push(RouteFlowRecord {
+            date: day,
+            route: "ORIGIN:RU".into(),
+            flow_gwh_d: GwhPerDay(75.0),
+            flow_mcm_d: 0.0,
+            source: "test".into(),
+        });
+        day = day.succ_opt().unwrap();
+    }
+    let capped = build(
+        &data,
+        &parse_scenario(&scenario_text(""), "s.toml").unwrap(),
+        &[],
+    );
+    let capped = capped.unwrap();
+    assert!((capacity(&capped, "NS1", 0) - 50.0).abs() < 1e-9);
+    assert!((capacity(&capped, "YAMAL", 30) - 25.0).abs() < 1e-9);
+    assert!(capped.warnings.iter().any(|w| w.contains("origin RU")));
+    let text = scenario_text("").replace("[period]", "origin_caps = \"technical\"\n\n[period]");
+    let technical = build(&data, &parse_scenario(&text, "s.toml").unwrap(), &[]).unwrap();
+    assert_eq!(capacity(&technical, "NS1", 0), 100.0);
+    assert_eq!(capacity(&technical, "YAMAL", 30), 50.0);
+}

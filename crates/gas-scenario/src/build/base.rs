@@ -204,7 +204,7 @@ pub(super) fn draft(dataset: &Dataset, scenario: &Scenario) -> Draft {
         let routes_of: Vec<usize> = (0..routes.len())
             .filter(|&r| route_origin[r] == o && route_online_default[r])
             .collect();
-        if is_producer_zone || routes_of.is_empty() {
+        if !scenario.origins_at_observed_deliveries || is_producer_zone || routes_of.is_empty() {
             continue;
         }
         let codes: Vec<&str> = routes_of.iter().map(|&r| routes[r].code.as_str()).collect();
