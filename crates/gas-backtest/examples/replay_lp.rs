@@ -4,7 +4,6 @@
 //!
 //! `cargo run --release -p gas-backtest --example replay_lp -- [scenarios/actual-2022.toml] [out.mps]`
 
-use gas_lp::Solver;
 use std::path::Path;
 
 fn main() {

@@ -699,11 +699,12 @@ pub fn apply(system: &mut System, dataset: &Dataset) -> ReplayReport {
         zone: sink,
         sector: gas_core::Sector::Other,
         demand_gwh_d: vec![GwhPerDay(bound); days],
-        curtailment: vec![gas_core::system::CurtailmentTranche {
-            label: "unused outlet".to_string(),
-            share: 1.0,
-            penalty_eur_mwh: EurPerMwh(0.0),
-        }],
+        curtailment: vec![gas_core::system::CurtailmentTranche::constant(
+            "unused outlet",
+            1.0,
+            days,
+            EurPerMwh(0.0),
+        )],
     });
     // Overflow beside every pipeline between two EU zones: observed inflows
     // prove that the gas left the zone, so a link's dataset capacity (the 2019

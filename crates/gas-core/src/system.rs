@@ -242,10 +242,28 @@ pub struct Storage {
 pub struct CurtailmentTranche {
     /// What this step is (`fuel switching`, `industry`, `protected` ...), for output.
     pub label: String,
-    /// Share of the day's demand this step can curtail, `[0, 1]`; the steps of a demand sum to 1.
-    pub share: f64,
+    /// Share of the day's demand this step can curtail on each day of the period,
+    /// `[0, 1]`; on each day the steps of a demand sum to at most 1. Daily, so that a
+    /// step can open on a date (fuel switching from a package's trigger).
+    pub share_by_day: Vec<f64>,
     /// Cost of each MWh curtailed in this step.
     pub penalty_eur_mwh: EurPerMwh,
+}
+
+impl CurtailmentTranche {
+    /// A step with the same `share` on each of `days` days.
+    pub fn constant(
+        label: impl Into<String>,
+        share: f64,
+        days: usize,
+        penalty_eur_mwh: EurPerMwh,
+    ) -> CurtailmentTranche {
+        CurtailmentTranche {
+            label: label.into(),
+            share_by_day: vec![share; days],
+            penalty_eur_mwh,
+        }
+    }
 }
 
 /// The demand of one sector in one zone.

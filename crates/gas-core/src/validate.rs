@@ -455,19 +455,23 @@ pub fn validate(system: &System) -> Result<(), ValidationErrors> {
             &values(&demand.demand_gwh_d, |v| v.0),
             Some(0.0),
         );
-        let mut total = 0.0;
+        let mut total = vec![0.0; c.period.days];
         for (k, tranche) in demand.curtailment.iter().enumerate() {
-            let field = format!("curtailment[{k}].share");
-            if !tranche.share.is_finite() || !(0.0..=1.0).contains(&tranche.share) {
-                c.push(
-                    &name,
-                    None,
-                    &field,
-                    "a fraction in [0, 1]",
-                    tranche.share.to_string(),
-                );
-            } else {
-                total += tranche.share;
+            let field = format!("curtailment[{k}].share_by_day");
+            if c.series(&name, &field, &tranche.share_by_day, Some(0.0)) {
+                match tranche.share_by_day.iter().position(|s| *s > 1.0) {
+                    Some(day) => c.push(
+                        &name,
+                        Some(c.period.date(day)),
+                        &field,
+                        "a fraction in [0, 1]",
+                        tranche.share_by_day[day].to_string(),
+                    ),
+                    None => total
+                        .iter_mut()
+                        .zip(&tranche.share_by_day)
+                        .for_each(|(t, s)| *t += s),
+                }
             }
             c.number(
                 &name,
@@ -477,13 +481,13 @@ pub fn validate(system: &System) -> Result<(), ValidationErrors> {
                 None,
             );
         }
-        if total > 1.0 + 1e-9 {
+        if let Some(day) = total.iter().position(|t| *t > 1.0 + 1e-9) {
             c.push(
                 &name,
-                None,
-                "curtailment.share",
-                "shares summing to at most 1",
-                total.to_string(),
+                Some(c.period.date(day)),
+                "curtailment.share_by_day",
+                "shares summing to at most 1 on each day",
+                total[day].to_string(),
             );
         }
     }
@@ -558,5 +562,54 @@ mod tests {
             text,
             "pipeline DE>PL (#0), 2022-03-02: capacity_gwh_d: expected a non-negative number, found -3"
         );
+    }
+
+    #[test]
+    fn curtailment_shares_are_checked_day_by_day() {
+        use crate::system::{CurtailmentTranche, Demand};
+        use crate::Sector;
+        let start = NaiveDate::from_ymd_opt(2022, 3, 1).unwrap();
+        let step = |share_by_day: Vec<f64>| CurtailmentTranche {
+            label: "step".into(),
+            share_by_day,
+            penalty_eur_mwh: EurPerMwh(100.0),
+        };
+        // Day 2: 0.6 + 0.5 = 1.1 > 1; the second demand's step has one value for two days.
+        let system = System {
+            period: Period { start, days: 2 },
+            zones: vec![Zone {
+                code: "DE".into(),
+                name: "Germany".into(),
+            }],
+            origins: vec![],
+            pipelines: vec![],
+            routes: vec![],
+            lng_terminals: vec![],
+            lng_supplies: vec![],
+            production: vec![],
+            storages: vec![],
+            demands: vec![
+                Demand {
+                    zone: ZoneId(0),
+                    sector: Sector::Power,
+                    demand_gwh_d: vec![GwhPerDay(10.0); 2],
+                    curtailment: vec![step(vec![0.0, 0.6]), step(vec![1.0, 0.5])],
+                },
+                Demand {
+                    zone: ZoneId(0),
+                    sector: Sector::Industry,
+                    demand_gwh_d: vec![GwhPerDay(10.0); 2],
+                    curtailment: vec![step(vec![1.0])],
+                },
+            ],
+            settings: DispatchSettings::default(),
+        };
+        let errors = validate(&system).unwrap_err().0;
+        assert_eq!(errors.len(), 2, "{errors:?}");
+        assert_eq!(
+            errors[0].to_string(),
+            "demand DE power (#0), 2022-03-02: curtailment.share_by_day: expected shares summing to at most 1 on each day, found 1.1"
+        );
+        assert_eq!(errors[1].field, "curtailment[0].share_by_day");
     }
 }

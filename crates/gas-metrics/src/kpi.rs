@@ -262,16 +262,18 @@ mod tests {
         // a protected step: 50 GWh switched, 25 GWh unserved.
         let mut system = one_zone_system(5, 1000.0, 100.0);
         system.demands[0].curtailment = vec![
-            gas_core::system::CurtailmentTranche {
-                label: FUEL_SWITCHING_LABEL.into(),
-                share: 0.5,
-                penalty_eur_mwh: gas_core::units::EurPerMwh(150.0),
-            },
-            gas_core::system::CurtailmentTranche {
-                label: "protected".into(),
-                share: 0.5,
-                penalty_eur_mwh: gas_core::units::EurPerMwh(3000.0),
-            },
+            gas_core::system::CurtailmentTranche::constant(
+                FUEL_SWITCHING_LABEL,
+                0.5,
+                5,
+                gas_core::units::EurPerMwh(150.0),
+            ),
+            gas_core::system::CurtailmentTranche::constant(
+                "protected",
+                0.5,
+                5,
+                gas_core::units::EurPerMwh(3000.0),
+            ),
         ];
         let mut results = Results::zeroed(&system, RunStatus::Optimal);
         for day in 0..5 {

@@ -19,11 +19,12 @@ fn households(days: usize, demand: f64) -> Demand {
         zone: ZoneId(0),
         sector: Sector::HouseholdsServices,
         demand_gwh_d: vec![GwhPerDay(demand); days],
-        curtailment: vec![CurtailmentTranche {
-            label: "protected".into(),
-            share: 1.0,
-            penalty_eur_mwh: EurPerMwh(3000.0),
-        }],
+        curtailment: vec![CurtailmentTranche::constant(
+            "protected",
+            1.0,
+            days,
+            EurPerMwh(3000.0),
+        )],
     }
 }
 

@@ -9,7 +9,7 @@ use gas_core::{DemandId, System};
 ///
 /// ```text
 /// D(z,t) += demand(d,t)                                            [GWh/d]
-/// 0 <= curtail(d,k,t) <= share(d,k) · demand(d,t)    cost penalty(d,k)  (ground → local(z,t))
+/// 0 <= curtail(d,k,t) <= share(d,k,t) · demand(d,t)  cost penalty(d,k)  (ground → local(z,t))
 /// served(d,t) = demand(d,t) − Σ_k curtail(d,k,t)
 /// ```
 ///
@@ -29,7 +29,7 @@ pub fn add_demand(f: &mut Formulation, system: &System, balance: &mut Balance) {
                     None,
                     Some(local),
                     0.0,
-                    tranche.share * amount,
+                    tranche.share_by_day[day] * amount,
                     tranche.penalty_eur_mwh.0,
                 );
             }

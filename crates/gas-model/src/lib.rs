@@ -95,11 +95,12 @@
 //!         zone: ZoneId(0),
 //!         sector: Sector::HouseholdsServices,
 //!         demand_gwh_d: vec![GwhPerDay(100.0); days],
-//!         curtailment: vec![CurtailmentTranche {
-//!             label: "households".into(),
-//!             share: 1.0,
-//!             penalty_eur_mwh: EurPerMwh(500.0),
-//!         }],
+//!         curtailment: vec![CurtailmentTranche::constant(
+//!             "households",
+//!             1.0,
+//!             days,
+//!             EurPerMwh(500.0),
+//!         )],
 //!     }],
 //!     settings: DispatchSettings::default(),
 //! };

@@ -236,10 +236,13 @@ pub fn europe_with(seed: u64, shape: Shape) -> System {
                 sector,
                 demand_gwh_d: series,
                 curtailment: (0..4)
-                    .map(|k| CurtailmentTranche {
-                        label: labels[k].to_string(),
-                        share: [0.15, 0.25, 0.3, 0.3][k],
-                        penalty_eur_mwh: EurPerMwh(penalties[k] * rng.range(0.9, 1.1)),
+                    .map(|k| {
+                        CurtailmentTranche::constant(
+                            labels[k],
+                            [0.15, 0.25, 0.3, 0.3][k],
+                            days,
+                            EurPerMwh(penalties[k] * rng.range(0.9, 1.1)),
+                        )
                     })
                     .collect(),
             });

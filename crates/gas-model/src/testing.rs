@@ -78,10 +78,13 @@ impl Builder {
             curtailment: tranches
                 .iter()
                 .enumerate()
-                .map(|(k, &(share, penalty))| CurtailmentTranche {
-                    label: format!("tranche {k}"),
-                    share,
-                    penalty_eur_mwh: EurPerMwh(penalty),
+                .map(|(k, &(share, penalty))| {
+                    CurtailmentTranche::constant(
+                        format!("tranche {k}"),
+                        share,
+                        self.system.period.days,
+                        EurPerMwh(penalty),
+                    )
                 })
                 .collect(),
         });

@@ -52,11 +52,12 @@ fn system() -> System {
         zone: ZoneId(zone),
         sector,
         demand_gwh_d: daily(GwhPerDay(100.0)),
-        curtailment: vec![CurtailmentTranche {
-            label: "all".into(),
-            share: 1.0,
-            penalty_eur_mwh: EurPerMwh(600.0),
-        }],
+        curtailment: vec![CurtailmentTranche::constant(
+            "all",
+            1.0,
+            DAYS,
+            EurPerMwh(600.0),
+        )],
     };
     System {
         period: Period {

@@ -295,3 +295,41 @@ fn pipeline_origins_are_capped_at_last_year_s_deliveries_unless_technical() {
     assert_eq!(capacity(&technical, "NS1", 0), 100.0);
     assert_eq!(capacity(&technical, "YAMAL", 30), 50.0);
 }
+
+#[test]
+fn fuel_switching_opens_on_the_measure_s_days_only() {
+    // 30 % of DE's power demand can switch from 2022-07-15 (day 14): before it the power
+    // step takes the whole demand, from it 30 % / 70 %.
+    let scenario = parse_scenario(&scenario_text(""), "s.toml").unwrap();
+    let package = parse_package(
+        "name = \"switch\"\ntrigger = 2022-07-15\n[[measures]]\ntype = \"fuel_switching\"\nzones = [\"DE\"]\nshare = 0.3\n",
+        "p.toml",
+    )
+    .unwrap();
+    let built = build(&dataset(), &scenario, &[package]).unwrap();
+    let de = built.system.zone_by_code("DE").unwrap();
+    let power = built
+        .system
+        .demands
+        .iter()
+        .find(|d| d.zone == de && d.sector == Sector::Power)
+        .unwrap();
+    let [switching, rest] = &power.curtailment[..] else {
+        panic!("two steps expected: {:?}", power.curtailment);
+    };
+    assert_eq!(switching.label, "fuel switching");
+    assert_eq!(
+        (switching.share_by_day[13], rest.share_by_day[13]),
+        (0.0, 1.0)
+    );
+    assert_eq!(
+        (switching.share_by_day[14], rest.share_by_day[14]),
+        (0.3, 0.7)
+    );
+    assert_eq!(switching.share_by_day[30], 0.3);
+    // Another zone keeps a single power step.
+    let fr = built.system.zone_by_code("FR").unwrap();
+    let fr_power = built.system.demands.iter();
+    let fr_power = fr_power.filter(|d| d.zone == fr && d.sector == Sector::Power);
+    assert_eq!(fr_power.map(|d| d.curtailment.len()).next(), Some(1));
+}

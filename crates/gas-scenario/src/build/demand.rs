@@ -24,10 +24,9 @@
 //!   configurable in the scenario's `[curtailment]`): fuel switching in power
 //!   150 (share switchable: 0 unless a `fuel_switching` measure or
 //!   `[curtailment] fuel_switching_share` sets it), power 400, industry 600,
-//!   other 800, households and services 3000. A curtailment tranche is not a
-//!   daily series in `gas_core`, so a fuel-switching measure applies to the
-//!   whole period when it covers any of it (with a warning when it does not
-//!   cover all of it).
+//!   other 800, households and services 3000. The fuel-switching share is
+//!   daily: a measure opens the step on its own days only (the power step
+//!   takes the rest of each day's demand).
 
 use super::{Draft, Param};
 use crate::scenario::{DemandBasis, Scenario};
@@ -328,29 +327,41 @@ pub(super) fn finalise(draft: &mut Draft, scenario: &Scenario) {
             *value = GwhPerDay((value.value() * factor).max(0.0));
         }
         let curtailment = if sector == Sector::Power {
-            let (share, cost) = draft.fuel_switching.get(&zone).map_or(
-                (penalties.fuel_switching_share, default_cost),
-                |(s, c, _)| (*s, if c.is_finite() { *c } else { default_cost }),
-            );
-            if share > 0.0 {
+            let cost = draft
+                .fuel_switching
+                .get(&zone)
+                .map(|(c, _)| *c)
+                .filter(|c| c.is_finite())
+                .unwrap_or(default_cost);
+            let share: Vec<f64> = (0..days)
+                .map(|day| {
+                    draft
+                        .layers
+                        .get(Param::FuelSwitchingShare(zone), day)
+                        .unwrap_or(penalties.fuel_switching_share)
+                })
+                .collect();
+            if share.iter().any(|s| *s > 0.0) {
+                let rest = share.iter().map(|s| 1.0 - s).collect();
                 vec![
                     tranche("fuel switching", share, cost),
-                    tranche("power", 1.0 - share, penalties.power),
+                    tranche("power", rest, penalties.power),
                 ]
             } else {
-                vec![tranche("power", 1.0, penalties.power)]
+                vec![tranche("power", vec![1.0; days], penalties.power)]
             }
         } else {
-            vec![tranche(sector.code(), 1.0, penalties.penalty(sector))]
+            let all = vec![1.0; days];
+            vec![tranche(sector.code(), all, penalties.penalty(sector))]
         };
         draft.system.demands[d].curtailment = curtailment;
     }
 }
 
-fn tranche(label: &str, share: f64, penalty: f64) -> CurtailmentTranche {
+fn tranche(label: &str, share_by_day: Vec<f64>, penalty: f64) -> CurtailmentTranche {
     CurtailmentTranche {
         label: label.to_string(),
-        share,
+        share_by_day,
         penalty_eur_mwh: EurPerMwh(penalty),
     }
 }

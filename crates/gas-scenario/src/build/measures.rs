@@ -11,7 +11,8 @@
 //! - `pipeline_increase`: the volume is spread over the origin's routes in proportion to
 //!   their headroom that day (technical capacity minus the capacity offered) and added,
 //!   at most up to the technical capacity.
-//! - `fuel_switching`: the power demand's first curtailment step (share, cost).
+//! - `fuel_switching`: the power demand's first curtailment step (share on the
+//!   measure's days, cost).
 //! - `demand_reduction`: demand x (1 - share).
 //! - `storage_targets`: soft targets (later packages replace the same storage and date).
 //! - `strategic_reserve`: a hard floor of `fill x working gas`.
@@ -336,17 +337,19 @@ fn apply_measure(
         } => {
             let cost = cost_eur_mwh.unwrap_or(f64::NAN);
             for zone in draft.zones(zones) {
-                let previous = draft.fuel_switching.insert(zone, (*share, cost, src));
-                if let Some((_, _, previous)) = previous {
-                    draft.note_overrides(src, vec![previous]);
+                draft.set(Param::FuelSwitchingShare(zone), days.clone(), *share, src);
+                let previous = draft.fuel_switching.insert(zone, (cost, src));
+                if let Some((previous_cost, previous)) = previous {
+                    if previous != src && previous_cost.to_bits() != cost.to_bits() {
+                        let warning = format!(
+                            "package {} {}: one fuel-switching cost per zone; this measure's cost replaces the earlier one for the whole period",
+                            package.name.value, measure.key
+                        );
+                        if !draft.warnings.contains(&warning) {
+                            draft.warnings.push(warning);
+                        }
+                    }
                 }
-            }
-            if days.len() < len {
-                let warning = format!(
-                    "package {} {}: fuel switching is modelled for the whole period (curtailment steps are not daily in gas_core)",
-                    package.name.value, measure.key
-                );
-                draft.warnings.push(warning);
             }
         }
         MeasureKind::DemandReduction {

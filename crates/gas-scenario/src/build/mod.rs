@@ -171,6 +171,8 @@ pub(crate) enum Param {
     ColdSpell(usize),
     DemandReduction(usize, Sector),
     Reserve(usize),
+    /// Share of a zone's power demand that can switch fuel.
+    FuelSwitchingShare(usize),
 }
 
 /// Daily overrides, later wins.
@@ -229,7 +231,9 @@ pub(crate) struct Draft {
     pub(crate) brent: Vec<Option<f64>>,
     pub(crate) layers: Layers,
     pub(crate) targets: BTreeMap<(usize, NaiveDate), (f64, f64, usize)>,
-    pub(crate) fuel_switching: BTreeMap<usize, (f64, f64, usize)>,
+    /// Fuel-switching cost per zone (EUR/MWh, NaN = derived from prices) and the
+    /// measure that set it; the share is the daily layer `Param::FuelSwitchingShare`.
+    pub(crate) fuel_switching: BTreeMap<usize, (f64, usize)>,
     pub(crate) solidarity: Option<(Solidarity, usize)>,
     pub(crate) applied: Vec<AppliedOverride>,
     pub(crate) warnings: Vec<String>,
