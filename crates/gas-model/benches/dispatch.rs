@@ -116,6 +116,9 @@ fn main() {
             }
         }
     }
+    if only_mode.is_some() || only_curves.is_some() {
+        return;
+    }
     // Building the whole-period LP alone (what an export or a first solve costs).
     let t0 = Instant::now();
     let mut sink = std::io::sink();

@@ -138,6 +138,7 @@
 pub mod demand;
 mod extract;
 pub mod formulation;
+mod hint;
 pub mod keys;
 pub mod lng;
 mod options;
@@ -252,12 +253,175 @@ fn window_input(
     }
 }
 
+/// Counts of the solves of a run.
+#[derive(Debug, Default)]
+struct Tally {
+    passes_total: usize,
+    passes_max: usize,
+    unconverged: usize,
+    iterations: u64,
+}
+
+/// Solves one window with the fill-curve and national-first refinements and returns the
+/// last solution. The first solve starts from `start`; later passes from the basis of the
+/// pass before. `basis` receives each solve's basis.
+#[allow(clippy::too_many_arguments)]
+fn solve_window(
+    system: &System,
+    solver: &dyn Solver,
+    options: &RunOptions,
+    f: &mut formulation::Formulation,
+    input: &mut WindowInput,
+    start: Option<Basis>,
+    basis: &mut Option<Basis>,
+    tally: &mut Tally,
+) -> Result<gas_lp::Solution, RunError> {
+    let days = input.days.clone();
+    let national_first = system.settings.solidarity == Solidarity::NationalFirst;
+    let mut start = start;
+    let mut pass = 0;
+    let solution = loop {
+        pass += 1;
+        let warm = match start.take() {
+            Some(first) => Some(first),
+            None => basis.clone(),
+        };
+        let solve_options = SolveOptions {
+            warm_start: if options.warm_start {
+                warm.as_ref()
+            } else {
+                None
+            },
+            time_limit_seconds: options.time_limit_seconds,
+        };
+        let solution = solver.solve(&f.problem, &solve_options).map_err(|source| {
+            if matches!(source, SolveError::NotANetwork { .. })
+                && options.fill_curves == FillCurveMode::Exact
+            {
+                RunError::NeedsGeneralLp {
+                    solver: solver.name(),
+                    source,
+                }
+            } else {
+                RunError::Solver {
+                    solver: solver.name(),
+                    from: system.period.date(days.start).to_string(),
+                    to: system.period.date(days.end.saturating_sub(1)).to_string(),
+                    source,
+                }
+            }
+        })?;
+        tally.iterations += solution.iterations;
+        if solution.basis.is_some() {
+            basis.clone_from(&solution.basis);
+        }
+        if solution.status != Status::Optimal {
+            break solution;
+        }
+        let mut changed = false;
+        if options.fill_curves == FillCurveMode::Refine {
+            changed |= refine::lower_caps(
+                system,
+                f,
+                input,
+                &solution,
+                options.cap_tolerance_gwh_d,
+                options.refine_span_days,
+            );
+        }
+        if national_first {
+            changed |= solidarity::block_exports(
+                system,
+                f,
+                input,
+                &solution,
+                options.solidarity_tolerance_gwh_d,
+            );
+        }
+        if !changed {
+            break solution;
+        }
+        if pass >= options.max_passes.max(1) {
+            tally.unconverged += 1;
+            break solution;
+        }
+    };
+    tally.passes_total += pass;
+    tally.passes_max = tally.passes_max.max(pass);
+    Ok(solution)
+}
+
+/// A starting point for the whole-period solve: the days solved one by one (myopic, each
+/// from the basis of the day before, which is cheap), their column statuses put side by
+/// side. Each day's tree reaches the ground either directly or through the level arc to
+/// the next day, so together they span the whole period: the whole-period solve starts
+/// from a feasible tree near a good dispatch instead of from scratch. `None` when a day
+/// is not solved to optimality (the whole-period solve then starts as usual).
+fn foresight_hint(
+    system: &System,
+    solver: &dyn Solver,
+    options: &RunOptions,
+    f: &formulation::Formulation,
+    index: &hint::DayIndex,
+    tally: &mut Tally,
+) -> Option<Vec<gas_lp::ColStatus>> {
+    let mut out = vec![gas_lp::ColStatus::Lower; f.cols.len()];
+    let mut level: Vec<f64> = system
+        .storages
+        .iter()
+        .map(|s| s.initial_level_gwh.0)
+        .collect();
+    let mut basis: Option<Basis> = None;
+    let mut day_tally = Tally::default();
+    for day in f.days.clone() {
+        let mut input = window_input(system, day..day + 1, level.clone(), options);
+        let mut g = build(system, &input);
+        let solution = solve_window(
+            system,
+            solver,
+            options,
+            &mut g,
+            &mut input,
+            None,
+            &mut basis,
+            &mut day_tally,
+        )
+        .ok()?;
+        if solution.status != Status::Optimal {
+            return None;
+        }
+        let statuses = basis.as_ref()?.col_statuses();
+        let seed = hint::Seed {
+            f: &g,
+            index: &hint::DayIndex::new(&g),
+            statuses,
+        };
+        hint::carry_day(&seed, day, f, index, day, &mut out);
+        for (s, l) in level.iter_mut().enumerate() {
+            *l = g.level[s][0]
+                .iter()
+                .map(|c| solution.col_values[c.0 as usize])
+                .sum::<f64>()
+                .max(0.0);
+        }
+    }
+    tally.iterations += day_tally.iterations;
+    Some(out)
+}
+
 /// Dispatches `system` with `solver` and `options`.
 ///
 /// Validates the system first ([`RunError::Invalid`]), then solves each window
 /// of the operation mode with the fill-curve and national-first refinements,
 /// and fills every field of [`Results`]. A window that is not solved to
 /// optimality ends the run: the status says why and the days before it are filled.
+///
+/// With [`RunOptions::warm_start`] and a solver that takes hints
+/// ([`Solver::uses_hints`]), the first solve of a window starts from a hint: for a
+/// rolling horizon, the statuses of the previous window carried over by day (days
+/// both windows formulate keep theirs; each new day takes those of the day one commit
+/// earlier); for a single window (perfect foresight), the days solved one by one first
+/// (see the notes for the pivots this takes). Other solves start from the previous basis.
 pub fn run_with(
     system: &System,
     solver: &dyn Solver,
@@ -274,78 +438,39 @@ pub fn run_with(
         .collect();
     let mut basis: Option<Basis> = None;
     let mut objective = 0.0;
-    let (mut passes_total, mut passes_max, mut unconverged, mut blocked) =
-        (0usize, 0usize, 0usize, 0usize);
-    let mut iterations = 0u64;
+    let mut tally = Tally::default();
+    let mut blocked = 0usize;
     let national_first = system.settings.solidarity == Solidarity::NationalFirst;
+    let hints = options.warm_start && solver.uses_hints();
+    // The previous window, its day index and column statuses, when windows overlap.
+    let mut seed: Option<(
+        formulation::Formulation,
+        hint::DayIndex,
+        Vec<gas_lp::ColStatus>,
+    )> = None;
     for (days, commit) in &plan {
         let mut input = window_input(system, days.clone(), level.clone(), options);
         let mut f = build(system, &input);
-        let mut pass = 0;
-        let solution = loop {
-            pass += 1;
-            let solve_options = SolveOptions {
-                warm_start: if options.warm_start {
-                    basis.as_ref()
-                } else {
-                    None
-                },
-                time_limit_seconds: options.time_limit_seconds,
-            };
-            let solution = solver.solve(&f.problem, &solve_options).map_err(|source| {
-                if matches!(source, SolveError::NotANetwork { .. })
-                    && options.fill_curves == FillCurveMode::Exact
-                {
-                    RunError::NeedsGeneralLp {
-                        solver: solver.name(),
-                        source,
-                    }
-                } else {
-                    RunError::Solver {
-                        solver: solver.name(),
-                        from: system.period.date(days.start).to_string(),
-                        to: system.period.date(days.end.saturating_sub(1)).to_string(),
-                        source,
-                    }
-                }
-            })?;
-            iterations += solution.iterations;
-            if solution.basis.is_some() {
-                basis = solution.basis.clone();
+        let index = hints.then(|| hint::DayIndex::new(&f));
+        let start = match (&index, &seed) {
+            (Some(index), Some((prev, prev_index, statuses))) => {
+                let seed = hint::Seed {
+                    f: prev,
+                    index: prev_index,
+                    statuses,
+                };
+                let shift = days.start - prev.days.start;
+                Some(hint::shifted(&seed, &f, index, shift))
             }
-            if solution.status != Status::Optimal {
-                break solution;
+            (Some(index), None) if plan.len() == 1 && total_days > 1 => {
+                foresight_hint(system, solver, options, &f, index, &mut tally)
             }
-            let mut changed = false;
-            if options.fill_curves == FillCurveMode::Refine {
-                changed |= refine::lower_caps(
-                    system,
-                    &mut f,
-                    &mut input,
-                    &solution,
-                    options.cap_tolerance_gwh_d,
-                    options.refine_span_days,
-                );
-            }
-            if national_first {
-                changed |= solidarity::block_exports(
-                    system,
-                    &mut f,
-                    &mut input,
-                    &solution,
-                    options.solidarity_tolerance_gwh_d,
-                );
-            }
-            if !changed {
-                break solution;
-            }
-            if pass >= options.max_passes.max(1) {
-                unconverged += 1;
-                break solution;
-            }
-        };
-        passes_total += pass;
-        passes_max = passes_max.max(pass);
+            _ => None,
+        }
+        .map(Basis::from_col_statuses);
+        let solution = solve_window(
+            system, solver, options, &mut f, &mut input, start, &mut basis, &mut tally,
+        )?;
         if solution.status != Status::Optimal {
             results.status = status_of(solution.status);
             results.objective_keur = objective;
@@ -371,7 +496,21 @@ pub fn run_with(
                 *l = results.storage_level_gwh[s][last].0;
             }
         }
+        let overlapping = days.end > commit.end;
+        seed = match (index, &basis) {
+            (Some(index), Some(b)) if overlapping && !b.col_statuses().is_empty() => {
+                let statuses = b.col_statuses().to_vec();
+                Some((f, index, statuses))
+            }
+            _ => None,
+        };
     }
+    let Tally {
+        passes_total,
+        passes_max,
+        unconverged,
+        iterations,
+    } = tally;
     results.objective_keur = objective;
     results.notes.push(format!(
         "{} with `{}`: {} window(s), {} solve(s) ({} at most per window), {} solver iterations",

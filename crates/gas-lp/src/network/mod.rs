@@ -6,6 +6,7 @@ mod build;
 #[cfg(debug_assertions)]
 mod check;
 mod crash;
+mod hint;
 mod pivot;
 mod tree;
 
@@ -83,6 +84,10 @@ pub(crate) struct NetworkBasis {
 /// basis: tree flows are recomputed for the new data; a tree arc whose flow would break its
 /// bounds is cut and its subtree re-attached to the root by an artificial arc, which the
 /// simplex then drives out. A basis that does not fit is ignored (cold start).
+///
+/// A hint ([`crate::Basis::from_col_statuses`]) starts from the tree its basic columns
+/// span (see [`crate::Basis`]); the parts they do not connect hang from the root by
+/// artificial arcs, and the flows are set and repaired as for a warm start.
 #[derive(Debug, Clone, PartialEq)]
 pub struct NetworkSimplex {
     /// Block size of the block-search pivot rule as a multiple of `√arcs` (at least 10
@@ -208,16 +213,22 @@ impl Solver for NetworkSimplex {
         "network-simplex"
     }
 
+    fn uses_hints(&self) -> bool {
+        true
+    }
+
     fn solve(&self, problem: &Problem, options: &SolveOptions) -> Result<Solution, SolveError> {
         problem.validate()?;
         let net = Network::build(problem)?;
         let mut sx = Simplex::new(&net, self.block_size_factor);
-        let warm = options.warm_start.and_then(|basis| match &basis.inner {
-            BasisInner::Network(b) if b.fingerprint == net.fingerprint => Some(b),
+        let warm_ok = options.warm_start.is_some_and(|basis| match &basis.inner {
+            BasisInner::Network(b) if b.fingerprint == net.fingerprint => {
+                sx.load_basis(&b.pred, &b.state)
+            }
+            BasisInner::Hint => sx.load_hint(&net, &basis.cols),
             #[allow(unreachable_patterns)]
-            _ => None,
+            _ => false,
         });
-        let warm_ok = warm.is_some_and(|b| sx.load_basis(&b.pred, &b.state));
         if !warm_ok {
             sx.load_cold();
             if self.crash {
@@ -241,6 +252,7 @@ impl Solver for NetworkSimplex {
         let col_values = net.col_values(&flows);
         let duals = row_duals(&sx, problem.num_rows());
         let basis = matches!(status, Status::Optimal | Status::IterationLimit).then(|| Basis {
+            cols: net.col_statuses(&sx.state),
             inner: BasisInner::Network(NetworkBasis {
                 fingerprint: net.fingerprint,
                 pred: sx.pred[..sx.n].to_vec(),
