@@ -57,6 +57,8 @@ proptest! {
         for options in [
             NetworkSimplex { block_size_factor: 0.1, ..NetworkSimplex::default() },
             NetworkSimplex { crash: false, ..NetworkSimplex::default() },
+            NetworkSimplex { candidates_per_100: 1.0, ..NetworkSimplex::default() },
+            NetworkSimplex { candidates_per_100: 50.0, block_size_factor: 0.1, ..NetworkSimplex::default() },
         ] {
             let b = options.solve(&p, &SolveOptions::default()).unwrap();
             check_certificate(&p, &b);

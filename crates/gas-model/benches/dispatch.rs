@@ -5,7 +5,9 @@
 //! solves, objective. Set `GASBUFFER_BENCH_RUNS` to change the number of runs (default 3).
 //! Filters (after `--`): `--mode pf|rolling|myopic` and `--curves ignore|refine|exact`
 //! run only the matching rows, e.g.
-//! `cargo bench -p gas-model --bench dispatch -- --mode pf --curves ignore`.
+//! `cargo bench -p gas-model --bench dispatch -- --mode pf --curves ignore`;
+//! `--factor F` and `--candidates C` set the network simplex's block size factor and
+//! candidate list length.
 
 use gas_core::system::Operation;
 use gas_lp::Solver;
@@ -45,7 +47,15 @@ fn main() {
         base.period.days
     );
     let solvers: Vec<Box<dyn Solver>> = vec![
-        Box::new(gas_lp::NetworkSimplex::default()),
+        Box::new(gas_lp::NetworkSimplex {
+            block_size_factor: arg("--factor")
+                .and_then(|v| v.parse().ok())
+                .unwrap_or(gas_lp::NetworkSimplex::default().block_size_factor),
+            candidates_per_100: arg("--candidates")
+                .and_then(|v| v.parse().ok())
+                .unwrap_or(gas_lp::NetworkSimplex::default().candidates_per_100),
+            ..gas_lp::NetworkSimplex::default()
+        }),
         #[cfg(feature = "highs")]
         Box::new(gas_lp::Highs::default()),
     ];
