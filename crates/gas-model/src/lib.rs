@@ -451,7 +451,10 @@ pub fn run_with(
     for (days, commit) in &plan {
         let mut input = window_input(system, days.clone(), level.clone(), options);
         let mut f = build(system, &input);
-        let index = hints.then(|| hint::DayIndex::new(&f));
+        // Hints need the day index: when windows overlap, or for a single window.
+        let overlapping = days.end > commit.end;
+        let index = (hints && (overlapping || seed.is_some() || plan.len() == 1))
+            .then(|| hint::DayIndex::new(&f));
         let start = match (&index, &seed) {
             (Some(index), Some((prev, prev_index, statuses))) => {
                 let seed = hint::Seed {
@@ -496,7 +499,6 @@ pub fn run_with(
                 *l = results.storage_level_gwh[s][last].0;
             }
         }
-        let overlapping = days.end > commit.end;
         seed = match (index, &basis) {
             (Some(index), Some(b)) if overlapping && !b.col_statuses().is_empty() => {
                 let statuses = b.col_statuses().to_vec();
