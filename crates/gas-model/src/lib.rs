@@ -351,62 +351,83 @@ fn solve_window(
     Ok(solution)
 }
 
-/// A starting point for the whole-period solve: the days solved one by one (myopic, each
-/// from the basis of the day before, which is cheap), their column statuses put side by
-/// side. Each day's tree reaches the ground either directly or through the level arc to
-/// the next day, so together they span the whole period: the whole-period solve starts
-/// from a feasible tree near a good dispatch instead of from scratch. `None` when a day
-/// is not solved to optimality (the whole-period solve then starts as usual).
-fn foresight_hint(
+/// Column statuses for the days `days` of the formulation `f` (written into `out`), from
+/// solving those days one by one from the storage levels `start_level` (myopic, each day
+/// from the basis of the day before, which is cheap). Each day's tree reaches the ground
+/// either directly or through its level arcs, which in `f` lead to the next day, so the
+/// days' trees together span `f`'s days: a solve of `f` starts from a feasible tree
+/// near a good dispatch instead of from scratch. Returns `false` (leaving `out` partly
+/// written) when a day is not solved to optimality.
+#[allow(clippy::too_many_arguments)]
+fn day_by_day(
     system: &System,
     solver: &dyn Solver,
     options: &RunOptions,
+    days: Range<usize>,
+    start_level: &[f64],
     f: &formulation::Formulation,
     index: &hint::DayIndex,
+    out: &mut [gas_lp::ColStatus],
+    basis: &mut Option<Basis>,
     tally: &mut Tally,
-) -> Option<Vec<gas_lp::ColStatus>> {
-    let mut out = vec![gas_lp::ColStatus::Lower; f.cols.len()];
-    let mut level: Vec<f64> = system
-        .storages
-        .iter()
-        .map(|s| s.initial_level_gwh.0)
-        .collect();
-    let mut basis: Option<Basis> = None;
+) -> bool {
+    let mut level = start_level.to_vec();
     let mut day_tally = Tally::default();
-    for day in f.days.clone() {
+    let mut ok = true;
+    for day in days {
         let mut input = window_input(system, day..day + 1, level.clone(), options);
         let mut g = build(system, &input);
-        let solution = solve_window(
+        let solved = solve_window(
             system,
             solver,
             options,
             &mut g,
             &mut input,
             None,
-            &mut basis,
+            basis,
             &mut day_tally,
-        )
-        .ok()?;
+        );
+        let (Ok(solution), Some(b)) = (solved, basis.as_ref()) else {
+            ok = false;
+            break;
+        };
         if solution.status != Status::Optimal {
-            return None;
+            ok = false;
+            break;
         }
-        let statuses = basis.as_ref()?.col_statuses();
         let seed = hint::Seed {
             f: &g,
             index: &hint::DayIndex::new(&g),
-            statuses,
+            statuses: b.col_statuses(),
         };
-        hint::carry_day(&seed, day, f, index, day, &mut out);
-        for (s, l) in level.iter_mut().enumerate() {
-            *l = g.level[s][0]
+        hint::carry_day(&seed, day, f, index, day, out);
+        level = end_levels(&g, &solution, 0);
+    }
+    tally.iterations += day_tally.iterations;
+    ok
+}
+
+/// Storage levels at the end of the window slot `slot` of a solved formulation.
+fn end_levels(f: &formulation::Formulation, solution: &gas_lp::Solution, slot: usize) -> Vec<f64> {
+    f.level
+        .iter()
+        .map(|days| {
+            days[slot]
                 .iter()
                 .map(|c| solution.col_values[c.0 as usize])
                 .sum::<f64>()
-                .max(0.0);
-        }
-    }
-    tally.iterations += day_tally.iterations;
-    Some(out)
+                .max(0.0)
+        })
+        .collect()
+}
+
+/// A solved rolling window whose statuses start the next one.
+struct Previous {
+    f: formulation::Formulation,
+    index: hint::DayIndex,
+    statuses: Vec<gas_lp::ColStatus>,
+    /// Storage levels at the end of its last day.
+    end_level: Vec<f64>,
 }
 
 /// Dispatches `system` with `solver` and `options`.
@@ -442,31 +463,57 @@ pub fn run_with(
     let mut blocked = 0usize;
     let national_first = system.settings.solidarity == Solidarity::NationalFirst;
     let hints = options.warm_start && solver.uses_hints();
-    // The previous window, its day index and column statuses, when windows overlap.
-    let mut seed: Option<(
-        formulation::Formulation,
-        hint::DayIndex,
-        Vec<gas_lp::ColStatus>,
-    )> = None;
+    // The previous window, when windows overlap; the basis of the one-day solves.
+    let mut previous: Option<Previous> = None;
+    let mut day_basis: Option<Basis> = None;
     for (days, commit) in &plan {
         let mut input = window_input(system, days.clone(), level.clone(), options);
         let mut f = build(system, &input);
         // Hints need the day index: when windows overlap, or for a single window.
         let overlapping = days.end > commit.end;
-        let index = (hints && (overlapping || seed.is_some() || plan.len() == 1))
+        let index = (hints && (overlapping || previous.is_some() || plan.len() == 1))
             .then(|| hint::DayIndex::new(&f));
-        let start = match (&index, &seed) {
-            (Some(index), Some((prev, prev_index, statuses))) => {
+        let start = match (&index, &previous) {
+            (Some(index), Some(prev)) => {
+                // Days both windows formulate keep their statuses; the new days are
+                // solved one by one from the levels the previous window ended with.
                 let seed = hint::Seed {
-                    f: prev,
-                    index: prev_index,
-                    statuses,
+                    f: &prev.f,
+                    index: &prev.index,
+                    statuses: &prev.statuses,
                 };
-                let shift = days.start - prev.days.start;
-                Some(hint::shifted(&seed, &f, index, shift))
+                let shift = days.start - prev.f.days.start;
+                let mut out = hint::shifted(&seed, &f, index, shift);
+                let new_days = prev.f.days.end.max(days.start)..days.end;
+                day_by_day(
+                    system,
+                    solver,
+                    options,
+                    new_days,
+                    &prev.end_level,
+                    &f,
+                    index,
+                    &mut out,
+                    &mut day_basis,
+                    &mut tally,
+                );
+                Some(out)
             }
-            (Some(index), None) if plan.len() == 1 && total_days > 1 => {
-                foresight_hint(system, solver, options, &f, index, &mut tally)
+            (Some(index), None) if days.len() > 1 => {
+                let mut out = vec![gas_lp::ColStatus::Lower; f.cols.len()];
+                day_by_day(
+                    system,
+                    solver,
+                    options,
+                    days.clone(),
+                    &level,
+                    &f,
+                    index,
+                    &mut out,
+                    &mut day_basis,
+                    &mut tally,
+                )
+                .then_some(out)
             }
             _ => None,
         }
@@ -499,10 +546,14 @@ pub fn run_with(
                 *l = results.storage_level_gwh[s][last].0;
             }
         }
-        seed = match (index, &basis) {
+        previous = match (index, &basis) {
             (Some(index), Some(b)) if overlapping && !b.col_statuses().is_empty() => {
-                let statuses = b.col_statuses().to_vec();
-                Some((f, index, statuses))
+                Some(Previous {
+                    end_level: end_levels(&f, &solution, f.days.len() - 1),
+                    statuses: b.col_statuses().to_vec(),
+                    f,
+                    index,
+                })
             }
             _ => None,
         };
