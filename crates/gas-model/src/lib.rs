@@ -62,7 +62,12 @@
 //! carries the storage levels into the next window starting at `s+K`, and values
 //! gas left at a window end at the storage's `value_eur_mwh` of that day. Myopic
 //! operation is a rolling horizon with W = K = 1. Solves start from the previous
-//! basis when the solver offers one. The reported objective is the cost of the
+//! basis when the solver offers one; with a solver that takes hints
+//! ([`gas_lp::Solver::uses_hints`]) the first solve of a window starts instead from
+//! column statuses carried over by day: the days both windows formulate keep those of
+//! the previous window, and new days (all days of a first or single window, such as
+//! perfect foresight) take those of the days solved one by one, which together form a
+//! feasible starting tree (see [`run_with`]). The reported objective is the cost of the
 //! committed days (penalties included) minus the value of gas left at the end of
 //! the period.
 //!
@@ -438,11 +443,11 @@ struct Previous {
 /// optimality ends the run: the status says why and the days before it are filled.
 ///
 /// With [`RunOptions::warm_start`] and a solver that takes hints
-/// ([`Solver::uses_hints`]), the first solve of a window starts from a hint: for a
-/// rolling horizon, the statuses of the previous window carried over by day (days
-/// both windows formulate keep theirs; each new day takes those of the day one commit
-/// earlier); for a single window (perfect foresight), the days solved one by one first
-/// (see the notes for the pivots this takes). Other solves start from the previous basis.
+/// ([`Solver::uses_hints`]), the first solve of a window starts from a hint: the days
+/// it shares with the previous window keep their column statuses, and its new days (all
+/// of them in a first or single window, such as perfect foresight) are solved one by one
+/// first, from the storage levels the days before ended with (their pivots count in the
+/// notes' solver iterations). Other solves start from the previous basis.
 pub fn run_with(
     system: &System,
     solver: &dyn Solver,
