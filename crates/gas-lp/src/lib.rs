@@ -99,21 +99,57 @@ pub struct Solution {
     pub basis: Option<Basis>,
 }
 
-/// Opaque warm-start information produced by a solve (see [`SolveOptions::warm_start`]).
+/// Where a column sits in a basis: the solver-neutral part of a [`Basis`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ColStatus {
+    /// Non-basic at its lower bound (also: a column with no finite bound, at zero).
+    Lower,
+    /// Non-basic at its upper bound.
+    Upper,
+    /// Basic (free to lie between its bounds).
+    Basic,
+}
+
+/// Warm-start information (see [`SolveOptions::warm_start`]).
 ///
-/// A basis from one backend is ignored by another. A basis that does not fit the problem
-/// (different structure) is ignored too: the solve then starts cold.
+/// A basis produced by a solve is specific to its backend and to the problem's structure:
+/// given to a solve of a problem with the same structure it is the exact starting basis;
+/// a basis from another backend or another structure is ignored (cold start).
+///
+/// A *hint* ([`Basis::from_col_statuses`]) is solver-neutral: one [`ColStatus`] per column,
+/// for instance carried over from the solution of a related problem (an overlapping
+/// window, or the same days solved in smaller pieces). Solvers that can use it
+/// ([`Solver::uses_hints`]) build their starting point from it; the statuses need not
+/// form a valid basis (extra basic columns are dropped, missing ones made up).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Basis {
+    pub(crate) cols: Vec<ColStatus>,
     pub(crate) inner: BasisInner,
 }
 
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) enum BasisInner {
+    /// Only the column statuses.
+    Hint,
     Network(network::NetworkBasis),
     #[cfg(feature = "highs")]
     #[allow(dead_code)]
     Highs,
+}
+
+impl Basis {
+    /// A solver-neutral hint: one status per column of the problem it will start.
+    pub fn from_col_statuses(cols: Vec<ColStatus>) -> Basis {
+        Basis {
+            cols,
+            inner: BasisInner::Hint,
+        }
+    }
+
+    /// The status of each column (empty if the backend does not report them).
+    pub fn col_statuses(&self) -> &[ColStatus] {
+        &self.cols
+    }
 }
 
 /// Options for one solve. `SolveOptions::default()` means a cold start without time limit.
@@ -134,6 +170,11 @@ pub trait Solver: Send + Sync {
     /// Infeasibility and unboundedness are reported in [`Solution::status`]; an `Err`
     /// means the problem is malformed, unsupported by this backend, or the backend failed.
     fn solve(&self, problem: &Problem, options: &SolveOptions) -> Result<Solution, SolveError>;
+    /// Whether this backend starts from a hint ([`Basis::from_col_statuses`]); a caller
+    /// can skip the work of making one when it does not. Default `false`.
+    fn uses_hints(&self) -> bool {
+        false
+    }
 }
 
 /// The default backend: [`NetworkSimplex`] with its default options.

@@ -35,7 +35,7 @@ pub struct Problem {
     col_upper: Vec<f64>,
     col_cost: Vec<f64>,
     /// Column-wise coefficients, in order of first insertion.
-    col_entries: Vec<Vec<(Row, f64)>>,
+    col_entries: Vec<Entries>,
     row_lower: Vec<f64>,
     row_upper: Vec<f64>,
     nonzeros: usize,
@@ -105,7 +105,7 @@ impl Problem {
         self.col_lower.push(lower);
         self.col_upper.push(upper);
         self.col_cost.push(cost);
-        self.col_entries.push(Vec::new());
+        self.col_entries.push(Entries::default());
         Col(index as u32)
     }
 
@@ -129,7 +129,7 @@ impl Problem {
             return;
         }
         let entries = &mut self.col_entries[col.0 as usize];
-        match entries.iter_mut().find(|(r, _)| *r == row) {
+        match entries.as_mut_slice().iter_mut().find(|(r, _)| *r == row) {
             Some(entry) => entry.1 += value,
             None => {
                 entries.push((row, value));
@@ -217,7 +217,7 @@ impl Problem {
     pub fn col_coefs(&self, col: Col) -> &[(Row, f64)] {
         self.col_entries
             .get(col.0 as usize)
-            .map(Vec::as_slice)
+            .map(Entries::as_slice)
             .unwrap_or(&[])
     }
 
@@ -233,7 +233,7 @@ impl Problem {
     pub fn row_activities(&self, col_values: &[f64]) -> Vec<f64> {
         let mut activity = vec![0.0; self.num_rows()];
         for (entries, &x) in self.col_entries.iter().zip(col_values) {
-            for &(row, a) in entries {
+            for &(row, a) in entries.as_slice() {
                 activity[row.0 as usize] += a * x;
             }
         }
@@ -284,7 +284,7 @@ impl Problem {
             if !cost.is_finite() {
                 return Err(ProblemError::InvalidCost { col, cost });
             }
-            for &(row, value) in &self.col_entries[j] {
+            for &(row, value) in self.col_entries[j].as_slice() {
                 if !value.is_finite() {
                     return Err(ProblemError::InvalidCoefficient { row, col, value });
                 }
@@ -301,6 +301,60 @@ impl Problem {
             }
         }
         Ok(())
+    }
+}
+
+/// The coefficients of one column: up to two inline (every network column), more on the
+/// heap, so that building a large network LP does not allocate once per column.
+#[derive(Debug, Clone)]
+enum Entries {
+    Inline { len: u8, items: [(Row, f64); 2] },
+    Heap(Vec<(Row, f64)>),
+}
+
+impl Default for Entries {
+    fn default() -> Self {
+        Entries::Inline {
+            len: 0,
+            items: [(Row(0), 0.0); 2],
+        }
+    }
+}
+
+impl PartialEq for Entries {
+    fn eq(&self, other: &Self) -> bool {
+        self.as_slice() == other.as_slice()
+    }
+}
+
+impl Entries {
+    fn as_slice(&self) -> &[(Row, f64)] {
+        match self {
+            Entries::Inline { len, items } => &items[..*len as usize],
+            Entries::Heap(items) => items,
+        }
+    }
+
+    fn as_mut_slice(&mut self) -> &mut [(Row, f64)] {
+        match self {
+            Entries::Inline { len, items } => &mut items[..*len as usize],
+            Entries::Heap(items) => items,
+        }
+    }
+
+    fn push(&mut self, entry: (Row, f64)) {
+        match self {
+            Entries::Inline { len, items } if (*len as usize) < items.len() => {
+                items[*len as usize] = entry;
+                *len += 1;
+            }
+            Entries::Inline { items, .. } => {
+                let mut heap = items.to_vec();
+                heap.push(entry);
+                *self = Entries::Heap(heap);
+            }
+            Entries::Heap(items) => items.push(entry),
+        }
     }
 }
 

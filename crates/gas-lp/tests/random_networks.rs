@@ -6,7 +6,7 @@
 mod common;
 
 use common::{check_certificate, random_network as instance, Rng};
-use gas_lp::{Col, NetworkSimplex, Problem, Row, SolveOptions, Solver, Status};
+use gas_lp::{Basis, Col, ColStatus, NetworkSimplex, Problem, Row, SolveOptions, Solver, Status};
 use proptest::prelude::*;
 
 const INF: f64 = f64::INFINITY;
@@ -57,6 +57,8 @@ proptest! {
         for options in [
             NetworkSimplex { block_size_factor: 0.1, ..NetworkSimplex::default() },
             NetworkSimplex { crash: false, ..NetworkSimplex::default() },
+            NetworkSimplex { candidates_per_100: 1.0, ..NetworkSimplex::default() },
+            NetworkSimplex { candidates_per_100: 50.0, block_size_factor: 0.1, ..NetworkSimplex::default() },
         ] {
             let b = options.solve(&p, &SolveOptions::default()).unwrap();
             check_certificate(&p, &b);
@@ -85,6 +87,34 @@ proptest! {
             .unwrap();
         prop_assert_eq!(again.iterations, 0);
         prop_assert!((again.objective - first.objective).abs() <= 1e-9 * (1.0 + first.objective.abs()));
+    }
+
+    #[test]
+    fn hints_give_the_same_optimum(seed in any::<u64>(), nodes in 1usize..=30, arcs in 0usize..=120) {
+        let p = instance(seed, nodes, arcs);
+        let solver = NetworkSimplex::default();
+        let first = solver.solve(&p, &SolveOptions::default()).unwrap();
+        let q = perturbed(&p, seed);
+        let cold = solver.solve(&q, &SolveOptions::default()).unwrap();
+        let mut rng = Rng(seed ^ 0x4848);
+        let statuses = [ColStatus::Lower, ColStatus::Upper, ColStatus::Basic];
+        let random: Vec<ColStatus> =
+            (0..q.num_cols()).map(|_| statuses[rng.int(0, 2) as usize]).collect();
+        let own = first.basis.as_ref().map(|b| b.col_statuses().to_vec()).unwrap_or_default();
+        for (problem, reference, hint) in [(&p, &first, own.clone()), (&q, &cold, own), (&q, &cold, random)] {
+            let hint = Basis::from_col_statuses(hint);
+            let warm = solver
+                .solve(problem, &SolveOptions { warm_start: Some(&hint), ..SolveOptions::default() })
+                .unwrap();
+            prop_assert_eq!(reference.status, warm.status);
+            if reference.status == Status::Optimal {
+                check_certificate(problem, &warm);
+                prop_assert!(
+                    (reference.objective - warm.objective).abs()
+                        <= 1e-9 * (1.0 + reference.objective.abs())
+                );
+            }
+        }
     }
 }
 

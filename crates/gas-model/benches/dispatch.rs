@@ -3,6 +3,11 @@
 //! `cargo bench -p gas-model --bench dispatch` (add `--features highs` for HiGHS).
 //! Prints one row per operation mode and solver: median wall time of a few runs,
 //! solves, objective. Set `GASBUFFER_BENCH_RUNS` to change the number of runs (default 3).
+//! Filters (after `--`): `--mode pf|rolling|myopic` and `--curves ignore|refine|exact`
+//! run only the matching rows, e.g.
+//! `cargo bench -p gas-model --bench dispatch -- --mode pf --curves ignore`;
+//! `--factor F` and `--candidates C` set the network simplex's block size factor and
+//! candidate list length.
 
 use gas_core::system::Operation;
 use gas_lp::Solver;
@@ -14,7 +19,17 @@ fn median(mut xs: Vec<f64>) -> f64 {
     xs[xs.len() / 2]
 }
 
+/// The value after `--name` on the command line, if any.
+fn arg(name: &str) -> Option<String> {
+    let args: Vec<String> = std::env::args().collect();
+    args.iter()
+        .position(|a| a == name)
+        .and_then(|i| args.get(i + 1).cloned())
+}
+
 fn main() {
+    let only_mode = arg("--mode");
+    let only_curves = arg("--curves");
     let runs: usize = std::env::var("GASBUFFER_BENCH_RUNS")
         .ok()
         .and_then(|v| v.parse().ok())
@@ -32,30 +47,42 @@ fn main() {
         base.period.days
     );
     let solvers: Vec<Box<dyn Solver>> = vec![
-        Box::new(gas_lp::NetworkSimplex::default()),
+        Box::new(gas_lp::NetworkSimplex {
+            block_size_factor: arg("--factor")
+                .and_then(|v| v.parse().ok())
+                .unwrap_or(gas_lp::NetworkSimplex::default().block_size_factor),
+            candidates_per_100: arg("--candidates")
+                .and_then(|v| v.parse().ok())
+                .unwrap_or(gas_lp::NetworkSimplex::default().candidates_per_100),
+            ..gas_lp::NetworkSimplex::default()
+        }),
         #[cfg(feature = "highs")]
         Box::new(gas_lp::Highs::default()),
     ];
     let modes = [
-        ("perfect foresight", Operation::PerfectForesight),
+        ("perfect foresight", "pf", Operation::PerfectForesight),
         (
             "rolling 30/7",
+            "rolling",
             Operation::RollingHorizon {
                 window_days: 30,
                 commit_days: 7,
             },
         ),
-        ("myopic", Operation::Myopic),
+        ("myopic", "myopic", Operation::Myopic),
     ];
     let curve_modes = [
-        ("flat (curves ignored)", FillCurveMode::Ignore),
-        ("fill curves refined", FillCurveMode::Refine),
-        ("fill curves exact", FillCurveMode::Exact),
+        ("flat (curves ignored)", "ignore", FillCurveMode::Ignore),
+        ("fill curves refined", "refine", FillCurveMode::Refine),
+        ("fill curves exact", "exact", FillCurveMode::Exact),
     ];
     println!("| operation | fill curves | solver | median s | min s | objective kEUR | notes |");
     println!("| --- | --- | --- | ---: | ---: | ---: | --- |");
     for solver in &solvers {
-        for (curve_name, curve_mode) in curve_modes {
+        for (curve_name, curve_key, curve_mode) in curve_modes {
+            if only_curves.as_ref().is_some_and(|c| c != curve_key) {
+                continue;
+            }
             let network = solver.name() == "network-simplex";
             if curve_mode == FillCurveMode::Exact && network {
                 continue; // side constraints: not a network
@@ -63,7 +90,10 @@ fn main() {
             if curve_mode == FillCurveMode::Refine && !network {
                 continue; // the refinement is for the network simplex (HiGHS has no warm start here)
             }
-            for (mode_name, operation) in modes {
+            for (mode_name, mode_key, operation) in modes {
+                if only_mode.as_ref().is_some_and(|m| m != mode_key) {
+                    continue;
+                }
                 let mut system = base.clone();
                 system.settings.operation = operation;
                 let options = RunOptions {
@@ -95,6 +125,9 @@ fn main() {
                 );
             }
         }
+    }
+    if only_mode.is_some() || only_curves.is_some() {
+        return;
     }
     // Building the whole-period LP alone (what an export or a first solve costs).
     let t0 = Instant::now();

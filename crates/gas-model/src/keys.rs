@@ -169,6 +169,23 @@ impl ColKey {
         }
     }
 
+    /// The same key on another day.
+    pub fn with_day(self, day: usize) -> ColKey {
+        match self {
+            ColKey::PipelineFlow(p, _) => ColKey::PipelineFlow(p, day),
+            ColKey::RouteFlow(r, _) => ColKey::RouteFlow(r, day),
+            ColKey::LngTranche(o, k, _) => ColKey::LngTranche(o, k, day),
+            ColKey::LngSendout(l, _) => ColKey::LngSendout(l, day),
+            ColKey::Production(p, _) => ColKey::Production(p, day),
+            ColKey::StorageInjection(s, _) => ColKey::StorageInjection(s, day),
+            ColKey::StorageWithdrawal(s, _) => ColKey::StorageWithdrawal(s, day),
+            ColKey::StorageLevel(s, k, _) => ColKey::StorageLevel(s, k, day),
+            ColKey::Curtailment(d, k, _) => ColKey::Curtailment(d, k, day),
+            ColKey::LocalToHub(z, _) => ColKey::LocalToHub(z, day),
+            ColKey::HubToLocal(z, _) => ColKey::HubToLocal(z, day),
+        }
+    }
+
     /// A readable, MPS-safe name such as `pipeline_flow[DE>PL][2022-03-01]`.
     pub fn name(self, names: &Names) -> String {
         let d = names.date(self.day());

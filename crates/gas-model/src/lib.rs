@@ -62,7 +62,12 @@
 //! carries the storage levels into the next window starting at `s+K`, and values
 //! gas left at a window end at the storage's `value_eur_mwh` of that day. Myopic
 //! operation is a rolling horizon with W = K = 1. Solves start from the previous
-//! basis when the solver offers one. The reported objective is the cost of the
+//! basis when the solver offers one; with a solver that takes hints
+//! ([`gas_lp::Solver::uses_hints`]) the first solve of a window starts instead from
+//! column statuses carried over by day: the days both windows formulate keep those of
+//! the previous window, and new days (all days of a first or single window, such as
+//! perfect foresight) take those of the days solved one by one, which together form a
+//! feasible starting tree (see [`run_with`]). The reported objective is the cost of the
 //! committed days (penalties included) minus the value of gas left at the end of
 //! the period.
 //!
@@ -139,6 +144,7 @@
 pub mod demand;
 mod extract;
 pub mod formulation;
+mod hint;
 pub mod keys;
 pub mod lng;
 mod options;
@@ -253,12 +259,196 @@ fn window_input(
     }
 }
 
+/// Counts of the solves of a run.
+#[derive(Debug, Default)]
+struct Tally {
+    passes_total: usize,
+    passes_max: usize,
+    unconverged: usize,
+    iterations: u64,
+}
+
+/// Solves one window with the fill-curve and national-first refinements and returns the
+/// last solution. The first solve starts from `start`; later passes from the basis of the
+/// pass before. `basis` receives each solve's basis.
+#[allow(clippy::too_many_arguments)]
+fn solve_window(
+    system: &System,
+    solver: &dyn Solver,
+    options: &RunOptions,
+    f: &mut formulation::Formulation,
+    input: &mut WindowInput,
+    start: Option<Basis>,
+    basis: &mut Option<Basis>,
+    tally: &mut Tally,
+) -> Result<gas_lp::Solution, RunError> {
+    let days = input.days.clone();
+    let national_first = system.settings.solidarity == Solidarity::NationalFirst;
+    let mut start = start;
+    let mut pass = 0;
+    let solution = loop {
+        pass += 1;
+        let warm = match start.take() {
+            Some(first) => Some(first),
+            None => basis.clone(),
+        };
+        let solve_options = SolveOptions {
+            warm_start: if options.warm_start {
+                warm.as_ref()
+            } else {
+                None
+            },
+            time_limit_seconds: options.time_limit_seconds,
+        };
+        let solution = solver.solve(&f.problem, &solve_options).map_err(|source| {
+            if matches!(source, SolveError::NotANetwork { .. })
+                && options.fill_curves == FillCurveMode::Exact
+            {
+                RunError::NeedsGeneralLp {
+                    solver: solver.name(),
+                    source,
+                }
+            } else {
+                RunError::Solver {
+                    solver: solver.name(),
+                    from: system.period.date(days.start).to_string(),
+                    to: system.period.date(days.end.saturating_sub(1)).to_string(),
+                    source,
+                }
+            }
+        })?;
+        tally.iterations += solution.iterations;
+        if solution.basis.is_some() {
+            basis.clone_from(&solution.basis);
+        }
+        if solution.status != Status::Optimal {
+            break solution;
+        }
+        let mut changed = false;
+        if options.fill_curves == FillCurveMode::Refine {
+            changed |= refine::lower_caps(
+                system,
+                f,
+                input,
+                &solution,
+                options.cap_tolerance_gwh_d,
+                options.refine_span_days,
+            );
+        }
+        if national_first {
+            changed |= solidarity::block_exports(
+                system,
+                f,
+                input,
+                &solution,
+                options.solidarity_tolerance_gwh_d,
+            );
+        }
+        if !changed {
+            break solution;
+        }
+        if pass >= options.max_passes.max(1) {
+            tally.unconverged += 1;
+            break solution;
+        }
+    };
+    tally.passes_total += pass;
+    tally.passes_max = tally.passes_max.max(pass);
+    Ok(solution)
+}
+
+/// Column statuses for the days `days` of the formulation `f` (written into `out`), from
+/// solving those days one by one from the storage levels `start_level` (myopic, each day
+/// from the basis of the day before, which is cheap). Each day's tree reaches the ground
+/// either directly or through its level arcs, which in `f` lead to the next day, so the
+/// days' trees together span `f`'s days: a solve of `f` starts from a feasible tree
+/// near a good dispatch instead of from scratch. Returns `false` (leaving `out` partly
+/// written) when a day is not solved to optimality.
+#[allow(clippy::too_many_arguments)]
+fn day_by_day(
+    system: &System,
+    solver: &dyn Solver,
+    options: &RunOptions,
+    days: Range<usize>,
+    start_level: &[f64],
+    f: &formulation::Formulation,
+    index: &hint::DayIndex,
+    out: &mut [gas_lp::ColStatus],
+    basis: &mut Option<Basis>,
+    tally: &mut Tally,
+) -> bool {
+    let mut level = start_level.to_vec();
+    let mut day_tally = Tally::default();
+    let mut ok = true;
+    for day in days {
+        let mut input = window_input(system, day..day + 1, level.clone(), options);
+        let mut g = build(system, &input);
+        let solved = solve_window(
+            system,
+            solver,
+            options,
+            &mut g,
+            &mut input,
+            None,
+            basis,
+            &mut day_tally,
+        );
+        let (Ok(solution), Some(b)) = (solved, basis.as_ref()) else {
+            ok = false;
+            break;
+        };
+        if solution.status != Status::Optimal {
+            ok = false;
+            break;
+        }
+        let seed = hint::Seed {
+            f: &g,
+            index: &hint::DayIndex::new(&g),
+            statuses: b.col_statuses(),
+        };
+        hint::carry_day(&seed, day, f, index, day, out);
+        level = end_levels(&g, &solution, 0);
+    }
+    tally.iterations += day_tally.iterations;
+    ok
+}
+
+/// Storage levels at the end of the window slot `slot` of a solved formulation.
+fn end_levels(f: &formulation::Formulation, solution: &gas_lp::Solution, slot: usize) -> Vec<f64> {
+    f.level
+        .iter()
+        .map(|days| {
+            days[slot]
+                .iter()
+                .map(|c| solution.col_values[c.0 as usize])
+                .sum::<f64>()
+                .max(0.0)
+        })
+        .collect()
+}
+
+/// A solved rolling window whose statuses start the next one.
+struct Previous {
+    f: formulation::Formulation,
+    index: hint::DayIndex,
+    statuses: Vec<gas_lp::ColStatus>,
+    /// Storage levels at the end of its last day.
+    end_level: Vec<f64>,
+}
+
 /// Dispatches `system` with `solver` and `options`.
 ///
 /// Validates the system first ([`RunError::Invalid`]), then solves each window
 /// of the operation mode with the fill-curve and national-first refinements,
 /// and fills every field of [`Results`]. A window that is not solved to
 /// optimality ends the run: the status says why and the days before it are filled.
+///
+/// With [`RunOptions::warm_start`] and a solver that takes hints
+/// ([`Solver::uses_hints`]), the first solve of a window starts from a hint: the days
+/// it shares with the previous window keep their column statuses, and its new days (all
+/// of them in a first or single window, such as perfect foresight) are solved one by one
+/// first, from the storage levels the days before ended with (their pivots count in the
+/// notes' solver iterations). Other solves start from the previous basis.
 pub fn run_with(
     system: &System,
     solver: &dyn Solver,
@@ -275,78 +465,68 @@ pub fn run_with(
         .collect();
     let mut basis: Option<Basis> = None;
     let mut objective = 0.0;
-    let (mut passes_total, mut passes_max, mut unconverged, mut blocked) =
-        (0usize, 0usize, 0usize, 0usize);
-    let mut iterations = 0u64;
+    let mut tally = Tally::default();
+    let mut blocked = 0usize;
     let national_first = system.settings.solidarity == Solidarity::NationalFirst;
+    let hints = options.warm_start && solver.uses_hints();
+    // The previous window, when windows overlap; the basis of the one-day solves.
+    let mut previous: Option<Previous> = None;
+    let mut day_basis: Option<Basis> = None;
     for (days, commit) in &plan {
         let mut input = window_input(system, days.clone(), level.clone(), options);
         let mut f = build(system, &input);
-        let mut pass = 0;
-        let solution = loop {
-            pass += 1;
-            let solve_options = SolveOptions {
-                warm_start: if options.warm_start {
-                    basis.as_ref()
-                } else {
-                    None
-                },
-                time_limit_seconds: options.time_limit_seconds,
-            };
-            let solution = solver.solve(&f.problem, &solve_options).map_err(|source| {
-                if matches!(source, SolveError::NotANetwork { .. })
-                    && options.fill_curves == FillCurveMode::Exact
-                {
-                    RunError::NeedsGeneralLp {
-                        solver: solver.name(),
-                        source,
-                    }
-                } else {
-                    RunError::Solver {
-                        solver: solver.name(),
-                        from: system.period.date(days.start).to_string(),
-                        to: system.period.date(days.end.saturating_sub(1)).to_string(),
-                        source,
-                    }
-                }
-            })?;
-            iterations += solution.iterations;
-            if solution.basis.is_some() {
-                basis = solution.basis.clone();
-            }
-            if solution.status != Status::Optimal {
-                break solution;
-            }
-            let mut changed = false;
-            if options.fill_curves == FillCurveMode::Refine {
-                changed |= refine::lower_caps(
+        // Hints need the day index: when windows overlap, or for a single window.
+        let overlapping = days.end > commit.end;
+        let index = (hints && (overlapping || previous.is_some() || plan.len() == 1))
+            .then(|| hint::DayIndex::new(&f));
+        let start = match (&index, &previous) {
+            (Some(index), Some(prev)) => {
+                // Days both windows formulate keep their statuses; the new days are
+                // solved one by one from the levels the previous window ended with.
+                let seed = hint::Seed {
+                    f: &prev.f,
+                    index: &prev.index,
+                    statuses: &prev.statuses,
+                };
+                let shift = days.start - prev.f.days.start;
+                let mut out = hint::shifted(&seed, &f, index, shift);
+                let new_days = prev.f.days.end.max(days.start)..days.end;
+                day_by_day(
                     system,
-                    &mut f,
-                    &mut input,
-                    &solution,
-                    options.cap_tolerance_gwh_d,
-                    options.refine_span_days,
+                    solver,
+                    options,
+                    new_days,
+                    &prev.end_level,
+                    &f,
+                    index,
+                    &mut out,
+                    &mut day_basis,
+                    &mut tally,
                 );
+                Some(out)
             }
-            if national_first {
-                changed |= solidarity::block_exports(
+            (Some(index), None) if days.len() > 1 => {
+                let mut out = vec![gas_lp::ColStatus::Lower; f.cols.len()];
+                day_by_day(
                     system,
-                    &mut f,
-                    &mut input,
-                    &solution,
-                    options.solidarity_tolerance_gwh_d,
-                );
+                    solver,
+                    options,
+                    days.clone(),
+                    &level,
+                    &f,
+                    index,
+                    &mut out,
+                    &mut day_basis,
+                    &mut tally,
+                )
+                .then_some(out)
             }
-            if !changed {
-                break solution;
-            }
-            if pass >= options.max_passes.max(1) {
-                unconverged += 1;
-                break solution;
-            }
-        };
-        passes_total += pass;
-        passes_max = passes_max.max(pass);
+            _ => None,
+        }
+        .map(Basis::from_col_statuses);
+        let solution = solve_window(
+            system, solver, options, &mut f, &mut input, start, &mut basis, &mut tally,
+        )?;
         if solution.status != Status::Optimal {
             results.status = status_of(solution.status);
             results.objective_keur = objective;
@@ -372,7 +552,24 @@ pub fn run_with(
                 *l = results.storage_level_gwh[s][last].0;
             }
         }
+        previous = match (index, &basis) {
+            (Some(index), Some(b)) if overlapping && !b.col_statuses().is_empty() => {
+                Some(Previous {
+                    end_level: end_levels(&f, &solution, f.days.len() - 1),
+                    statuses: b.col_statuses().to_vec(),
+                    f,
+                    index,
+                })
+            }
+            _ => None,
+        };
     }
+    let Tally {
+        passes_total,
+        passes_max,
+        unconverged,
+        iterations,
+    } = tally;
     results.objective_keur = objective;
     results.notes.push(format!(
         "{} with `{}`: {} window(s), {} solve(s) ({} at most per window), {} solver iterations",

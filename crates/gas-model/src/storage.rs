@@ -55,6 +55,12 @@ pub fn add_storage(
         let storage = &system.storages[s];
         let tie = TIE_BREAK_EUR_MWH * (s as f64 + 1.0);
         let initial = input.initial_level.get(s).copied().unwrap_or(0.0);
+        // The day of each filling target (dates looked up once, not once per day).
+        let target_days: Vec<Option<usize>> = storage
+            .targets
+            .iter()
+            .map(|t| system.period.index_of(t.date))
+            .collect();
         let rows: Vec<Row> = f
             .days
             .clone()
@@ -98,7 +104,14 @@ pub fn add_storage(
                 0.0
             };
             let floor = storage.floor_gwh[day].0;
-            let segments = level_segments(storage, day, system);
+            let todays: Vec<&FillTarget> = storage
+                .targets
+                .iter()
+                .zip(&target_days)
+                .filter(|(_, &d)| d == Some(day))
+                .map(|(t, _)| t)
+                .collect();
+            let segments = segments_of(storage, &todays);
             let mut cols = Vec::with_capacity(segments.segments.len());
             for (k, segment) in segments.segments.iter().enumerate() {
                 let lower = (floor - segment.from).clamp(0.0, segment.length);
@@ -220,8 +233,18 @@ pub struct LevelSegments {
 /// Without targets there is one segment `[0, working_gas]` at cost 0.
 /// The floor is the lower bound of the sum, spread over the lowest segments.
 pub fn level_segments(storage: &Storage, day: usize, system: &System) -> LevelSegments {
-    let working = storage.working_gas_gwh.0.max(0.0);
     if storage.targets.is_empty() {
+        return segments_of(storage, &[]);
+    }
+    let date = system.period.date(day);
+    let targets: Vec<&FillTarget> = storage.targets.iter().filter(|t| t.date == date).collect();
+    segments_of(storage, &targets)
+}
+
+/// [`level_segments`] given the targets of the day.
+fn segments_of(storage: &Storage, targets: &[&FillTarget]) -> LevelSegments {
+    let working = storage.working_gas_gwh.0.max(0.0);
+    if targets.is_empty() {
         return LevelSegments {
             segments: vec![LevelSegment {
                 from: 0.0,
@@ -231,8 +254,6 @@ pub fn level_segments(storage: &Storage, day: usize, system: &System) -> LevelSe
             offset: 0.0,
         };
     }
-    let date = system.period.date(day);
-    let targets: Vec<&FillTarget> = storage.targets.iter().filter(|t| t.date == date).collect();
     let mut breaks: Vec<f64> = targets
         .iter()
         .map(|t| (t.min_fill.clamp(0.0, 1.0) * working).min(working))

@@ -219,13 +219,13 @@ impl Network {
     }
 
     fn compute_fingerprint(&self) -> u64 {
-        // FNV-1a over the node count and the arc end points.
+        // A word-at-a-time multiply–rotate hash over the node count and the arc end points
+        // (a structure check, not a cryptographic hash).
         let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
         let mut eat = |value: u64| {
-            for byte in value.to_le_bytes() {
-                hash ^= u64::from(byte);
-                hash = hash.wrapping_mul(0x0100_0000_01b3);
-            }
+            hash = (hash ^ value)
+                .wrapping_mul(0x9E37_79B9_7F4A_7C15)
+                .rotate_left(29);
         };
         eat(self.num_nodes as u64);
         eat(self.source.len() as u64);

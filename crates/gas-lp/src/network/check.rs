@@ -80,6 +80,8 @@ impl Simplex {
             opt_tol: 0.0,
             block_size: 0,
             next_arc: 0,
+            head_length: 0,
+            candidates: Vec::new(),
             stem: Vec::new(),
             pieces: Vec::new(),
         }

@@ -6,7 +6,9 @@ mod build;
 #[cfg(debug_assertions)]
 mod check;
 mod crash;
+mod hint;
 mod pivot;
+mod pricing;
 mod tree;
 
 use std::time::{Duration, Instant};
@@ -66,7 +68,8 @@ pub(crate) struct NetworkBasis {
 /// [`NetworkSimplex::crash`]); the rest starts on artificial arcs.
 ///
 /// The entering arc comes from a block search over the arcs, in blocks of
-/// `block_size_factor · √arcs`; the leaving arc by the strongly-feasible-tree rule
+/// `block_size_factor · √arcs` (optionally through a candidate list, see
+/// [`NetworkSimplex::candidates_per_100`]); the leaving arc by the strongly-feasible-tree rule
 /// (no cycling). Ties are broken by arc order, so results are reproducible byte for byte.
 ///
 /// # Tolerances
@@ -83,6 +86,10 @@ pub(crate) struct NetworkBasis {
 /// basis: tree flows are recomputed for the new data; a tree arc whose flow would break its
 /// bounds is cut and its subtree re-attached to the root by an artificial arc, which the
 /// simplex then drives out. A basis that does not fit is ignored (cold start).
+///
+/// A hint ([`crate::Basis::from_col_statuses`]) starts from the tree its basic columns
+/// span (see [`crate::Basis`]); the parts they do not connect hang from the root by
+/// artificial arcs, and the flows are set and repaired as for a warm start.
 #[derive(Debug, Clone, PartialEq)]
 pub struct NetworkSimplex {
     /// Block size of the block-search pivot rule as a multiple of `√arcs` (at least 10
@@ -90,6 +97,10 @@ pub struct NetworkSimplex {
     /// 360k-column Europe instance factor 1 was fastest (2 was 1.2× and 5 about 3× slower),
     /// on this crate's 130k-arc benchmark factor 3 (2 within 10 %, 10 about 1.8× slower).
     pub block_size_factor: f64,
+    /// Candidate-list pricing: the list keeps this many arcs per 100 arcs of a block (at
+    /// least 3); 0 prices by plain block search. Default 0: on gas-model's Europe instance
+    /// lists of 1 or 2 per 100 saved about 10 % of the pivots but no time (`BENCHMARKS.md`).
+    pub candidates_per_100: f64,
     /// Stop with [`Status::IterationLimit`] after this many pivots. Default: no limit.
     pub max_iterations: Option<u64>,
     /// Cold starts begin from a crash basis (each node's demand or supply placed on its
@@ -101,6 +112,7 @@ impl Default for NetworkSimplex {
     fn default() -> Self {
         NetworkSimplex {
             block_size_factor: 2.0,
+            candidates_per_100: 0.0,
             max_iterations: None,
             crash: true,
         }
@@ -208,16 +220,26 @@ impl Solver for NetworkSimplex {
         "network-simplex"
     }
 
+    fn uses_hints(&self) -> bool {
+        true
+    }
+
     fn solve(&self, problem: &Problem, options: &SolveOptions) -> Result<Solution, SolveError> {
         problem.validate()?;
         let net = Network::build(problem)?;
         let mut sx = Simplex::new(&net, self.block_size_factor);
-        let warm = options.warm_start.and_then(|basis| match &basis.inner {
-            BasisInner::Network(b) if b.fingerprint == net.fingerprint => Some(b),
+        if self.candidates_per_100 > 0.0 && self.candidates_per_100.is_finite() {
+            let head = (self.candidates_per_100 / 100.0 * sx.block_size as f64).ceil();
+            sx.head_length = (head as usize).clamp(3, sx.block_size);
+        }
+        let warm_ok = options.warm_start.is_some_and(|basis| match &basis.inner {
+            BasisInner::Network(b) if b.fingerprint == net.fingerprint => {
+                sx.load_basis(&b.pred, &b.state)
+            }
+            BasisInner::Hint => sx.load_hint(&net, &basis.cols),
             #[allow(unreachable_patterns)]
-            _ => None,
+            _ => false,
         });
-        let warm_ok = warm.is_some_and(|b| sx.load_basis(&b.pred, &b.state));
         if !warm_ok {
             sx.load_cold();
             if self.crash {
@@ -241,6 +263,7 @@ impl Solver for NetworkSimplex {
         let col_values = net.col_values(&flows);
         let duals = row_duals(&sx, problem.num_rows());
         let basis = matches!(status, Status::Optimal | Status::IterationLimit).then(|| Basis {
+            cols: net.col_statuses(&sx.state),
             inner: BasisInner::Network(NetworkBasis {
                 fingerprint: net.fingerprint,
                 pred: sx.pred[..sx.n].to_vec(),

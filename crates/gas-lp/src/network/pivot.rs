@@ -1,15 +1,9 @@
-//! Pricing (block search) and the pivot itself.
+//! The pivot: ratio test, flow update and tree update.
 
 use super::tree::{Simplex, LOWER, TREE, UPPER};
 
 /// A pivot found a cycle of unlimited capacity and negative cost.
 pub(crate) struct UnboundedCycle;
-
-/// The best candidate so far and its violation `[artificial, real]`.
-struct Best {
-    arc: usize,
-    key: [f64; 2],
-}
 
 enum Leaving {
     Entering,
@@ -20,129 +14,6 @@ enum Leaving {
 }
 
 impl Simplex {
-    /// Block search: scan the real arcs cyclically from where the last search stopped, in
-    /// blocks of `block_size`; return the most violating arc of the first block that has
-    /// one. Violation is lexicographic: artificial cost first, then real cost (ignored when
-    /// `feasibility_only`). Ties go to the arc scanned first.
-    pub fn find_entering(&mut self, feasibility_only: bool) -> Option<usize> {
-        let m = self.m;
-        if m == 0 || (feasibility_only && self.down_artificials == 0) {
-            return None;
-        }
-        let lexicographic = self.down_artificials > 0;
-        let mut best = Best {
-            arc: usize::MAX,
-            key: [0.0, self.opt_tol],
-        };
-        let mut e = self.next_arc.min(m - 1);
-        let mut scanned = 0;
-        while scanned < m {
-            let len = self.block_size.min(m - scanned);
-            let end = e + len;
-            let ranges = if end <= m {
-                [(e, end), (0, 0)]
-            } else {
-                [(e, m), (0, end - m)]
-            };
-            for (from, to) in ranges {
-                if feasibility_only {
-                    self.scan_lexicographic(from, to, true, &mut best);
-                } else if lexicographic {
-                    self.scan(&self.pi_c, from, to, &mut best);
-                } else {
-                    self.scan(&self.pi, from, to, &mut best);
-                }
-            }
-            e = if end >= m { end - m } else { end };
-            scanned += len;
-            if best.arc != usize::MAX {
-                self.next_arc = e;
-                if lexicographic && !feasibility_only && !self.is_lexicographic_candidate(best.arc)
-                {
-                    // Rounding in `pi_c` misled the fast scan: price exactly instead.
-                    return self.find_entering_exactly();
-                }
-                return Some(best.arc);
-            }
-        }
-        if lexicographic && !feasibility_only {
-            // Confirm optimality exactly.
-            return self.find_entering_exactly();
-        }
-        None
-    }
-
-    /// Whether arc `e` violates optimality with exact lexicographic costs.
-    fn is_lexicographic_candidate(&self, e: usize) -> bool {
-        let s = f64::from(self.state[e]);
-        let (u, w) = (self.source[e] as usize, self.target[e] as usize);
-        let va = s * (self.pi_a[w] - self.pi_a[u]);
-        va > 0.5 || (va > -0.5 && s * (self.pi[w] - self.pi[u] - self.cost[e]) > self.opt_tol)
-    }
-
-    /// The most violating arc over all arcs, with exact lexicographic costs.
-    fn find_entering_exactly(&mut self) -> Option<usize> {
-        let mut best = Best {
-            arc: usize::MAX,
-            key: [0.0, self.opt_tol],
-        };
-        self.scan_lexicographic(0, self.m, false, &mut best);
-        (best.arc != usize::MAX).then_some(best.arc)
-    }
-
-    /// Pricing with one potential per node: `pi` (real costs alone, once no artificial flow
-    /// is left) or `pi_c` (lexicographic costs folded with `big_m`).
-    fn scan(&self, pi: &[f64], from: usize, to: usize, best: &mut Best) {
-        let state = &self.state[from..to];
-        let source = &self.source[from..to];
-        let target = &self.target[from..to];
-        let cost = &self.cost[from..to];
-        let mut best_v = best.key[1];
-        let mut best_i = usize::MAX;
-        for i in 0..state.len() {
-            // Tree arcs have state 0, hence violation 0.
-            let v =
-                f64::from(state[i]) * (pi[target[i] as usize] - pi[source[i] as usize] - cost[i]);
-            if v > best_v {
-                best_v = v;
-                best_i = i;
-            }
-        }
-        if best_i != usize::MAX {
-            best.key[1] = best_v;
-            best.arc = from + best_i;
-        }
-    }
-
-    /// Pricing by (artificial, real) costs.
-    fn scan_lexicographic(&self, from: usize, to: usize, feasibility_only: bool, best: &mut Best) {
-        for e in from..to {
-            let s = self.state[e];
-            if s == TREE {
-                continue;
-            }
-            let (u, w) = (self.source[e] as usize, self.target[e] as usize);
-            let sf = f64::from(s);
-            let va = sf * (self.pi_a[w] - self.pi_a[u]);
-            let key = if va > 0.5 {
-                let vr = if feasibility_only {
-                    0.0
-                } else {
-                    sf * (self.pi[w] - self.pi[u] - self.cost[e])
-                };
-                [va, vr]
-            } else if va > -0.5 && !feasibility_only {
-                [0.0, sf * (self.pi[w] - self.pi[u] - self.cost[e])]
-            } else {
-                continue;
-            };
-            if key[0] > best.key[0] || (key[0] == best.key[0] && key[1] > best.key[1]) {
-                best.arc = e;
-                best.key = key;
-            }
-        }
-    }
-
     /// The tree arc just below the root on the path from `u` (an artificial arc).
     fn top_arc(&self, mut u: usize) -> usize {
         if u == self.n {

@@ -64,6 +64,10 @@ pub(crate) struct Simplex {
     pub opt_tol: f64,
     pub block_size: usize,
     pub next_arc: usize,
+    /// Length of the candidate list kept between pricings; 0 for plain block search.
+    pub head_length: usize,
+    /// The candidate list: `(violation, arc)`.
+    pub(super) candidates: Vec<(f64, u32)>,
     pub(super) stem: Vec<u32>,
     pub(super) pieces: Vec<(u32, u32)>,
 }
@@ -123,6 +127,8 @@ impl Simplex {
             opt_tol,
             block_size,
             next_arc: 0,
+            head_length: 0,
+            candidates: Vec::new(),
             stem: Vec::new(),
             pieces: Vec::new(),
         }
