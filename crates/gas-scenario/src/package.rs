@@ -147,7 +147,9 @@ pub enum TargetSpec {
 /// (400), so that storage is filled with bought gas but not by cutting consumers.
 pub const DEFAULT_TARGET_PENALTY: f64 = 300.0;
 
-const MEASURE_TYPES: [&str; 10] = [
+/// The measure types a package accepts (`[[measures]] type = ...`), in the order of
+/// [`MeasureKind`]. `docs/scenarios.md` documents each one (checked by `tests/docs.rs`).
+pub const MEASURE_TYPES: [&str; 10] = [
     "embargo",
     "route_status",
     "price_cap",
@@ -159,6 +161,11 @@ const MEASURE_TYPES: [&str; 10] = [
     "strategic_reserve",
     "solidarity",
 ];
+
+/// The top-level keys a package file accepts, in alphabetical order (the order of
+/// the "expected one of the keys ..." error for an unknown key). `tests/docs.rs`
+/// checks this list against that error and `docs/scenarios.md` against this list.
+pub const PACKAGE_KEYS: [&str; 4] = ["description", "measures", "name", "trigger"];
 
 /// Reads a package file.
 pub fn load_package(path: &std::path::Path) -> Result<Package, FileErrors> {

@@ -230,12 +230,33 @@ pub enum CutoffTarget {
     },
 }
 
-const EVENT_TYPES: [&str; 5] = [
+/// The event types a scenario accepts (`[[events]] type = ...`), in the order of
+/// [`EventKind`]. `docs/scenarios.md` documents each one (checked by `tests/docs.rs`).
+pub const EVENT_TYPES: [&str; 5] = [
     "route_cutoff",
     "lng_availability",
     "outage",
     "demand_shock",
     "cold_spell",
+];
+
+/// The top-level keys a scenario file accepts, in alphabetical order (the order of
+/// the "expected one of the keys ..." error for an unknown key). `tests/docs.rs`
+/// checks this list against that error and `docs/scenarios.md` against this list.
+pub const SCENARIO_KEYS: [&str; 13] = [
+    "curtailment",
+    "dataset",
+    "demand",
+    "description",
+    "events",
+    "initial_storage",
+    "name",
+    "operation",
+    "origin_caps",
+    "period",
+    "routes_as_observed",
+    "storage",
+    "triggers",
 ];
 
 /// Reads a scenario file.
