@@ -48,7 +48,8 @@ impl Carrier {
 /// The optional `from` / `to` of an event or measure, before resolution.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Window {
-    /// First day (date or trigger expression); `None` = the package trigger or the period start.
+    /// First day (date or trigger expression); `None` = the package trigger for a
+    /// measure (an event must give it).
     pub from: Option<Located<DateSpec>>,
     /// Last day, included; `None` = the end of the period.
     pub to: Option<Located<DateSpec>>,

@@ -83,7 +83,7 @@ pub enum MeasureKind {
         price_eur_mwh: f64,
     },
     /// Contingency: more pipeline gas from an origin, spread over its routes in
-    /// proportion to their capacity.
+    /// proportion to their headroom (technical capacity minus what they offer).
     PipelineIncrease {
         /// Origin code.
         origin: Located<String>,

@@ -264,23 +264,10 @@ fn actual_demand_takes_eurostat_s_month_shaped_by_the_daily_series_or_the_daily_
 
 #[test]
 fn pipeline_origins_are_capped_at_last_year_s_deliveries_unless_technical() {
-    use gas_core::dataset::RouteFlowRecord;
-    use gas_core::units::GwhPerDay;
     // Russia (NS1 100 + YAMAL 50 GWh/d of capacity) delivered 75 GWh/d every day of the
     // year before the period (2021-07-01 .. 2022-06-30): both routes are scaled by
     // 75 / 150 = 0.5, to 50 and 25 GWh/d. With origin_caps = "technical" they stay.
-    let mut data = dataset();
-    let mut day = date(2021, 7, 1);
-    while day < date(2022, 7, 1) {
-        data.route_flows_daily.push(RouteFlowRecord {
-            date: day,
-            route: "ORIGIN:RU".into(),
-            flow_gwh_d: GwhPerDay(75.0),
-            flow_mcm_d: 0.0,
-            source: "test".into(),
-        });
-        day = day.succ_opt().unwrap();
-    }
+    let data = dataset_with_russian_deliveries(75.0);
     let capped = build(
         &data,
         &parse_scenario(&scenario_text(""), "s.toml").unwrap(),
@@ -332,4 +319,49 @@ fn fuel_switching_opens_on_the_measure_s_days_only() {
     let fr_power = built.system.demands.iter();
     let fr_power = fr_power.filter(|d| d.zone == fr && d.sector == Sector::Power);
     assert_eq!(fr_power.map(|d| d.curtailment.len()).next(), Some(1));
+}
+
+#[test]
+fn a_blocked_route_carries_no_added_pipeline_volume() {
+    // Russia +30 GWh/d spread over NS1 and YAMAL by headroom; NS1 blocked in the same
+    // package: NS1 carries nothing at all.
+    let scenario = parse_scenario(&scenario_text(""), "s.toml").unwrap();
+    let package = parse_package(
+        concat!(
+            "name = \"p\"\ntrigger = 2022-07-01\n",
+            "[[measures]]\ntype = \"pipeline_increase\"\norigin = \"RU\"\nvolume_gwh_d = 30\n",
+            "[[measures]]\ntype = \"route_status\"\nroute = \"NS1\"\nstatus = \"blocked\"\n",
+        ),
+        "p.toml",
+    )
+    .unwrap();
+    // Russia delivered 75 GWh/d: NS1 50 and YAMAL 25 of 100 and 50, headroom 50 and 25;
+    // +30 GWh/d adds 20 to NS1 and 10 to YAMAL.
+    let built = build(
+        &dataset_with_russian_deliveries(75.0),
+        &scenario,
+        &[package],
+    )
+    .unwrap();
+    assert_eq!(capacity(&built, "NS1", 5), 0.0);
+    assert!((capacity(&built, "YAMAL", 5) - 35.0).abs() < 1e-9);
+}
+
+/// The test dataset with Russia delivering `gwh_d` every day of the year before July 2022.
+fn dataset_with_russian_deliveries(gwh_d: f64) -> gas_core::dataset::Dataset {
+    use gas_core::dataset::RouteFlowRecord;
+    use gas_core::units::GwhPerDay;
+    let mut data = dataset();
+    let mut day = date(2021, 7, 1);
+    while day < date(2022, 7, 1) {
+        data.route_flows_daily.push(RouteFlowRecord {
+            date: day,
+            route: "ORIGIN:RU".into(),
+            flow_gwh_d: GwhPerDay(gwh_d),
+            flow_mcm_d: 0.0,
+            source: "test".into(),
+        });
+        day = day.succ_opt().unwrap();
+    }
+    data
 }

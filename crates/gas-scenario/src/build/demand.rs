@@ -22,7 +22,9 @@
 //! - A zone with only a `total` row uses the month's sector shares summed over all zones.
 //! - **Curtailment merit order** (penalties in EUR/MWh, **assumptions**,
 //!   configurable in the scenario's `[curtailment]`): fuel switching in power
-//!   150 (share switchable: 0 unless a `fuel_switching` measure or
+//!   at the highest monthly TTF or Brent of the period (EUR/MWh, so that it
+//!   is used only when gas is physically short; share switchable: 0 unless a
+//!   `fuel_switching` measure or
 //!   `[curtailment] fuel_switching_share` sets it), power 400, industry 600,
 //!   other 800, households and services 3000. The fuel-switching share is
 //!   daily: a measure opens the step on its own days only (the power step

@@ -16,7 +16,7 @@
 //! - **Route prices** are the month's TTF (hub-indexed contracts; an
 //!   assumption), **route minimum flows** 0 unless `routes_as_observed`.
 //! - **NS2** is built with zero capacity (it never operated: routes.csv) unless
-//!   a scenario `route_status` table or a package `route_status` sets it online.
+//!   a package's `route_status` measure sets it online.
 //! - **Pipeline tariff** 0.1 EUR/MWh on every interconnector (assumption; keeps
 //!   flows from looping).
 //! - **Norway** (a producer zone that is also an origin): its `production.csv`
@@ -442,6 +442,7 @@ fn finalise(mut draft: Draft, scenario: &Scenario) -> Built {
     let mut supplies = Vec::new();
     // Routes.
     for r in 0..draft.system.routes.len() {
+        let mut overridden_by_observation = 0;
         let origin = draft.route_origin[r];
         for day in 0..days {
             let layers = &draft.layers;
@@ -456,8 +457,10 @@ fn finalise(mut draft: Draft, scenario: &Scenario) -> Built {
                 .unwrap_or(default_online);
             let cut = layers.get(Param::RouteCut(r), day).unwrap_or(0.0);
             let ban = layers.get(Param::RouteBan(r), day).unwrap_or(0.0);
+            // A blocked (offline) route carries nothing, not even volume a
+            // pipeline_increase measure added to it.
             let mut capacity =
-                (base * online + draft.route_extra[r][day]) * (1.0 - cut) * (1.0 - ban);
+                (base + draft.route_extra[r][day]) * online * (1.0 - cut) * (1.0 - ban);
             let mut price = draft.ttf[day];
             if let Some(cap) = layers.get(Param::RoutePriceCap(r), day) {
                 price = price.min(cap);
@@ -466,6 +469,11 @@ fn finalise(mut draft: Draft, scenario: &Scenario) -> Built {
             if scenario.routes_as_observed {
                 if let Some(observed) = draft.route_observed[r][day] {
                     let observed = observed.max(0.0);
+                    if (capacity - observed).abs() > 1e-9
+                        && (online < 1.0 || cut > 0.0 || ban > 0.0)
+                    {
+                        overridden_by_observation += 1;
+                    }
                     capacity = observed;
                     min = observed;
                 }
@@ -474,6 +482,12 @@ fn finalise(mut draft: Draft, scenario: &Scenario) -> Built {
             route.capacity_gwh_d[day] = GwhPerDay(capacity.max(0.0));
             route.min_flow_gwh_d[day] = GwhPerDay(min);
             route.price_eur_mwh[day] = EurPerMwh(price);
+        }
+        if overridden_by_observation > 0 {
+            draft.warnings.push(format!(
+                "route {}: routes_as_observed fixes the observed flow on {overridden_by_observation} days where an event or measure had changed its capacity (the observation wins)",
+                draft.system.routes[r].code
+            ));
         }
         let route = &draft.system.routes[r];
         supplies.push(SupplyInfo {
