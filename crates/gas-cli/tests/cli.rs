@@ -61,6 +61,23 @@ fn every_shipped_scenario_and_package_validates() {
     assert_eq!(text(&output.stdout).lines().count(), files.len());
 }
 
+#[test]
+fn validate_tells_scenarios_from_packages_by_their_keys() {
+    // An inline `period = { ... }` is a scenario too (no `[period]` line).
+    let dir = std::env::temp_dir().join(format!("gasbuffer-validate-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("inline.toml");
+    std::fs::write(
+        &file,
+        "name = \"inline\"\nperiod = { start = 2022-07-01, end = 2022-07-31 }\n",
+    )
+    .unwrap();
+    let output = gasbuffer(&["validate", file.to_str().unwrap()], &repo());
+    assert!(output.status.success(), "{}", text(&output.stderr));
+    assert!(text(&output.stdout).ends_with("ok (scenario)\n"));
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
 /// Every broken file of the scenario crate's corpus makes `validate` fail with
 /// exit code 3, a located message naming the file, and no panic.
 #[test]

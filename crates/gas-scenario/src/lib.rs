@@ -73,8 +73,8 @@ pub use errors::{FileError, FileErrors};
 pub use location::{Loc, Located};
 pub use package::{load_package, parse_package, Measure, MeasureKind, Package, TargetSpec};
 pub use scenario::{
-    load_scenario, parse_scenario, Curtailment, CutoffTarget, DatasetRef, DemandBasis, Event,
-    EventKind, InitialFill, InitialStorage, Scenario,
+    is_scenario_text, load_scenario, parse_scenario, Curtailment, CutoffTarget, DatasetRef,
+    DemandBasis, Event, EventKind, InitialFill, InitialStorage, Scenario,
 };
 
 /// Reads a file as UTF-8; a missing or unreadable file is a located error at line 0.

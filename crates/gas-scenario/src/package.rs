@@ -232,6 +232,22 @@ fn read_measure(ctx: &mut Ctx<'_>, table: &mut Table<'_, '_>) -> Option<Measure>
         .map(|n| n.value)
         .unwrap_or_default();
     let mut window = read_window(ctx, table);
+    // Storage targets carry their own dates and solidarity holds for the whole run:
+    // a from/to there would be silently ignored, so it is an error.
+    if let Some(kind) = kind_name
+        .as_ref()
+        .map(|k| k.value.as_str())
+        .filter(|k| matches!(*k, "storage_targets" | "solidarity"))
+    {
+        let reason = if kind == "storage_targets" {
+            "no from/to for storage_targets (each target has its own date)"
+        } else {
+            "no from/to for solidarity (it holds for the whole run)"
+        };
+        for spec in [window.from.take(), window.to.take()].into_iter().flatten() {
+            ctx.errors.push(spec.loc.error(reason, "a date"));
+        }
+    }
     let kind = match kind_name.as_ref().map(|k| k.value.as_str())? {
         "embargo" => {
             let origin = table.string(ctx, "origin", true);

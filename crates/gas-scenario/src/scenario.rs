@@ -696,3 +696,22 @@ fn read_cutoff_target(ctx: &mut Ctx<'_>, table: &mut Table<'_, '_>) -> Option<Cu
         }
     }
 }
+
+/// Whether `text` is a scenario rather than a package: it has a top-level
+/// `period` (a table or an inline table; a package has `trigger` and `measures`
+/// instead). Text that is not valid TOML is judged by a `[period]` line, so that
+/// its syntax error comes from the right reader.
+///
+/// ```
+/// assert!(gas_scenario::is_scenario_text("name = \"s\"\nperiod = { start = 2022-01-01, end = 2022-01-31 }\n"));
+/// assert!(!gas_scenario::is_scenario_text("name = \"p\"\ntrigger = 2022-02-24\n[[measures]]\ntype = \"solidarity\"\n"));
+/// assert!(gas_scenario::is_scenario_text("name = \"broken\n[period]\n"));
+/// ```
+pub fn is_scenario_text(text: &str) -> bool {
+    match text.parse::<toml::Table>() {
+        Ok(table) => table.contains_key("period"),
+        Err(_) => text
+            .lines()
+            .any(|line| line.trim_start().starts_with("[period]")),
+    }
+}

@@ -5,13 +5,10 @@ use crate::flags::ValidateArgs;
 use gas_app::{inputs, AppError};
 use std::path::Path;
 
+/// A file with a top-level `period` is a scenario, anything else a package
+/// (an unreadable file goes to the package reader, which reports it).
 fn is_scenario(path: &Path) -> bool {
-    std::fs::read_to_string(path)
-        .map(|text| {
-            text.lines()
-                .any(|line| line.trim_start().starts_with("[period]"))
-        })
-        .unwrap_or(false)
+    std::fs::read_to_string(path).is_ok_and(|text| gas_scenario::is_scenario_text(&text))
 }
 
 /// Checks every file, printing each problem; exit 3 if any file has errors.
