@@ -35,4 +35,4 @@ pub mod run;
 
 pub use compare::{compare, BacktestRow, BacktestTable, KeyDateError, ZoneStats, KEY_DATES};
 pub use observe::{Observation, Observations, EU};
-pub use run::{run, Backtest, BacktestError};
+pub use run::{run, Backtest, BacktestError, ZoneCurtailment};

@@ -529,23 +529,19 @@ mod tests {
     use crate::system::{DispatchSettings, Pipeline, Zone};
     use crate::units::{EurPerMwh, GwhPerDay};
 
-    #[test]
-    fn collects_every_problem_with_its_location() {
-        let start = NaiveDate::from_ymd_opt(2022, 3, 1).unwrap();
-        let system = System {
-            period: Period { start, days: 2 },
+    /// Germany alone over 1-2 March 2022, nothing else.
+    fn germany_over_two_days() -> System {
+        System {
+            period: Period {
+                start: NaiveDate::from_ymd_opt(2022, 3, 1).unwrap(),
+                days: 2,
+            },
             zones: vec![Zone {
                 code: "DE".into(),
                 name: "Germany".into(),
             }],
             origins: vec![],
-            pipelines: vec![Pipeline {
-                code: "DE>PL".into(),
-                from: ZoneId(0),
-                to: ZoneId(5),
-                capacity_gwh_d: vec![GwhPerDay(1.0), GwhPerDay(-3.0)],
-                tariff_eur_mwh: EurPerMwh(f64::NAN),
-            }],
+            pipelines: vec![],
             routes: vec![],
             lng_terminals: vec![],
             lng_supplies: vec![],
@@ -553,7 +549,19 @@ mod tests {
             storages: vec![],
             demands: vec![],
             settings: DispatchSettings::default(),
-        };
+        }
+    }
+
+    #[test]
+    fn collects_every_problem_with_its_location() {
+        let mut system = germany_over_two_days();
+        system.pipelines.push(Pipeline {
+            code: "DE>PL".into(),
+            from: ZoneId(0),
+            to: ZoneId(5),
+            capacity_gwh_d: vec![GwhPerDay(1.0), GwhPerDay(-3.0)],
+            tariff_eur_mwh: EurPerMwh(f64::NAN),
+        });
         let errors = validate(&system).unwrap_err().0;
         // to out of range, negative capacity on day 2, NaN tariff.
         assert_eq!(errors.len(), 3, "{errors:?}");
@@ -568,42 +576,27 @@ mod tests {
     fn curtailment_shares_are_checked_day_by_day() {
         use crate::system::{CurtailmentTranche, Demand};
         use crate::Sector;
-        let start = NaiveDate::from_ymd_opt(2022, 3, 1).unwrap();
         let step = |share_by_day: Vec<f64>| CurtailmentTranche {
             label: "step".into(),
             share_by_day,
             penalty_eur_mwh: EurPerMwh(100.0),
         };
         // Day 2: 0.6 + 0.5 = 1.1 > 1; the second demand's step has one value for two days.
-        let system = System {
-            period: Period { start, days: 2 },
-            zones: vec![Zone {
-                code: "DE".into(),
-                name: "Germany".into(),
-            }],
-            origins: vec![],
-            pipelines: vec![],
-            routes: vec![],
-            lng_terminals: vec![],
-            lng_supplies: vec![],
-            production: vec![],
-            storages: vec![],
-            demands: vec![
-                Demand {
-                    zone: ZoneId(0),
-                    sector: Sector::Power,
-                    demand_gwh_d: vec![GwhPerDay(10.0); 2],
-                    curtailment: vec![step(vec![0.0, 0.6]), step(vec![1.0, 0.5])],
-                },
-                Demand {
-                    zone: ZoneId(0),
-                    sector: Sector::Industry,
-                    demand_gwh_d: vec![GwhPerDay(10.0); 2],
-                    curtailment: vec![step(vec![1.0])],
-                },
-            ],
-            settings: DispatchSettings::default(),
-        };
+        let mut system = germany_over_two_days();
+        system.demands = vec![
+            Demand {
+                zone: ZoneId(0),
+                sector: Sector::Power,
+                demand_gwh_d: vec![GwhPerDay(10.0); 2],
+                curtailment: vec![step(vec![0.0, 0.6]), step(vec![1.0, 0.5])],
+            },
+            Demand {
+                zone: ZoneId(0),
+                sector: Sector::Industry,
+                demand_gwh_d: vec![GwhPerDay(10.0); 2],
+                curtailment: vec![step(vec![1.0])],
+            },
+        ];
         let errors = validate(&system).unwrap_err().0;
         assert_eq!(errors.len(), 2, "{errors:?}");
         assert_eq!(

@@ -63,51 +63,27 @@ pub fn backtest(args: BacktestArgs) -> Result<u8, Failure> {
         "Zones outside the replay (cut off from the EU zones): {}",
         replay.outside.join(", ")
     );
-    let curtailed = backtest.eu_curtailment_twh();
-    let top: Vec<String> = backtest
-        .curtailment
+    let outlets = [
+        (
+            "Curtailment needed to stay feasible (EU zones)",
+            &backtest.curtailment,
+        ),
+        (
+            "Surplus spilled to stay feasible (EU zones)",
+            &backtest.spill,
+        ),
+        (
+            "Flow beyond the dataset's pipeline capacity (overflow links)",
+            &backtest.overflow,
+        ),
+    ];
+    let outlet_lines: Vec<String> = outlets
         .iter()
-        .take(6)
-        .map(|c| format!("{} {:.1}", c.zone, c.twh))
+        .map(|(label, amounts)| format!("{label}: {}", total_and_largest(amounts)))
         .collect();
-    println!(
-        "Curtailment needed to stay feasible (EU zones): {curtailed:.1} TWh{}",
-        if top.is_empty() {
-            String::new()
-        } else {
-            format!(" ({})", top.join(", "))
-        }
-    );
-    let spilled: Vec<String> = backtest
-        .spill
-        .iter()
-        .take(6)
-        .map(|c| format!("{} {:.1}", c.zone, c.twh))
-        .collect();
-    println!(
-        "Surplus spilled to stay feasible (EU zones): {:.1} TWh{}",
-        backtest.eu_spill_twh(),
-        if spilled.is_empty() {
-            String::new()
-        } else {
-            format!(" ({})", spilled.join(", "))
-        }
-    );
-    let overflow: Vec<String> = backtest
-        .overflow
-        .iter()
-        .take(6)
-        .map(|c| format!("{} {:.1}", c.zone, c.twh))
-        .collect();
-    println!(
-        "Flow beyond the dataset's pipeline capacity (overflow links): {:.1} TWh{}",
-        backtest.overflow.iter().map(|c| c.twh).sum::<f64>(),
-        if overflow.is_empty() {
-            String::new()
-        } else {
-            format!(" ({})", overflow.join(", "))
-        }
-    );
+    for line in &outlet_lines {
+        println!("{line}");
+    }
     println!("\nStorage fill error, simulated - observed (percentage points; (mm-dd) = nearest observation within 7 days, - = none):\n");
     let eu_zones: Vec<&str> = table
         .zones
@@ -152,7 +128,8 @@ pub fn backtest(args: BacktestArgs) -> Result<u8, Failure> {
     .map_err(|e| io_failure(&svg_path, e))?;
     println!("\nWrote {} and {}", csv.display(), svg_path.display());
     if let Some(path) = &args.report {
-        let mut notes = replay.notes.clone();
+        let mut notes = outlet_lines.clone();
+        notes.extend(replay.notes.iter().cloned());
         notes.extend(backtest.built.warnings.iter().cloned());
         let html = output::html_report(
             table,
@@ -174,4 +151,19 @@ pub fn backtest(args: BacktestArgs) -> Result<u8, Failure> {
             4
         }
     })
+}
+
+/// `"12.3 TWh (IE 7.1, FI 0.5, ...)"`: the total and the six largest entries.
+fn total_and_largest(amounts: &[gas_backtest::ZoneCurtailment]) -> String {
+    let total: f64 = amounts.iter().map(|c| c.twh).sum();
+    let largest: Vec<String> = amounts
+        .iter()
+        .take(6)
+        .map(|c| format!("{} {:.1}", c.zone, c.twh))
+        .collect();
+    if largest.is_empty() {
+        format!("{total:.1} TWh")
+    } else {
+        format!("{total:.1} TWh ({})", largest.join(", "))
+    }
 }
