@@ -365,3 +365,23 @@ fn dataset_with_russian_deliveries(gwh_d: f64) -> gas_core::dataset::Dataset {
     }
     data
 }
+
+#[test]
+fn lng_availability_of_an_origin_without_lng_warns() {
+    let mut data = dataset();
+    let mut azerbaijan = data.origins[0].clone();
+    azerbaijan.id = "AZ".into();
+    azerbaijan.lng = false;
+    data.origins.push(azerbaijan);
+    let text = scenario_text(
+        "\n[[events]]\ntype = \"lng_availability\"\norigin = \"AZ\"\nfactor = 0.5\nfrom = 2022-07-01\n",
+    );
+    let built = build(&data, &parse_scenario(&text, "s.toml").unwrap(), &[]).unwrap();
+    assert!(
+        built.warnings.iter().any(
+            |w| w == "scenario events[0]: origin AZ has no lng supply in the system; no effect"
+        ),
+        "{:?}",
+        built.warnings
+    );
+}

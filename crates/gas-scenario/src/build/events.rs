@@ -119,6 +119,14 @@ fn apply_event(draft: &mut Draft, scenario: &Scenario, event: &Event) {
         },
         EventKind::LngAvailability { origin, factor } => {
             if let Some(o) = draft.origin_or_error(origin) {
+                if !draft.lng.iter().any(|s| s.origin == o) {
+                    let applied = &draft.applied[src];
+                    let warning = format!(
+                        "{} {}: origin {} has no lng supply in the system; no effect",
+                        applied.source, applied.key, draft.system.origins[o].code
+                    );
+                    draft.warnings.push(warning);
+                }
                 draft.set(Param::LngFactor(o), days, *factor, src);
             }
         }
