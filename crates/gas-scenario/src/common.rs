@@ -124,16 +124,29 @@ pub(crate) fn read_window(ctx: &mut Ctx<'_>, table: &mut Table<'_, '_>) -> Windo
     Window { from, to }
 }
 
+/// What a window wholly outside the period is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum OutsidePeriod {
+    /// A located error (scenario events: the file is about this period).
+    Error,
+    /// Nothing: the caller warns (package measures: a package is reused with
+    /// scenarios of other periods).
+    Skipped,
+}
+
 /// Resolves a window against the triggers and the period.
 ///
 /// `default_from` stands in for a missing `from`. Errors: unknown trigger, `to`
-/// before `from`, a window that lies wholly outside `[period_start, period_end]`.
+/// before `from`, and (with [`OutsidePeriod::Error`]) a window that lies wholly
+/// outside `[period_start, period_end]`; with [`OutsidePeriod::Skipped`] such a
+/// window is `None` without an error.
 pub(crate) fn resolve_window(
     window: &Window,
     default_from: NaiveDate,
     default_from_loc: &Loc,
     triggers: &[Trigger],
     period: (NaiveDate, NaiveDate),
+    outside: OutsidePeriod,
     errors: &mut Vec<crate::errors::FileError>,
 ) -> Option<(NaiveDate, NaiveDate)> {
     let resolve = |spec: &Located<DateSpec>, errors: &mut Vec<crate::errors::FileError>| match spec
@@ -169,6 +182,9 @@ pub(crate) fn resolve_window(
         return None;
     }
     if from > period.1 || to < period.0 {
+        if outside == OutsidePeriod::Skipped {
+            return None;
+        }
         let loc = match (&window.from, &window.to) {
             (Some(spec), _) if from > period.1 => &spec.loc,
             (_, Some(spec)) => &spec.loc,

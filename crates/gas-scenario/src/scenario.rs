@@ -649,6 +649,7 @@ fn read_event(
         &loc,
         triggers,
         (period.start, period.end()),
+        crate::common::OutsidePeriod::Error,
         &mut errors,
     );
     ctx.errors.extend(errors);

@@ -385,3 +385,44 @@ fn lng_availability_of_an_origin_without_lng_warns() {
         built.warnings
     );
 }
+
+#[test]
+fn package_days_outside_the_period_are_warnings_not_errors() {
+    // The test scenario runs over July 2022. A package is reused with scenarios of other
+    // periods, so what falls outside this one is left out with a warning.
+    let scenario = parse_scenario(&scenario_text(""), "s.toml").unwrap();
+    let later = parse_package(
+        "name = \"later\"\ntrigger = 2023-06-01\n[[measures]]\ntype = \"solidarity\"\nmode = \"national_first\"\n",
+        "later.toml",
+    )
+    .unwrap();
+    let mixed = parse_package(
+        concat!(
+            "name = \"mixed\"\ntrigger = 2022-07-01\n",
+            "[[measures]]\ntype = \"demand_reduction\"\nzones = [\"DE\"]\nsectors = [\"industry\"]\nshare = 0.1\nfrom = 2022-09-01\n",
+            "[[measures]]\ntype = \"storage_targets\"\ntargets = [{ date = 2025-01-01, fill = 0.9 }, { date = 2022-07-20, fill = 0.5 }]\n",
+        ),
+        "mixed.toml",
+    )
+    .unwrap();
+    let built = build(&dataset(), &scenario, &[later, mixed]).unwrap();
+    let expected = [
+        "package later: its trigger 2023-06-01 is after the period (2022-07-01 to 2022-07-31); nothing applied",
+        "package mixed measures[0]: its days lie outside the period (2022-07-01 to 2022-07-31); not applied",
+        "package mixed measures[1]: target date 2025-01-01 is outside the period (2022-07-01 to 2022-07-31); left out",
+    ];
+    for warning in expected {
+        assert!(
+            built.warnings.iter().any(|w| w == warning),
+            "{warning}\n{:?}",
+            built.warnings
+        );
+    }
+    // The target inside the period is kept; solidarity stays cooperative.
+    let targets: usize = built.system.storages.iter().map(|s| s.targets.len()).sum();
+    assert!(targets >= 1);
+    assert_eq!(
+        built.system.settings.solidarity,
+        gas_core::system::Solidarity::Cooperative
+    );
+}

@@ -21,7 +21,7 @@
 use super::events::cut_origin;
 use super::lng::{supply_of, TrancheDraft};
 use super::{AppliedOverride, Draft, Param};
-use crate::common::{resolve_window, Carrier, ZoneSel};
+use crate::common::{resolve_window, Carrier, OutsidePeriod, ZoneSel};
 use crate::package::{Measure, MeasureKind, Package, TargetSpec};
 use crate::presets;
 use crate::scenario::Scenario;
@@ -50,11 +50,10 @@ pub(super) fn apply(draft: &mut Draft, scenario: &Scenario, package: &Package) {
         }
     };
     if trigger > bounds.1 {
-        let error = package.trigger.loc.error(
-            format!("a date within the period {} to {}", bounds.0, bounds.1),
-            trigger.to_string(),
-        );
-        draft.errors.push(error);
+        draft.warnings.push(format!(
+            "package {}: its trigger {trigger} is after the period ({} to {}); nothing applied",
+            package.name.value, bounds.0, bounds.1
+        ));
         return;
     }
     for measure in &package.measures {
@@ -65,11 +64,18 @@ pub(super) fn apply(draft: &mut Draft, scenario: &Scenario, package: &Package) {
             &package.trigger.loc,
             &scenario.triggers,
             bounds,
+            OutsidePeriod::Skipped,
             &mut errors,
         );
+        let invalid = !errors.is_empty();
         draft.errors.extend(errors);
-        if let Some((from, to)) = dates {
-            apply_measure(draft, package, measure, from, to);
+        match dates {
+            Some((from, to)) => apply_measure(draft, package, measure, from, to),
+            None if !invalid => draft.warnings.push(format!(
+                "package {} {}: its days lie outside the period ({} to {}); not applied",
+                package.name.value, measure.key, bounds.0, bounds.1
+            )),
+            None => {}
         }
     }
 }
@@ -381,15 +387,14 @@ fn apply_measure(
                     let mut out = Vec::new();
                     for (date, fill) in list {
                         if period.index_of(date.value).is_none() {
-                            let error = date.loc.error(
-                                format!(
-                                    "a date within the period {} to {}",
-                                    period.start,
-                                    period.end()
-                                ),
-                                date.value.to_string(),
-                            );
-                            draft.errors.push(error);
+                            draft.warnings.push(format!(
+                                "package {} {}: target date {} is outside the period ({} to {}); left out",
+                                package.name.value,
+                                measure.key,
+                                date.value,
+                                period.start,
+                                period.end()
+                            ));
                         } else {
                             out.push((None, date.value, *fill));
                         }
