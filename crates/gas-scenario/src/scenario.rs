@@ -293,6 +293,11 @@ pub fn parse_scenario(text: &str, file_label: &str) -> Result<Scenario, FileErro
 
 fn read_scenario(ctx: &mut Ctx<'_>, root: &mut Table<'_, '_>) -> Option<Scenario> {
     let name = root.string(ctx, "name", true);
+    if let Some(name) = name.as_ref().filter(|n| n.value.trim().is_empty()) {
+        // The name labels outputs and comparison rows.
+        ctx.errors
+            .push(name.loc.error("a non-empty name", "an empty string"));
+    }
     let description = root.string(ctx, "description", false);
     let dataset = match root.string(ctx, "dataset", false) {
         None => DatasetRef::Bundled,
