@@ -113,6 +113,10 @@ def define_sources(page_urls):
         "ENTSOG (via PyPSA-Eur)", "PyPSA/pypsa-eur data/gas_network/entsog_2019_dataset.csv @ fca6cb0284fcb7ea89300ec7a2b2a522551afd72; reference file pypsa_eur/entsog_2019_dataset.csv",
         "2019-10", "ENTSOG data (public, reuse with attribution); PyPSA-Eur repository MIT",
         "Capacity column is GWh/h; converted x24 to GWh/d")
+    src("scigrid_gas_network", "SciGRID_gas IGGIELGN pipeline segments as processed by PyPSA-Eur (Capacity_GWh_h; many capacities are SciGRID_gas estimates from diameter and pressure)",
+        "DLR SciGRID_gas (via PyPSA-Eur)", "PyPSA/pypsa-eur gas_network_dataset.csv @ 5da6ac044b68c5b09b73dde259737cf988bff05a; reference file pypsa_eur/gas_network_dataset.csv",
+        "2022", "SciGRID_gas CC BY 4.0; PyPSA-Eur repository MIT",
+        "Capacity column is GWh/h; converted x24 to GWh/d")
     src("entsog_map_2022", "ENTSOG Transparency Platform map, capacities of five import corridors",
         "ENTSOG (via cristobal-GC/energy)", "cristobal-GC/energy data/pipelines_EU.csv @ 5668cd5d92e1365cf2bf74a7b23fc339db1f1370; reference file cristobal_energy/pipelines_EU.csv",
         "2022 (mean flow winter 2021 stated)", "ENTSOG data; repository GPL-3.0 (data are ENTSOG extracts)",
@@ -475,15 +479,15 @@ def build_interconnectors(ref, cap, points, mon_rows):
                  "Bruegel point data (lower bound of capacity; the Albanian section is not a zone). valid_from = first day with "
                  "non-zero Azerbaijan imports in Bruegel's daily series (route_flows_daily)"])
     fi, (fy, fm) = max_monthly_mean(mon_rows, "FI", ((2022, 6), (2022, 9)))
-    rows.append(["EE", "FI", num(fi, 1), "", "", "Balticconnector", "eurostat_nrg_cb_gas", "true",
-                 "ESTIMATE: capacity not in the open references (JRC topology lists ITP-00550 without capacity); value = Finland's "
-                 f"highest mean daily inland consumption in June-September 2022 ({fy}-{fm:02d}, demand_monthly.csv, Eurostat), when "
-                 "Imatra was shut (from 21 May 2022) and before the Finnish LNG entry (first flow 2022-09-30): the gas then came "
-                 "through Balticconnector, so this approximates an observed flow (lower bound of capacity; Finnish off-grid LNG "
-                 "use is included in the consumption, so the flow may be overstated)"])
-    rows.append(["FI", "EE", "", "", "", "Balticconnector", "jrc_eurogastp", "false",
-                 "capacity missing: in operation since 2020 (after the 2019 capacity map); JRC topology lists ITP-00550 "
-                 "without capacity; no open capacity figure and no observed FI>EE flow in the references"])
+    bc = balticconnector_capacity(ref)
+    for a, b in (("EE", "FI"), ("FI", "EE")):
+        rows.append([a, b, num(bc, 1), "", "", "Balticconnector", "scigrid_gas_network", "true",
+                     "ESTIMATE: capacity not in the ENTSOG references (JRC topology lists ITP-00550 without capacity); "
+                     "value = SciGRID_gas capacity of the BalticConnector segments (Capacity_GWh_h x 24, a SciGRID_gas "
+                     "estimate from a 500 mm, 80 bar pipe), used in both directions (the pipe is bidirectional, in "
+                     "operation since 2020). Check: Finland's highest mean daily consumption in June-September 2022, "
+                     f"when Imatra was shut and before the Finnish LNG entry, was {num(fi, 1)} GWh/d ({fy}-{fm:02d}, "
+                     "demand_monthly.csv): that flow fits within it"])
     se, (sy, sm) = max_monthly_mean(mon_rows, "SE")
     rows.append(["DK", "SE", num(se, 1), "", "", "Dragør (Øresund)", "eurostat_nrg_cb_gas", "true",
                  "ESTIMATE: capacity not in the open references (Dragør is not in the ENTSOG 2019 capacity-map extract); "
@@ -585,6 +589,14 @@ def build_point_flows(ref):
     for (date, route), kwh in ua.items():
         rows.append([date, route, num(kwh / 1e6, 1), num(kwh / 1e6 / TWH_PER_BCM, 2), "bruegel_entsog_points"])
     return rows
+
+
+def balticconnector_capacity(ref):
+    """Capacity (GWh/d) of the BalticConnector in SciGRID_gas (PyPSA-Eur gas_network_dataset.csv): the smallest
+    capacity of its segments, GWh/h x 24."""
+    g = pd.read_csv(os.path.join(ref, "pypsa_eur/gas_network_dataset.csv"))
+    seg = g[g.name.str.startswith("BalticConnector")]
+    return float(seg.Capacity_GWh_h.min()) * 24
 
 
 def build_lng(ref, points, mon_rows):
