@@ -35,8 +35,9 @@ pub const TIE_BREAK_EUR_MWH: f64 = 1e-7;
 /// [`FillCurveMode::Refine`]); in [`FillCurveMode::Exact`] the curve becomes rows (see
 /// [`add_fill_curve_rows`]).
 ///
-/// Soft filling targets split a day's level arc into parallel segments (see
-/// [`level_segments`]); the objective then carries `penalty · shortfall`.
+/// Soft filling targets and the fill balance split a day's level arc into
+/// parallel segments (see [`level_segments`]); the objective then carries
+/// `penalty · shortfall` and the balance charge on the unfilled quarters.
 pub fn add_storage(
     f: &mut Formulation,
     system: &System,
@@ -44,6 +45,7 @@ pub fn add_storage(
     balance: &mut Balance,
 ) {
     let cycle_half = system.settings.storage_cycle_cost_eur_mwh.0 / 2.0;
+    let balance_step = system.settings.storage_balance_eur_mwh_day.0.max(0.0);
     let start = f.days.start;
     let last = f.days.end.saturating_sub(1);
     let n_storage = system.storages.len();
@@ -111,7 +113,7 @@ pub fn add_storage(
                 .filter(|(_, &d)| d == Some(day))
                 .map(|(t, _)| t)
                 .collect();
-            let segments = segments_of(storage, &todays);
+            let segments = segments_of(storage, &todays, balance_step);
             let mut cols = Vec::with_capacity(segments.segments.len());
             for (k, segment) in segments.segments.iter().enumerate() {
                 let lower = (floor - segment.from).clamp(0.0, segment.length);
@@ -230,21 +232,30 @@ pub struct LevelSegments {
 /// Σ_j p_j L_j − Σ_j p_j · min(x, L_j) = Σ_j p_j · max(0, L_j − x) = Σ penalty × shortfall   [kEUR]
 /// ```
 ///
-/// Without targets there is one segment `[0, working_gas]` at cost 0.
+/// The fill balance (a step `ε` > 0 in the settings) adds the quarter boundaries
+/// of working gas as breakpoints; a segment in quarter `q` (0 = emptiest) costs
+/// `(4 − q) · ε` less, with the matching offset, so the objective carries
+/// `Σ_q (4 − q) · ε · (unfilled part of quarter q)`.
+/// Without targets and balance there is one segment `[0, working_gas]` at cost 0.
 /// The floor is the lower bound of the sum, spread over the lowest segments.
 pub fn level_segments(storage: &Storage, day: usize, system: &System) -> LevelSegments {
+    let balance_step = system.settings.storage_balance_eur_mwh_day.0.max(0.0);
     if storage.targets.is_empty() {
-        return segments_of(storage, &[]);
+        return segments_of(storage, &[], balance_step);
     }
     let date = system.period.date(day);
     let targets: Vec<&FillTarget> = storage.targets.iter().filter(|t| t.date == date).collect();
-    segments_of(storage, &targets)
+    segments_of(storage, &targets, balance_step)
 }
 
-/// [`level_segments`] given the targets of the day.
-fn segments_of(storage: &Storage, targets: &[&FillTarget]) -> LevelSegments {
+/// Quarters of working gas of the fill-balancing reward
+/// ([`gas_core::system::DispatchSettings::storage_balance_eur_mwh_day`]).
+pub const BALANCE_BANDS: usize = 4;
+
+/// [`level_segments`] given the targets of the day and the balancing step.
+fn segments_of(storage: &Storage, targets: &[&FillTarget], balance_step: f64) -> LevelSegments {
     let working = storage.working_gas_gwh.0.max(0.0);
-    if targets.is_empty() {
+    if targets.is_empty() && (balance_step == 0.0 || working == 0.0) {
         return LevelSegments {
             segments: vec![LevelSegment {
                 from: 0.0,
@@ -259,17 +270,29 @@ fn segments_of(storage: &Storage, targets: &[&FillTarget]) -> LevelSegments {
         .map(|t| (t.min_fill.clamp(0.0, 1.0) * working).min(working))
         .filter(|&b| b > 0.0)
         .collect();
+    if balance_step > 0.0 {
+        breaks.extend((1..BALANCE_BANDS).map(|q| working * q as f64 / BALANCE_BANDS as f64));
+    }
     breaks.push(working);
     breaks.sort_by(f64::total_cmp);
     breaks.dedup();
     let mut segments = Vec::with_capacity(breaks.len());
     let mut from = 0.0;
+    // Reward of gas in the quarter holding [from, to]: (BANDS − q) · step.
+    let balance = |from: f64| {
+        if balance_step == 0.0 || working == 0.0 {
+            return 0.0;
+        }
+        let quarter = ((from / working) * BALANCE_BANDS as f64 + 1e-9).floor() as usize;
+        (BALANCE_BANDS - quarter.min(BALANCE_BANDS - 1)) as f64 * balance_step
+    };
     for &to in &breaks {
         let cost: f64 = -targets
             .iter()
             .filter(|t| t.min_fill.clamp(0.0, 1.0) * working >= to - 1e-12)
             .map(|t| t.penalty_eur_mwh.0)
-            .sum::<f64>();
+            .sum::<f64>()
+            - balance(from);
         segments.push(LevelSegment {
             from,
             length: to - from,
@@ -284,10 +307,14 @@ fn segments_of(storage: &Storage, targets: &[&FillTarget]) -> LevelSegments {
             cost: 0.0,
         });
     }
+    // The constant that makes the rewards a charge on the unfilled part:
+    // Σ_segments reward · length (the whole storage full earns all of it).
+    let balance_offset: f64 = segments.iter().map(|s| balance(s.from) * s.length).sum();
     let offset = targets
         .iter()
         .map(|t| t.penalty_eur_mwh.0 * t.min_fill.clamp(0.0, 1.0) * working)
-        .sum();
+        .sum::<f64>()
+        + balance_offset;
     LevelSegments { segments, offset }
 }
 
@@ -397,6 +424,38 @@ mod tests {
         assert_close(r.objective_keur, 200_000.0, "objective, perfect foresight");
         let total: f64 = r.curtailed_gwh_d[0].iter().map(|v| v.0).sum();
         assert_close(total, 400.0, "total curtailment");
+    }
+
+    #[test]
+    fn the_fill_balance_draws_the_fuller_storage_first() {
+        // Two zones joined by a free pipeline; demand 200 GWh on one day in BB. AA's
+        // storage (listed second, so the plain tie-break would use BB's own first) is 90 %
+        // full, BB's 10 %. With the balance step 1e-4 EUR/MWh/day: AA's gas sits in its
+        // top quarter (reward 1e-4), BB's in its bottom one (4e-4), so AA supplies all
+        // 200 GWh (AA 900 → 700, BB stays at 100). Objective: the unfilled part's charge,
+        // AA 300 GWh in quarters [750,1000] (250 at 1e-4) and [500,750] (50 at 2e-4)
+        // = 0.025 + 0.01, BB 900 GWh: 150 at 4e-4 + 250 · (3 + 2 + 1) e-4 = 0.06 + 0.15,
+        // 0.245 kEUR, plus AA's withdrawal tie-break 200 · 2e-7 = 0.00004: 0.24504.
+        let mut b = Builder::new(1);
+        let bb = b.zone("BB");
+        let aa = b.zone("AA");
+        b.flat_demand(bb, 200.0, 500.0);
+        b.pipeline(aa, bb, 1000.0, 0.0);
+        b.storage(bb, 1000.0, 100.0, 0.0, 1000.0);
+        b.storage(aa, 1000.0, 900.0, 0.0, 1000.0);
+        b.system.settings.storage_balance_eur_mwh_day = EurPerMwh(1e-4);
+        let r = solve(&b.system, Prices::MayDiffer);
+        assert_close(
+            r.storage_level_gwh[1][0].0,
+            700.0,
+            "AA, the fuller storage, supplies",
+        );
+        assert_close(r.storage_level_gwh[0][0].0, 100.0, "BB keeps its gas");
+        assert_close(r.objective_keur, 0.24504, "objective");
+        // Without the balance, the tie-break uses BB's storage (listed first).
+        b.system.settings.storage_balance_eur_mwh_day = EurPerMwh(0.0);
+        let r = solve(&b.system, Prices::MayDiffer);
+        assert_close(r.storage_level_gwh[0][0].0, 0.0, "BB empties first");
     }
 
     #[test]

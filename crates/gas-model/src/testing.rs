@@ -37,6 +37,8 @@ impl Builder {
                 demands: vec![],
                 settings: DispatchSettings {
                     storage_cycle_cost_eur_mwh: EurPerMwh(0.0),
+                    // Hand-computed objectives: no fill-balancing reward unless a test sets it.
+                    storage_balance_eur_mwh_day: EurPerMwh(0.0),
                     ..DispatchSettings::default()
                 },
             },
