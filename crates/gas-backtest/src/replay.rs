@@ -263,7 +263,11 @@ fn fix_terminals_by_zone(
         };
         for (&t, share) in terminals.iter().zip(shares) {
             let terminal = &mut system.lng_terminals[t];
-            terminal.sendout_capacity_gwh_d[day] = GwhPerDay(share);
+            // The observed send-out is a floor: terminals missing from the ENTSOG
+            // point extract (new FSRUs) leave the EU total above the zones' sum, and
+            // that residual may go to any terminal with room (see the caller).
+            let nominal = terminal.sendout_capacity_gwh_d[day].value();
+            terminal.sendout_capacity_gwh_d[day] = GwhPerDay(share.max(nominal));
             terminal.min_sendout_gwh_d[day] = GwhPerDay(share);
         }
         placed += value;
@@ -535,6 +539,7 @@ pub fn apply(system: &mut System, dataset: &Dataset) -> ReplayReport {
     }
     let mut short_days = 0;
     let mut zone_days = 0;
+    let mut residual_twh = 0.0;
     let mut unplaced_twh: BTreeMap<String, f64> = BTreeMap::new();
     for (day, date) in period.dates().enumerate() {
         let by_zone = fix_terminals_by_zone(system, &eu_terminals, &flows, &has_rows, day, date);
@@ -544,7 +549,13 @@ pub fn apply(system: &mut System, dataset: &Dataset) -> ReplayReport {
                 for (zone, gwh) in fixed.unplaced {
                     *unplaced_twh.entry(zone).or_default() += gwh / 1000.0;
                 }
-                (fixed.placed, fixed.free_capacity)
+                // The EU total (Bruegel) where it is above the zones' sum: the
+                // residual is send-out of terminals the point extract lacks.
+                let eu_total = observed("LNG:EU", date).max(0.0);
+                if eu_total > fixed.placed {
+                    residual_twh += (eu_total - fixed.placed) / 1000.0;
+                }
+                (eu_total.max(fixed.placed), fixed.free_capacity)
             }
             None => (observed("LNG:EU", date).max(0.0), 0.0),
         };
@@ -591,6 +602,9 @@ pub fn apply(system: &mut System, dataset: &Dataset) -> ReplayReport {
     report.notes.push(format!(
         "LNG: on {zone_days} days each EU zone's terminals are fixed to its observed send-out (LNG:<zone>, ENTSOG points) and the pool to their sum; on the other {} days the pool is fixed to LNG:EU and the dispatch splits it over the EU terminals (non-EU terminals closed)",
         days - zone_days
+    ));
+    report.notes.push(format!(
+        "LNG: {residual_twh:.1} TWh of LNG:EU above the zones' observed send-out (terminals missing from the ENTSOG point extract) placed by the dispatch on terminals with room"
     ));
     for (zone, twh) in unplaced_twh {
         report.notes.push(format!(

@@ -84,7 +84,10 @@ pub fn backtest(args: BacktestArgs) -> Result<u8, Failure> {
     for line in &outlet_lines {
         println!("{line}");
     }
-    println!("\nStorage fill error, simulated - observed (percentage points; (mm-dd) = nearest observation within 7 days, - = none):\n");
+    println!(
+        "\nStorage fill error, simulated - observed (percentage points; (mm-dd) = nearest observation within {} days, - = none):\n",
+        gas_backtest::compare::KEY_DATE_WINDOW_DAYS
+    );
     let eu_zones: Vec<&str> = table
         .zones
         .iter()
