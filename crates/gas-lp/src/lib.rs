@@ -55,12 +55,14 @@ mod highs;
 mod mps;
 mod network;
 mod problem;
+mod workspace;
 
 pub use error::{ProblemError, SolveError};
 #[cfg(feature = "highs")]
 pub use highs::{Highs, HighsMethod};
 pub use network::NetworkSimplex;
 pub use problem::{Col, Problem, Row, INFINITY_THRESHOLD};
+pub use workspace::Workspace;
 
 /// The outcome of a solve. Not an error: an infeasible scenario is a result.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -170,6 +172,19 @@ pub trait Solver: Send + Sync {
     /// Infeasibility and unboundedness are reported in [`Solution::status`]; an `Err`
     /// means the problem is malformed, unsupported by this backend, or the backend failed.
     fn solve(&self, problem: &Problem, options: &SolveOptions) -> Result<Solution, SolveError>;
+    /// [`Solver::solve`] with working memory kept in `workspace` between calls: a backend
+    /// that can reuse what it built for the previous problem (when only bound values,
+    /// costs and right-hand sides changed) does so; the solution is the same as
+    /// [`Solver::solve`]'s. Default: [`Solver::solve`] (the workspace is left alone).
+    fn solve_in(
+        &self,
+        problem: &Problem,
+        options: &SolveOptions,
+        workspace: &mut Workspace,
+    ) -> Result<Solution, SolveError> {
+        let _ = workspace;
+        self.solve(problem, options)
+    }
     /// Whether this backend starts from a hint ([`Basis::from_col_statuses`]); a caller
     /// can skip the work of making one when it does not. Default `false`.
     fn uses_hints(&self) -> bool {
