@@ -330,3 +330,67 @@ pub(crate) fn new_balance(f: &mut Formulation, system: &System, national_first: 
 pub(crate) fn storage_ids(system: &System) -> impl Iterator<Item = StorageId> + '_ {
     (0..system.storages.len()).map(StorageId::from_index)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::{build, rebuild};
+    use crate::{window_input, FillCurveMode, RunOptions};
+    use gas_core::system::Solidarity;
+
+    /// A formulation rewritten in place for another window is the one [`build`] gives,
+    /// whenever [`rebuild`] accepts it (windows crossing a filling-target day have
+    /// another structure and are refused).
+    #[test]
+    fn a_rebuilt_window_is_the_built_one() {
+        for national_first in [false, true] {
+            let mut system = crate::synthetic::europe_with(
+                3,
+                crate::synthetic::Shape {
+                    zones: 8,
+                    days: 400, // a filling target on day 396
+                    extra_links: 4,
+                },
+            );
+            if national_first {
+                system.settings.solidarity = Solidarity::NationalFirst;
+            }
+            let options = RunOptions {
+                fill_curves: FillCurveMode::Refine,
+                ..RunOptions::default()
+            };
+            let level: Vec<f64> = system
+                .storages
+                .iter()
+                .enumerate()
+                .map(|(s, st)| st.initial_level_gwh.0 * (0.5 + 0.1 * s as f64).min(1.0))
+                .collect();
+            let (mut accepted, mut refused) = (0, 0);
+            for length in [1, 9] {
+                let first = window_input(&system, 0..length, level.clone(), &options);
+                let mut f = build(&system, &first);
+                for start in (3..system.period.days - length).step_by(5) {
+                    let input =
+                        window_input(&system, start..start + length, level.clone(), &options);
+                    let fresh = build(&system, &input);
+                    if !rebuild(&mut f, &system, &input) {
+                        refused += 1;
+                        f = fresh;
+                        continue;
+                    }
+                    accepted += 1;
+                    assert_eq!(f.problem, fresh.problem, "window from day {start}");
+                    assert_eq!(f.cols, fresh.cols);
+                    assert_eq!(f.rows, fresh.rows);
+                    assert_eq!(f.days, fresh.days);
+                    assert_eq!(f.terminal_cost, fresh.terminal_cost);
+                    assert_eq!(f.offsets, fresh.offsets);
+                    assert_eq!(f.withdrawal, fresh.withdrawal);
+                    assert_eq!(f.injection, fresh.injection);
+                    assert_eq!(f.level, fresh.level);
+                    assert_eq!(f.local_to_hub, fresh.local_to_hub);
+                }
+            }
+            assert!(accepted > 100 && refused > 0, "{accepted} {refused}");
+        }
+    }
+}
