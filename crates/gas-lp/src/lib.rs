@@ -207,18 +207,23 @@ pub(crate) fn complete_solution(
     iterations: u64,
     basis: Option<Basis>,
 ) -> Solution {
-    let row_activities = problem.row_activities(&col_values);
-    let col_reduced_costs = (0..problem.num_cols())
-        .map(|j| {
-            let col = Col(j as u32);
-            problem
-                .col_coefs(col)
-                .iter()
-                .fold(problem.col_cost(col), |acc, &(row, a)| {
-                    acc - a * row_duals[row.0 as usize]
-                })
-        })
-        .collect();
+    // Activities and reduced costs in one pass over the columns (the same sums, in the
+    // same order, as `Problem::row_activities` and a fold per column).
+    let mut row_activities = vec![0.0; problem.num_rows()];
+    let mut col_reduced_costs = Vec::with_capacity(problem.num_cols());
+    for j in 0..problem.num_cols() {
+        let col = Col(j as u32);
+        let x = col_values.get(j).copied();
+        let mut reduced = problem.col_cost(col);
+        for &(row, a) in problem.col_coefs(col) {
+            let r = row.0 as usize;
+            if let Some(x) = x {
+                row_activities[r] += a * x;
+            }
+            reduced -= a * row_duals[r];
+        }
+        col_reduced_costs.push(reduced);
+    }
     let objective = match status {
         Status::Infeasible => f64::INFINITY,
         Status::Unbounded => f64::NEG_INFINITY,
