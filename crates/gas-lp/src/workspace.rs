@@ -40,10 +40,7 @@ impl Workspace {
 
     /// Takes the state of type `T` out (none when empty or of another backend's type).
     pub(crate) fn take<T: Any + Send>(&mut self) -> Option<Box<T>> {
-        match self.inner.take()?.downcast::<T>() {
-            Ok(state) => Some(state),
-            Err(_) => None,
-        }
+        self.inner.take()?.downcast::<T>().ok()
     }
 
     /// Stores `state` for the next solve.
