@@ -71,6 +71,15 @@
 //! committed days (penalties included) minus the value of gas left at the end of
 //! the period.
 //!
+//! A window is not built from scratch when an earlier one of the same length has the
+//! same structure (all windows of a rolling horizon but the last, and all days solved
+//! one by one, except around a filling-target day): its formulation is rewritten in
+//! place (keys, bounds, costs, right-hand sides; the columns, rows and coefficients are
+//! checked to match, else it is built anew), and every solve of a run goes through a
+//! [`gas_lp::Workspace`] ([`gas_lp::Solver::solve_in`]), in which the network simplex
+//! updates its network and working arrays in place. The solutions are the same as with
+//! fresh builds.
+//!
 //! # Example
 //!
 //! One zone, 2 days, 100 GWh/d of demand, 60 GWh/d of production at 20 EUR/MWh
