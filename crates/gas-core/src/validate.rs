@@ -139,8 +139,11 @@ impl Checker {
             return false;
         }
         for (day, &value) in values.iter().enumerate() {
-            let date = Some(self.period.date(day));
-            self.number(component, date, field, value, min);
+            // The date only for a value that is reported (dates are slow to compute).
+            if !value.is_finite() || min.is_some_and(|min| value < min) {
+                let date = Some(self.period.date(day));
+                self.number(component, date, field, value, min);
+            }
         }
         true
     }

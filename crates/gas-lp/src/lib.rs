@@ -55,12 +55,14 @@ mod highs;
 mod mps;
 mod network;
 mod problem;
+mod workspace;
 
 pub use error::{ProblemError, SolveError};
 #[cfg(feature = "highs")]
 pub use highs::{Highs, HighsMethod};
 pub use network::NetworkSimplex;
 pub use problem::{Col, Problem, Row, INFINITY_THRESHOLD};
+pub use workspace::Workspace;
 
 /// The outcome of a solve. Not an error: an infeasible scenario is a result.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -170,6 +172,19 @@ pub trait Solver: Send + Sync {
     /// Infeasibility and unboundedness are reported in [`Solution::status`]; an `Err`
     /// means the problem is malformed, unsupported by this backend, or the backend failed.
     fn solve(&self, problem: &Problem, options: &SolveOptions) -> Result<Solution, SolveError>;
+    /// [`Solver::solve`] with working memory kept in `workspace` between calls: a backend
+    /// that can reuse what it built for the previous problem (when only bound values,
+    /// costs and right-hand sides changed) does so; the solution is the same as
+    /// [`Solver::solve`]'s. Default: [`Solver::solve`] (the workspace is left alone).
+    fn solve_in(
+        &self,
+        problem: &Problem,
+        options: &SolveOptions,
+        workspace: &mut Workspace,
+    ) -> Result<Solution, SolveError> {
+        let _ = workspace;
+        self.solve(problem, options)
+    }
     /// Whether this backend starts from a hint ([`Basis::from_col_statuses`]); a caller
     /// can skip the work of making one when it does not. Default `false`.
     fn uses_hints(&self) -> bool {
@@ -192,18 +207,23 @@ pub(crate) fn complete_solution(
     iterations: u64,
     basis: Option<Basis>,
 ) -> Solution {
-    let row_activities = problem.row_activities(&col_values);
-    let col_reduced_costs = (0..problem.num_cols())
-        .map(|j| {
-            let col = Col(j as u32);
-            problem
-                .col_coefs(col)
-                .iter()
-                .fold(problem.col_cost(col), |acc, &(row, a)| {
-                    acc - a * row_duals[row.0 as usize]
-                })
-        })
-        .collect();
+    // Activities and reduced costs in one pass over the columns (the same sums, in the
+    // same order, as `Problem::row_activities` and a fold per column).
+    let mut row_activities = vec![0.0; problem.num_rows()];
+    let mut col_reduced_costs = Vec::with_capacity(problem.num_cols());
+    for j in 0..problem.num_cols() {
+        let col = Col(j as u32);
+        let x = col_values.get(j).copied();
+        let mut reduced = problem.col_cost(col);
+        for &(row, a) in problem.col_coefs(col) {
+            let r = row.0 as usize;
+            if let Some(x) = x {
+                row_activities[r] += a * x;
+            }
+            reduced -= a * row_duals[r];
+        }
+        col_reduced_costs.push(reduced);
+    }
     let objective = match status {
         Status::Infeasible => f64::INFINITY,
         Status::Unbounded => f64::NEG_INFINITY,

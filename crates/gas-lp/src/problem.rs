@@ -166,6 +166,11 @@ impl Problem {
         self.offset += offset;
     }
 
+    /// Replaces the constant term of the objective.
+    pub fn set_objective_offset(&mut self, offset: f64) {
+        self.offset = offset;
+    }
+
     /// The constant term of the objective.
     pub fn objective_offset(&self) -> f64 {
         self.offset

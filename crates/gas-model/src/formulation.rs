@@ -35,6 +35,17 @@ pub struct Formulation {
     pub(crate) level: Vec<Vec<Vec<Col>>>,
     /// National-first: the local-to-hub column of each zone and window day.
     pub(crate) local_to_hub: Vec<Vec<Col>>,
+    /// While [`rebuild`] overwrites this formulation: where it has got to.
+    rewrite: Option<Cursor>,
+}
+
+/// Progress of [`rebuild`]: the next column and row to overwrite, and whether every one
+/// so far had the structure of the one it overwrote.
+#[derive(Debug, Clone)]
+struct Cursor {
+    col: usize,
+    row: usize,
+    same: bool,
 }
 
 impl Formulation {
@@ -50,11 +61,25 @@ impl Formulation {
             injection: Vec::new(),
             level: Vec::new(),
             local_to_hub: Vec::new(),
+            rewrite: None,
         }
     }
 
     /// Adds a column `lower <= x <= upper` with cost `cost` (EUR/MWh).
     pub fn add_col(&mut self, key: ColKey, lower: f64, upper: f64, cost: f64) -> Col {
+        if let Some(cursor) = &mut self.rewrite {
+            let j = cursor.col;
+            cursor.col += 1;
+            if j < self.cols.len() {
+                let col = Col(j as u32);
+                self.cols[j] = key;
+                self.problem.set_col_bounds(col, lower, upper);
+                self.problem.set_col_cost(col, cost);
+            } else {
+                cursor.same = false;
+            }
+            return Col(j as u32);
+        }
         self.cols.push(key);
         self.problem.add_col(lower, upper, cost)
     }
@@ -71,6 +96,25 @@ impl Formulation {
         cost: f64,
     ) -> Col {
         let col = self.add_col(key, lower, upper, cost);
+        if let Some(cursor) = &mut self.rewrite {
+            // The column must have the coefficients `set_coef` would have given it.
+            let mut expected = [(Row(0), 0.0); 2];
+            let mut len = 0;
+            for (row, value) in [(from, -1.0), (to, 1.0)] {
+                let Some(row) = row else { continue };
+                match expected[..len].iter_mut().find(|(r, _)| *r == row) {
+                    Some(entry) => entry.1 += value,
+                    None => {
+                        expected[len] = (row, value);
+                        len += 1;
+                    }
+                }
+            }
+            if cursor.same && self.problem.col_coefs(col) != &expected[..len] {
+                cursor.same = false;
+            }
+            return col;
+        }
         if let Some(from) = from {
             self.problem.set_coef(from, col, -1.0);
         }
@@ -82,6 +126,17 @@ impl Formulation {
 
     /// Adds a row `lower <= Σ a x <= upper`.
     pub fn add_row(&mut self, key: RowKey, lower: f64, upper: f64) -> Row {
+        if let Some(cursor) = &mut self.rewrite {
+            let i = cursor.row;
+            cursor.row += 1;
+            if i < self.rows.len() {
+                self.rows[i] = key;
+                self.problem.set_row_bounds(Row(i as u32), lower, upper);
+            } else {
+                cursor.same = false;
+            }
+            return Row(i as u32);
+        }
         self.rows.push(key);
         self.problem.add_row(lower, upper)
     }
@@ -202,16 +257,45 @@ pub(crate) fn build(system: &System, input: &WindowInput) -> Formulation {
             + 12);
     let estimate_rows = n * (2 * system.zones.len() + system.storages.len() + 1);
     let mut f = Formulation::new(days, estimate_cols, estimate_rows);
-
-    let mut balance = crate::zone_balance::add_zone_balance(&mut f, system, input);
-    crate::pipeline::add_pipelines(&mut f, system, &mut balance);
-    crate::route::add_routes(&mut f, system, &mut balance);
-    crate::lng::add_lng(&mut f, system, &mut balance);
-    crate::production::add_production(&mut f, system, &mut balance);
-    crate::storage::add_storage(&mut f, system, input, &mut balance);
-    crate::demand::add_demand(&mut f, system, &mut balance);
-    crate::zone_balance::finish_zone_balance(&mut f, &balance);
+    assemble(&mut f, system, input);
     f
+}
+
+/// Overwrites `f` with the LP of `input`'s window in place, keeping its columns, rows and
+/// coefficients and writing only keys, bounds, costs and right-hand sides. Returns
+/// `false` when the window's LP has another structure (then `f` is left half written and
+/// must be built again with [`build`]); always `false` for exact fill-curve rows.
+///
+/// A window of the same length as `f`'s usually has the same structure; one whose days
+/// include a filling target where `f`'s did not (or the reverse) does not.
+pub(crate) fn rebuild(f: &mut Formulation, system: &System, input: &WindowInput) -> bool {
+    if input.curve_mode == FillCurveMode::Exact || f.days.len() != input.days.len() {
+        return false;
+    }
+    f.days = input.days.clone();
+    f.terminal_cost.clear();
+    f.offsets.clear();
+    f.problem.set_objective_offset(0.0);
+    f.rewrite = Some(Cursor {
+        col: 0,
+        row: 0,
+        same: true,
+    });
+    assemble(f, system, input);
+    let cursor = f.rewrite.take();
+    cursor.is_some_and(|c| c.same && c.col == f.cols.len() && c.row == f.rows.len())
+}
+
+/// Adds every component to the empty (or rewritten) formulation `f`.
+fn assemble(f: &mut Formulation, system: &System, input: &WindowInput) {
+    let mut balance = crate::zone_balance::add_zone_balance(f, system, input);
+    crate::pipeline::add_pipelines(f, system, &mut balance);
+    crate::route::add_routes(f, system, &mut balance);
+    crate::lng::add_lng(f, system, &mut balance);
+    crate::production::add_production(f, system, &mut balance);
+    crate::storage::add_storage(f, system, input, &mut balance);
+    crate::demand::add_demand(f, system, &mut balance);
+    crate::zone_balance::finish_zone_balance(f, &balance);
 }
 
 /// Creates the balance rows (called by [`crate::zone_balance::add_zone_balance`]).
@@ -245,4 +329,68 @@ pub(crate) fn new_balance(f: &mut Formulation, system: &System, national_first: 
 /// Storage ids in order.
 pub(crate) fn storage_ids(system: &System) -> impl Iterator<Item = StorageId> + '_ {
     (0..system.storages.len()).map(StorageId::from_index)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{build, rebuild};
+    use crate::{window_input, FillCurveMode, RunOptions};
+    use gas_core::system::Solidarity;
+
+    /// A formulation rewritten in place for another window is the one [`build`] gives,
+    /// whenever [`rebuild`] accepts it (windows crossing a filling-target day have
+    /// another structure and are refused).
+    #[test]
+    fn a_rebuilt_window_is_the_built_one() {
+        for national_first in [false, true] {
+            let mut system = crate::synthetic::europe_with(
+                3,
+                crate::synthetic::Shape {
+                    zones: 8,
+                    days: 400, // a filling target on day 396
+                    extra_links: 4,
+                },
+            );
+            if national_first {
+                system.settings.solidarity = Solidarity::NationalFirst;
+            }
+            let options = RunOptions {
+                fill_curves: FillCurveMode::Refine,
+                ..RunOptions::default()
+            };
+            let level: Vec<f64> = system
+                .storages
+                .iter()
+                .enumerate()
+                .map(|(s, st)| st.initial_level_gwh.0 * (0.5 + 0.1 * s as f64).min(1.0))
+                .collect();
+            let (mut accepted, mut refused) = (0, 0);
+            for length in [1, 9] {
+                let first = window_input(&system, 0..length, level.clone(), &options);
+                let mut f = build(&system, &first);
+                for start in (3..system.period.days - length).step_by(5) {
+                    let input =
+                        window_input(&system, start..start + length, level.clone(), &options);
+                    let fresh = build(&system, &input);
+                    if !rebuild(&mut f, &system, &input) {
+                        refused += 1;
+                        f = fresh;
+                        continue;
+                    }
+                    accepted += 1;
+                    assert_eq!(f.problem, fresh.problem, "window from day {start}");
+                    assert_eq!(f.cols, fresh.cols);
+                    assert_eq!(f.rows, fresh.rows);
+                    assert_eq!(f.days, fresh.days);
+                    assert_eq!(f.terminal_cost, fresh.terminal_cost);
+                    assert_eq!(f.offsets, fresh.offsets);
+                    assert_eq!(f.withdrawal, fresh.withdrawal);
+                    assert_eq!(f.injection, fresh.injection);
+                    assert_eq!(f.level, fresh.level);
+                    assert_eq!(f.local_to_hub, fresh.local_to_hub);
+                }
+            }
+            assert!(accepted > 100 && refused > 0, "{accepted} {refused}");
+        }
+    }
 }

@@ -42,6 +42,12 @@ impl DayIndex {
         }
     }
 
+    /// The index of a formulation rebuilt in place ([`crate::formulation::rebuild`]) for
+    /// days starting at `start`: the columns keep their positions, only the days move.
+    pub(crate) fn move_to(&mut self, start: usize) {
+        self.start = start;
+    }
+
     /// The columns of `day` (empty outside the formulated days).
     fn day(&self, day: usize) -> &[u32] {
         match day.checked_sub(self.start) {

@@ -71,6 +71,15 @@
 //! committed days (penalties included) minus the value of gas left at the end of
 //! the period.
 //!
+//! A window is not built from scratch when an earlier one of the same length has the
+//! same structure (all windows of a rolling horizon but the last, and all days solved
+//! one by one, except around a filling-target day): its formulation is rewritten in
+//! place (keys, bounds, costs, right-hand sides; the columns, rows and coefficients are
+//! checked to match, else it is built anew), and every solve of a run goes through a
+//! [`gas_lp::Workspace`] ([`gas_lp::Solver::solve_in`]), in which the network simplex
+//! updates its network and working arrays in place. The solutions are the same as with
+//! fresh builds.
+//!
 //! # Example
 //!
 //! One zone, 2 days, 100 GWh/d of demand, 60 GWh/d of production at 20 EUR/MWh
@@ -161,11 +170,11 @@ pub mod zone_balance;
 
 pub use options::{FillCurveMode, RunOptions};
 
-use formulation::{build, WindowInput};
+use formulation::{build, rebuild, Formulation, WindowInput};
 use gas_core::system::{Operation, Solidarity};
 use gas_core::validate::{validate, ValidationErrors};
 use gas_core::{Results, RunStatus, System};
-use gas_lp::{Basis, SolveError, SolveOptions, Solver, Status};
+use gas_lp::{Basis, SolveError, SolveOptions, Solver, Status, Workspace};
 use std::io::Write;
 use std::ops::Range;
 
@@ -281,6 +290,7 @@ fn solve_window(
     start: Option<Basis>,
     basis: &mut Option<Basis>,
     tally: &mut Tally,
+    workspace: &mut Workspace,
 ) -> Result<gas_lp::Solution, RunError> {
     let days = input.days.clone();
     let national_first = system.settings.solidarity == Solidarity::NationalFirst;
@@ -300,23 +310,25 @@ fn solve_window(
             },
             time_limit_seconds: options.time_limit_seconds,
         };
-        let solution = solver.solve(&f.problem, &solve_options).map_err(|source| {
-            if matches!(source, SolveError::NotANetwork { .. })
-                && options.fill_curves == FillCurveMode::Exact
-            {
-                RunError::NeedsGeneralLp {
-                    solver: solver.name(),
-                    source,
+        let solution = solver
+            .solve_in(&f.problem, &solve_options, workspace)
+            .map_err(|source| {
+                if matches!(source, SolveError::NotANetwork { .. })
+                    && options.fill_curves == FillCurveMode::Exact
+                {
+                    RunError::NeedsGeneralLp {
+                        solver: solver.name(),
+                        source,
+                    }
+                } else {
+                    RunError::Solver {
+                        solver: solver.name(),
+                        from: system.period.date(days.start).to_string(),
+                        to: system.period.date(days.end.saturating_sub(1)).to_string(),
+                        source,
+                    }
                 }
-            } else {
-                RunError::Solver {
-                    solver: solver.name(),
-                    from: system.period.date(days.start).to_string(),
-                    to: system.period.date(days.end.saturating_sub(1)).to_string(),
-                    source,
-                }
-            }
-        })?;
+            })?;
         tally.iterations += solution.iterations;
         if solution.basis.is_some() {
             basis.clone_from(&solution.basis);
@@ -376,13 +388,24 @@ fn day_by_day(
     out: &mut [gas_lp::ColStatus],
     basis: &mut Option<Basis>,
     tally: &mut Tally,
+    reuse: &mut Reuse,
 ) -> bool {
     let mut level = start_level.to_vec();
     let mut day_tally = Tally::default();
     let mut ok = true;
     for day in days {
         let mut input = window_input(system, day..day + 1, level.clone(), options);
-        let mut g = build(system, &input);
+        let rebuilt = reuse.day.take().and_then(|(mut g, mut index)| {
+            rebuild(&mut g, system, &input).then(|| {
+                index.move_to(day);
+                (g, index)
+            })
+        });
+        let (mut g, g_index) = rebuilt.unwrap_or_else(|| {
+            let g = build(system, &input);
+            let index = hint::DayIndex::new(&g);
+            (g, index)
+        });
         let solved = solve_window(
             system,
             solver,
@@ -392,6 +415,7 @@ fn day_by_day(
             None,
             basis,
             &mut day_tally,
+            &mut reuse.days,
         );
         let (Ok(solution), Some(b)) = (solved, basis.as_ref()) else {
             ok = false;
@@ -403,11 +427,12 @@ fn day_by_day(
         }
         let seed = hint::Seed {
             f: &g,
-            index: &hint::DayIndex::new(&g),
+            index: &g_index,
             statuses: b.col_statuses(),
         };
         hint::carry_day(&seed, day, f, index, day, out);
         level = end_levels(&g, &solution, 0);
+        reuse.day = Some((g, g_index));
     }
     tally.iterations += day_tally.iterations;
     ok
@@ -425,6 +450,22 @@ fn end_levels(f: &formulation::Formulation, solution: &gas_lp::Solution, slot: u
                 .max(0.0)
         })
         .collect()
+}
+
+/// Formulations and solver workspaces kept between the solves of a run, so that a window
+/// (or a day solved on its own) of the same length is rewritten in place
+/// ([`formulation::rebuild`]) and its network updated in place ([`Solver::solve_in`])
+/// instead of both being built again.
+#[derive(Default)]
+struct Reuse {
+    /// The formulation of an earlier window no longer needed, with its day index if any.
+    spare: Option<(Formulation, Option<hint::DayIndex>)>,
+    /// The formulation of the last day solved on its own, with its day index.
+    day: Option<(Formulation, hint::DayIndex)>,
+    /// Workspace of the window solves.
+    windows: Workspace,
+    /// Workspace of the days solved on their own.
+    days: Workspace,
 }
 
 /// A solved rolling window whose statuses start the next one.
@@ -472,13 +513,23 @@ pub fn run_with(
     // The previous window, when windows overlap; the basis of the one-day solves.
     let mut previous: Option<Previous> = None;
     let mut day_basis: Option<Basis> = None;
+    let mut reuse = Reuse::default();
     for (days, commit) in &plan {
         let mut input = window_input(system, days.clone(), level.clone(), options);
-        let mut f = build(system, &input);
+        let rebuilt = reuse.spare.take().and_then(|(mut f, index)| {
+            rebuild(&mut f, system, &input).then(|| {
+                let index = index.map(|mut index| {
+                    index.move_to(days.start);
+                    index
+                });
+                (f, index)
+            })
+        });
+        let (mut f, kept_index) = rebuilt.unwrap_or_else(|| (build(system, &input), None));
         // Hints need the day index: when windows overlap, or for a single window.
         let overlapping = days.end > commit.end;
         let index = (hints && (overlapping || previous.is_some() || plan.len() == 1))
-            .then(|| hint::DayIndex::new(&f));
+            .then(|| kept_index.unwrap_or_else(|| hint::DayIndex::new(&f)));
         let start = match (&index, &previous) {
             (Some(index), Some(prev)) => {
                 // Days both windows formulate keep their statuses; the new days are
@@ -502,6 +553,7 @@ pub fn run_with(
                     &mut out,
                     &mut day_basis,
                     &mut tally,
+                    &mut reuse,
                 );
                 Some(out)
             }
@@ -518,6 +570,7 @@ pub fn run_with(
                     &mut out,
                     &mut day_basis,
                     &mut tally,
+                    &mut reuse,
                 )
                 .then_some(out)
             }
@@ -525,7 +578,15 @@ pub fn run_with(
         }
         .map(Basis::from_col_statuses);
         let solution = solve_window(
-            system, solver, options, &mut f, &mut input, start, &mut basis, &mut tally,
+            system,
+            solver,
+            options,
+            &mut f,
+            &mut input,
+            start,
+            &mut basis,
+            &mut tally,
+            &mut reuse.windows,
         )?;
         if solution.status != Status::Optimal {
             results.status = status_of(solution.status);
@@ -552,6 +613,9 @@ pub fn run_with(
                 *l = results.storage_level_gwh[s][last].0;
             }
         }
+        // The window before the one kept (or this one, when none is kept) is rewritten
+        // for a later window.
+        let older = previous.take();
         previous = match (index, &basis) {
             (Some(index), Some(b)) if overlapping && !b.col_statuses().is_empty() => {
                 Some(Previous {
@@ -561,8 +625,14 @@ pub fn run_with(
                     index,
                 })
             }
-            _ => None,
+            (index, _) => {
+                reuse.spare = Some((f, index));
+                None
+            }
         };
+        if let Some(older) = older {
+            reuse.spare = Some((older.f, Some(older.index)));
+        }
     }
     let Tally {
         passes_total,

@@ -198,7 +198,7 @@ impl Network {
 
     /// A column without entries sits at its cheaper bound (lower bound, else upper bound,
     /// else 0 when the cost is 0).
-    fn fixed_value(&mut self, lower: f64, upper: f64, cost: f64) -> f64 {
+    pub(super) fn fixed_value(&mut self, lower: f64, upper: f64, cost: f64) -> f64 {
         let (best, other) = if cost < 0.0 {
             (upper, lower)
         } else {

@@ -9,16 +9,17 @@ mod crash;
 mod hint;
 mod pivot;
 mod pricing;
+mod reuse;
 mod tree;
 
 use std::time::{Duration, Instant};
 
-use build::Network;
+use reuse::Reused;
 use tree::{Simplex, TREE};
 
 use crate::{
     complete_solution, Basis, BasisInner, Problem, Solution, SolveError, SolveOptions, Solver,
-    Status,
+    Status, Workspace,
 };
 
 /// Warm-start data of the network simplex: the spanning tree and the non-tree arc states.
@@ -225,9 +226,35 @@ impl Solver for NetworkSimplex {
     }
 
     fn solve(&self, problem: &Problem, options: &SolveOptions) -> Result<Solution, SolveError> {
+        self.solve_in(problem, options, &mut Workspace::new())
+    }
+
+    /// Keeps the network and the working arrays in `workspace`: a problem with the same
+    /// structure as the last one updates them in place (see [`Workspace`]).
+    fn solve_in(
+        &self,
+        problem: &Problem,
+        options: &SolveOptions,
+        workspace: &mut Workspace,
+    ) -> Result<Solution, SolveError> {
         problem.validate()?;
-        let net = Network::build(problem)?;
-        let mut sx = Simplex::new(&net, self.block_size_factor);
+        let mut reused = Reused::prepare(problem, workspace.take(), self.block_size_factor)?;
+        let solution = self.solve_prepared(problem, options, &mut reused);
+        workspace.put(reused);
+        Ok(solution)
+    }
+}
+
+impl NetworkSimplex {
+    /// Solves `problem` on its prepared network and freshly reset working arrays.
+    fn solve_prepared(
+        &self,
+        problem: &Problem,
+        options: &SolveOptions,
+        reused: &mut Reused,
+    ) -> Solution {
+        let Reused { net, sx } = reused;
+        let net = &*net;
         if self.candidates_per_100 > 0.0 && self.candidates_per_100.is_finite() {
             let head = (self.candidates_per_100 / 100.0 * sx.block_size as f64).ceil();
             sx.head_length = (head as usize).clamp(3, sx.block_size);
@@ -236,7 +263,7 @@ impl Solver for NetworkSimplex {
             BasisInner::Network(b) if b.fingerprint == net.fingerprint => {
                 sx.load_basis(&b.pred, &b.state)
             }
-            BasisInner::Hint => sx.load_hint(&net, &basis.cols),
+            BasisInner::Hint => sx.load_hint(net, &basis.cols),
             #[allow(unreachable_patterns)]
             _ => false,
         });
@@ -249,7 +276,7 @@ impl Solver for NetworkSimplex {
         sx.repair(true);
         sx.compute_potentials();
         let mut iterations = 0;
-        let outcome = self.run(&mut sx, options, &mut iterations);
+        let outcome = self.run(sx, options, &mut iterations);
         let status = match outcome {
             Outcome::Optimal if net.unbounded_col => Status::Unbounded,
             Outcome::Optimal => Status::Optimal,
@@ -261,7 +288,7 @@ impl Solver for NetworkSimplex {
             .map(|e| sx.flow[e].clamp(0.0, sx.cap[e]))
             .collect();
         let col_values = net.col_values(&flows);
-        let duals = row_duals(&sx, problem.num_rows());
+        let duals = row_duals(sx, problem.num_rows());
         let basis = matches!(status, Status::Optimal | Status::IterationLimit).then(|| Basis {
             cols: net.col_statuses(&sx.state),
             inner: BasisInner::Network(NetworkBasis {
@@ -270,8 +297,6 @@ impl Solver for NetworkSimplex {
                 state: sx.state[..sx.m].to_vec(),
             }),
         });
-        Ok(complete_solution(
-            problem, status, col_values, duals, iterations, basis,
-        ))
+        complete_solution(problem, status, col_values, duals, iterations, basis)
     }
 }

@@ -1,0 +1,294 @@
+//! Reusing a network and the simplex's working arrays between solves
+//! ([`crate::Solver::solve_in`]): when only bound values, costs and right-hand sides
+//! changed, the network is updated in place instead of built again, and the working
+//! arrays are reset without allocating.
+
+use super::build::{ColMap, Network};
+use super::tree::{Simplex, LOWER};
+use crate::problem::is_infinite;
+use crate::{Col, Problem, Row, SolveError};
+
+/// What the network simplex keeps in a [`crate::Workspace`].
+pub(crate) struct Reused {
+    pub net: Network,
+    pub sx: Simplex,
+}
+
+impl Reused {
+    /// The network and working arrays for `problem` (validated), from `cached` when there
+    /// is one: updated in place when the structure is the same, rebuilt otherwise (the
+    /// working arrays are reset either way, reusing their allocations).
+    pub fn prepare(
+        problem: &Problem,
+        cached: Option<Box<Reused>>,
+        block_size_factor: f64,
+    ) -> Result<Box<Reused>, SolveError> {
+        match cached {
+            Some(mut r) => {
+                if !r.net.update(problem) {
+                    r.net = Network::build(problem)?;
+                }
+                r.sx.reset(&r.net, block_size_factor);
+                Ok(r)
+            }
+            None => {
+                let net = Network::build(problem)?;
+                let sx = Simplex::new(&net, block_size_factor);
+                Ok(Box::new(Reused { net, sx }))
+            }
+        }
+    }
+}
+
+/// `(lower, upper)` with magnitudes at the infinity threshold made infinite.
+fn normalise(lower: f64, upper: f64) -> (f64, f64) {
+    (
+        if is_infinite(lower) {
+            f64::NEG_INFINITY
+        } else {
+            lower
+        },
+        if is_infinite(upper) {
+            f64::INFINITY
+        } else {
+            upper
+        },
+    )
+}
+
+/// The tail (`-1`) and head (`+1`) rows of a column, ground for a missing end, and the
+/// number of nonzeros; `None` when the column is not an arc.
+fn ends(problem: &Problem, col: Col, ground: u32) -> Option<(u32, u32, usize)> {
+    let mut ends = [None, None];
+    let mut count = 0;
+    for &(row, value) in problem.col_coefs(col) {
+        if value == 0.0 {
+            continue;
+        }
+        count += 1;
+        let slot = if value == 1.0 {
+            1
+        } else if value == -1.0 {
+            0
+        } else {
+            return None;
+        };
+        if ends[slot].replace(row.0).is_some() {
+            return None;
+        }
+    }
+    Some((ends[0].unwrap_or(ground), ends[1].unwrap_or(ground), count))
+}
+
+impl Network {
+    /// Updates bound values, costs and demands from `problem` (validated) in place, as
+    /// [`Network::build`] would set them. Returns `false` (leaving the network partly
+    /// updated, to be built again) when the problem's structure differs: other row or
+    /// column counts, another nonzero pattern, or another kind of bounds (a finite bound
+    /// become infinite or the reverse, an equality become a range).
+    pub fn update(&mut self, problem: &Problem) -> bool {
+        let rows = problem.num_rows();
+        if self.num_nodes != rows + 1 || self.cols.len() != problem.num_cols() {
+            return false;
+        }
+        let ground = rows as u32;
+        let mut shift = vec![0.0; rows + 1];
+        let mut col_arcs = 0usize;
+        self.unbounded_col = false;
+        for j in 0..self.cols.len() {
+            let col = Col(j as u32);
+            let (lower, upper) = problem.col_bounds(col);
+            let (lower, upper) = normalise(lower, upper);
+            let cost = problem.col_cost(col);
+            let Some((tail, head, count)) = ends(problem, col, ground) else {
+                return false;
+            };
+            let base = if lower.is_finite() {
+                lower
+            } else if upper.is_finite() {
+                upper
+            } else {
+                0.0
+            };
+            let same = |arc: u32, s: u32, t: u32| {
+                (arc as usize) < self.source.len()
+                    && self.source[arc as usize] == s
+                    && self.target[arc as usize] == t
+            };
+            match &mut self.cols[j] {
+                ColMap::Fixed(_) if count == 0 => {
+                    let value = self.fixed_value(lower, upper, cost);
+                    self.cols[j] = ColMap::Fixed(value);
+                    continue;
+                }
+                ColMap::Forward { arc, base: b }
+                    if count > 0 && lower.is_finite() && same(*arc, tail, head) =>
+                {
+                    *b = base;
+                    let arc = *arc as usize;
+                    self.cost[arc] = cost;
+                    self.cap[arc] = upper - lower;
+                    col_arcs += 1;
+                }
+                ColMap::Reverse { arc, base: b }
+                    if count > 0
+                        && !lower.is_finite()
+                        && upper.is_finite()
+                        && same(*arc, head, tail) =>
+                {
+                    *b = base;
+                    self.cost[*arc as usize] = -cost;
+                    col_arcs += 1;
+                }
+                ColMap::Free { pos, neg }
+                    if count > 0
+                        && !lower.is_finite()
+                        && !upper.is_finite()
+                        && same(*pos, tail, head)
+                        && same(*neg, head, tail) =>
+                {
+                    self.cost[*pos as usize] = cost;
+                    self.cost[*neg as usize] = -cost;
+                    col_arcs += 2;
+                }
+                _ => return false,
+            }
+            shift[head as usize] += base;
+            shift[tail as usize] -= base;
+        }
+        // Slack arcs of the rows follow the column arcs, row by row.
+        let mut next = col_arcs;
+        let mut slack = |s: u32, t: u32, cap: f64, net: &mut Network| {
+            if next < net.source.len() && net.source[next] == s && net.target[next] == t {
+                net.cap[next] = cap;
+                net.cost[next] = 0.0;
+                next += 1;
+                true
+            } else {
+                false
+            }
+        };
+        let mut total = 0.0;
+        for (i, &shift_i) in shift.iter().enumerate().take(rows) {
+            let (lower, upper) = problem.row_bounds(Row(i as u32));
+            let (lower, upper) = normalise(lower, upper);
+            let node = i as u32;
+            let (rhs, ok) = if lower == upper {
+                (lower, true)
+            } else if lower.is_finite() {
+                (lower, slack(node, ground, upper - lower, self))
+            } else if upper.is_finite() {
+                (upper, slack(ground, node, f64::INFINITY, self))
+            } else {
+                let ok = slack(node, ground, f64::INFINITY, self)
+                    && slack(ground, node, f64::INFINITY, self);
+                (0.0, ok)
+            };
+            if !ok {
+                return false;
+            }
+            self.demand[i] = rhs - shift_i;
+            total += self.demand[i];
+        }
+        if next != self.source.len() {
+            return false;
+        }
+        self.demand[rows] = -total;
+        true
+    }
+}
+
+impl Simplex {
+    /// Puts the working state back to what [`Simplex::new`] gives for `net`, reusing the
+    /// allocations (the arrays keep their lengths when the network has the same size).
+    pub fn reset(&mut self, net: &Network, block_size_factor: f64) {
+        let n = net.num_nodes;
+        let m = net.source.len();
+        let root = n as u32;
+        self.n = n;
+        self.m = m;
+        self.source.clear();
+        self.source.extend_from_slice(&net.source);
+        self.source.extend(0..n as u32);
+        self.target.clear();
+        self.target.extend_from_slice(&net.target);
+        self.target.extend(std::iter::repeat_n(root, n));
+        self.cost.clear();
+        self.cost.extend_from_slice(&net.cost);
+        self.cost.resize(m + n, 0.0);
+        self.cap.clear();
+        self.cap.extend_from_slice(&net.cap);
+        self.cap.resize(m + n, f64::INFINITY);
+        let fresh = Simplex::scalars(net, block_size_factor);
+        self.feas_tol = fresh.feas_tol;
+        self.opt_tol = fresh.opt_tol;
+        self.big_m = fresh.big_m;
+        self.block_size = fresh.block_size;
+        refill(&mut self.flow, m + n, 0.0);
+        refill(&mut self.state, m + n, LOWER);
+        self.demand.clear();
+        self.demand.extend_from_slice(&net.demand);
+        refill(&mut self.parent, n + 1, root);
+        self.pred.clear();
+        self.pred
+            .extend((m as u32..(m + n) as u32).chain([u32::MAX]));
+        refill(&mut self.up, n + 1, true);
+        refill(&mut self.thread, n + 1, 0);
+        refill(&mut self.rev_thread, n + 1, 0);
+        refill(&mut self.succ_num, n + 1, 1);
+        self.last_succ.clear();
+        self.last_succ.extend(0..=n as u32);
+        refill(&mut self.pi, n + 1, 0.0);
+        refill(&mut self.pi_a, n + 1, 0.0);
+        refill(&mut self.pi_c, n + 1, 0.0);
+        self.down_artificials = 0;
+        self.next_arc = 0;
+        self.head_length = 0;
+        self.candidates.clear();
+        self.stem.clear();
+        self.pieces.clear();
+    }
+}
+
+/// Sets `v` to `len` copies of `value`, reusing its allocation.
+fn refill<T: Copy>(v: &mut Vec<T>, len: usize, value: T) {
+    v.clear();
+    v.resize(len, value);
+}
+
+/// The scalar settings [`Simplex::new`] derives from a network.
+struct Scalars {
+    feas_tol: f64,
+    opt_tol: f64,
+    big_m: f64,
+    block_size: usize,
+}
+
+impl Simplex {
+    /// Tolerances, big-M and block size for `net` (as [`Simplex::new`] sets them).
+    fn scalars(net: &Network, block_size_factor: f64) -> Scalars {
+        let m = net.source.len();
+        let largest = |values: &[f64]| {
+            values
+                .iter()
+                .filter(|v| v.is_finite())
+                .fold(1.0f64, |acc, v| acc.max(v.abs()))
+        };
+        let feas_tol = 1e-9 * largest(&net.demand).max(largest(&net.cap));
+        let opt_tol = 1e-9 * largest(&net.cost);
+        let factor = if block_size_factor.is_finite() && block_size_factor > 0.0 {
+            block_size_factor
+        } else {
+            1.0
+        };
+        let total_cost: f64 = net.cost.iter().map(|c| c.abs()).sum();
+        let big_m = (3.0 * total_cost + 1.0).log2().ceil().exp2();
+        let block_size = ((factor * (m as f64).sqrt()).ceil() as usize).clamp(10, m.max(10));
+        Scalars {
+            feas_tol,
+            opt_tol,
+            big_m,
+            block_size,
+        }
+    }
+}
