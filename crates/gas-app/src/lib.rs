@@ -2,10 +2,10 @@
 //!
 //! A run goes: load the scenario and package files ([`inputs`]), load the
 //! dataset they name ([`inputs::load_dataset_for`]), build the daily system
-//! ([`gas_scenario::build`]), dispatch it ([`gas_model::run_with`]), measure it
+//! ([`gas_scenario::build()`]), dispatch it ([`gas_model::run_with`]), measure it
 //! ([`gas_metrics`]) and, when packages were applied, run the same scenario
 //! without them to price each package against doing nothing ([`run::run`]).
-//! [`write`] turns a [`run::RunOutcome`] into result files and `summary.json`.
+//! [`mod@write`] turns a [`run::RunOutcome`] into result files and `summary.json`.
 //!
 //! The front ends only parse arguments and print; no model logic lives there.
 #![deny(missing_docs)]

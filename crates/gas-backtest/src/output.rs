@@ -39,7 +39,7 @@ fn key_cell(stats: &ZoneStats, index: usize) -> String {
 
 /// The error table as aligned text: one line per zone (EU first), with the
 /// number of observations, mean absolute error, worst error and its date, and
-/// the error on each key date (`(mm-dd)` = the nearest observation used, `-` = none within ±[`compare::KEY_DATE_WINDOW_DAYS`] days).
+/// the error on each key date (`(mm-dd)` = the nearest observation used, `-` = none within ±[`crate::compare::KEY_DATE_WINDOW_DAYS`] days).
 pub fn error_table(table: &BacktestTable, zones: &[&str]) -> String {
     let header = [
         "zone", "obs", "MAE pp", "worst pp", "worst on", "1 Apr 22", "1 Jul 22", "1 Oct 22",

@@ -72,7 +72,7 @@ pub struct RunArgs {
     /// A package file (TOML); repeat for several, applied in the order given.
     #[arg(long = "package", short = 'p', value_name = "FILE")]
     pub packages: Vec<PathBuf>,
-    /// Folder for the result files (default: out/<scenario name>).
+    /// Folder for the result files (default: out/SCENARIO_NAME).
     #[arg(long, value_name = "DIR")]
     pub out: Option<PathBuf>,
     /// Also write the whole-period linear program as an MPS file.

@@ -7,7 +7,7 @@
 //! (sanctions: embargo, route status, price cap; contingencies: extra LNG,
 //! more pipeline gas, fuel switching, demand reduction, storage targets,
 //! strategic reserves, solidarity). A run is a scenario plus an ordered list
-//! of packages; [`build`] turns them and a [`gas_core::dataset::Dataset`] into
+//! of packages; [`build()`] turns them and a [`gas_core::dataset::Dataset`] into
 //! a [`gas_core::System`] and lists every applied override.
 //!
 //! ```
@@ -52,9 +52,9 @@
 //!
 //! # Assumptions
 //!
-//! The modelling assumptions of [`build`] (prices, LNG tranches, production
+//! The modelling assumptions of [`build()`] (prices, LNG tranches, production
 //! band, curtailment penalties, ...) are listed in `docs/assumptions.md` of the
-//! repository and in the docs of the [`build`] module.
+//! repository and in the docs of the [`mod@build`] module.
 #![deny(missing_docs)]
 
 pub mod build;

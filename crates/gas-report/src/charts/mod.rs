@@ -2,7 +2,7 @@
 //! titled, with units on the axes and a legend, in fixed-precision numbers so
 //! the same input always gives the same bytes.
 //!
-//! - [`line`]: lines over days (storage fill against targets and observations);
+//! - [`mod@line`]: lines over days (storage fill against targets and observations);
 //! - [`area`]: stacked areas over weeks (supply mix);
 //! - [`heatmap`]: a grid of rows by columns (unserved demand by zone and month);
 //! - [`tilemap`]: Europe as a grid of zone squares;

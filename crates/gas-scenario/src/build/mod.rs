@@ -1,9 +1,10 @@
 //! From a scenario, its packages and a dataset to the daily [`System`].
 //!
-//! Steps: [`base`] lays out zones, origins, pipelines, routes and prices;
-//! [`lng`], [`storage`] and [`demand`] add those components; [`events`] and
-//! [`measures`] record every change as a daily override (later wins, see the
-//! crate docs on precedence); [`finalise`](self) applies them.
+//! Steps: `base` lays out zones, origins, pipelines, routes and prices;
+//! `lng`, `storage` and `demand` add those components; `events` and
+//! `measures` record every change as a daily override (later wins, see the
+//! crate docs on precedence); `finalise` applies them (private modules of
+//! this one, each documented in the source).
 //!
 //! # Assumptions (also in `docs/assumptions.md`)
 //!
@@ -26,8 +27,8 @@
 //! - **Production**: the annual figure of the day's year (nearest year with a
 //!   value otherwise) / days in the year, with a band of 0-105 % of that mean
 //!   (assumption: production may turn down), priced at the month's TTF.
-//! - **LNG**: see [`lng`]; **storage**: see [`storage`]; **demand and
-//!   curtailment**: see [`demand`].
+//! - **LNG**: see `build/lng.rs`; **storage**: see `build/storage.rs`;
+//!   **demand and curtailment**: see `build/demand.rs`.
 
 mod base;
 mod demand;
