@@ -50,6 +50,42 @@ fn main() {
             },
         ),
     ];
+    // Coarse levels, coarsest first: rows and columns merged by entity and block of days.
+    let blocks: Vec<usize> = arg("--levels")
+        .unwrap_or_else(|| "14".into())
+        .split(',')
+        .filter_map(|b| b.trim().parse().ok())
+        .filter(|&b| b > 1)
+        .collect();
+    let groups: Vec<(Vec<u32>, Vec<u32>)> = blocks.iter().map(|&b| groups(&f, b)).collect();
+    let levels: Vec<gas_lp::CoarseLevel> = groups
+        .iter()
+        .map(|(rows, cols)| gas_lp::CoarseLevel {
+            row_groups: rows,
+            col_groups: cols,
+        })
+        .collect();
+    if only.as_ref().is_none_or(|o| o == "coarse") {
+        let solver = NetworkSimplex::default();
+        for _ in 0..runs {
+            let (t0, c0) = (Instant::now(), cpu_seconds());
+            let s = solver
+                .solve_coarse_to_fine(&f.problem, &levels, &SolveOptions::default())
+                .expect("solve");
+            let wall = t0.elapsed().as_secs_f64();
+            let cpu = match (c0, cpu_seconds()) {
+                (Some(a), Some(b)) => b - a,
+                _ => f64::NAN,
+            };
+            println!(
+                "{:<22} wall {wall:>7.3} s  cpu {cpu:>6.2} s  {:>7} pivots  objective {:.10e}  {:?}",
+                format!("coarse {blocks:?}"),
+                s.iterations,
+                s.objective,
+                s.status
+            );
+        }
+    }
     for (label, key, solver) in variants {
         if only.as_ref().is_some_and(|o| o != key) {
             continue;
@@ -70,4 +106,46 @@ fn main() {
             );
         }
     }
+}
+
+/// Row and column groups merging each entity's rows and columns over blocks of `block`
+/// days.
+fn groups(f: &gas_model::formulation::Formulation, block: usize) -> (Vec<u32>, Vec<u32>) {
+    let mut ids = std::collections::HashMap::new();
+    let rows = f
+        .rows
+        .iter()
+        .map(|key| {
+            let bucket = with_day(key, key.day() / block * block).unwrap_or(*key);
+            let next = ids.len() as u32;
+            *ids.entry(bucket).or_insert(next)
+        })
+        .collect();
+    let mut ids = std::collections::HashMap::new();
+    let cols = f
+        .cols
+        .iter()
+        .map(|key| {
+            // The day is the last field of the key.
+            let name = format!("{key:?}");
+            let stem = name
+                .rsplit_once(", ")
+                .map_or(name.clone(), |(head, _)| head.to_string());
+            let next = ids.len() as u32;
+            *ids.entry((stem, key.day() / block)).or_insert(next)
+        })
+        .collect();
+    (rows, cols)
+}
+
+/// `key` with its day replaced by `day`.
+fn with_day(key: &gas_model::keys::RowKey, day: usize) -> Option<gas_model::keys::RowKey> {
+    use gas_model::keys::RowKey;
+    Some(match *key {
+        RowKey::ZoneBalance(z, _) => RowKey::ZoneBalance(z, day),
+        RowKey::ZoneLocalBalance(z, _) => RowKey::ZoneLocalBalance(z, day),
+        RowKey::LngPool(_) => RowKey::LngPool(day),
+        RowKey::StorageBalance(s, _) => RowKey::StorageBalance(s, day),
+        _ => return None,
+    })
 }

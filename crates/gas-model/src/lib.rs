@@ -141,6 +141,7 @@
 //! ```
 #![deny(missing_docs)]
 
+mod coarse;
 pub mod demand;
 mod extract;
 pub mod formulation;
@@ -269,7 +270,8 @@ struct Tally {
 }
 
 /// Solves one window with the fill-curve and national-first refinements and returns the
-/// last solution. The first solve starts from `start`; later passes from the basis of the
+/// last solution. The first solve starts from `start` (or, without one, coarse to fine
+/// through the `coarse` levels when there are any); later passes from the basis of the
 /// pass before. `basis` receives each solve's basis.
 #[allow(clippy::too_many_arguments)]
 fn solve_window(
@@ -279,6 +281,7 @@ fn solve_window(
     f: &mut formulation::Formulation,
     input: &mut WindowInput,
     start: Option<Basis>,
+    coarse: &[gas_lp::CoarseLevel],
     basis: &mut Option<Basis>,
     tally: &mut Tally,
 ) -> Result<gas_lp::Solution, RunError> {
@@ -300,7 +303,12 @@ fn solve_window(
             },
             time_limit_seconds: options.time_limit_seconds,
         };
-        let solution = solver.solve(&f.problem, &solve_options).map_err(|source| {
+        let solution = if solve_options.warm_start.is_none() && !coarse.is_empty() {
+            solver.solve_coarse_to_fine(&f.problem, coarse, &solve_options)
+        } else {
+            solver.solve(&f.problem, &solve_options)
+        };
+        let solution = solution.map_err(|source| {
             if matches!(source, SolveError::NotANetwork { .. })
                 && options.fill_curves == FillCurveMode::Exact
             {
@@ -390,6 +398,7 @@ fn day_by_day(
             &mut g,
             &mut input,
             None,
+            &[],
             basis,
             &mut day_tally,
         );
@@ -475,6 +484,7 @@ pub fn run_with(
     for (days, commit) in &plan {
         let mut input = window_input(system, days.clone(), level.clone(), options);
         let mut f = build(system, &input);
+        let mut coarse_levels: Vec<(Vec<u32>, Vec<u32>)> = Vec::new();
         // Hints need the day index: when windows overlap, or for a single window.
         let overlapping = days.end > commit.end;
         let index = (hints && (overlapping || previous.is_some() || plan.len() == 1))
@@ -505,6 +515,11 @@ pub fn run_with(
                 );
                 Some(out)
             }
+            // A single window (perfect foresight) is solved coarse to fine instead.
+            (Some(_), None) if plan.len() == 1 && days.len() > 1 => {
+                coarse_levels = coarse::levels(&f);
+                None
+            }
             (Some(index), None) if days.len() > 1 => {
                 let mut out = vec![gas_lp::ColStatus::Lower; f.cols.len()];
                 day_by_day(
@@ -524,8 +539,15 @@ pub fn run_with(
             _ => None,
         }
         .map(Basis::from_col_statuses);
+        let levels: Vec<gas_lp::CoarseLevel> = coarse_levels
+            .iter()
+            .map(|(rows, cols)| gas_lp::CoarseLevel {
+                row_groups: rows,
+                col_groups: cols,
+            })
+            .collect();
         let solution = solve_window(
-            system, solver, options, &mut f, &mut input, start, &mut basis, &mut tally,
+            system, solver, options, &mut f, &mut input, start, &levels, &mut basis, &mut tally,
         )?;
         if solution.status != Status::Optimal {
             results.status = status_of(solution.status);

@@ -15,19 +15,34 @@ use super::cost_scaling::ScaledOptimum;
 use super::tree::{Simplex, LOWER, TREE, UPPER};
 
 impl Simplex {
-    /// Loads the starting tree described in the module docs. Returns `false` when the
-    /// result does not form a tree (the caller then starts cold).
+    /// Loads the starting tree described in the module docs from a cost-scaling optimum
+    /// (reduced costs within one unit of its cost grid count as zero). Returns `false`
+    /// when the result does not form a tree (the caller then starts cold).
     pub fn load_scaled(&mut self, opt: &ScaledOptimum) -> bool {
+        // Scaled costs are multiples of the node count: one grid unit is `n`.
+        let near_zero = self.n as u64;
+        let tight: Vec<bool> = opt
+            .reduced
+            .iter()
+            .map(|r| r.unsigned_abs() <= near_zero)
+            .collect();
+        self.load_near_optimum(&opt.flow, &tight)
+    }
+
+    /// Loads the starting tree described in the module docs from a flow of each real arc
+    /// and which arcs have (near) zero reduced cost. Returns `false` when the result does
+    /// not form a tree (the caller then starts cold).
+    pub fn load_near_optimum(&mut self, flow: &[f64], tight: &[bool]) -> bool {
         let (n, m) = (self.n, self.m);
-        if n == 0 || opt.flow.len() != m {
+        if n == 0 || flow.len() != m || tight.len() != m {
             return false;
         }
         let tol = self.feas_tol;
         let free: Vec<bool> = (0..m)
-            .map(|e| opt.flow[e] > tol && opt.flow[e] < self.cap[e] - tol)
+            .map(|e| flow[e] > tol && flow[e] < self.cap[e] - tol)
             .collect();
         for (e, &is_free) in free.iter().enumerate() {
-            let (f, c) = (opt.flow[e], self.cap[e]);
+            let (f, c) = (flow[e], self.cap[e]);
             // Free arcs that close a cycle stay at their nearer bound.
             self.state[e] = if c.is_finite() && (f >= c - tol || (is_free && f > 0.5 * c)) {
                 UPPER
@@ -53,8 +68,6 @@ impl Simplex {
                 fill[end as usize] += 1;
             }
         }
-        // Within one unit of the cost grid (scaled costs are multiples of the node count).
-        let near_zero = n as u64;
         let mut seen = vec![false; n];
         let mut stack: Vec<u32> = Vec::new();
         let mut pending: Vec<(u32, u32)> = Vec::new();
@@ -96,7 +109,7 @@ impl Simplex {
                         self.attach(w, v, e);
                         seen[w] = true;
                         stack.push(w as u32);
-                    } else if opt.reduced[e].unsigned_abs() <= near_zero {
+                    } else if tight[e] {
                         let points_up = self.source[e] as usize == w;
                         if (self.state[e] == LOWER) == points_up {
                             pending.push((e as u32, v as u32));

@@ -2,6 +2,7 @@
 //!
 //! See [`NetworkSimplex`] for what it accepts, its tolerances and its warm start.
 
+mod aggregate;
 mod build;
 #[cfg(debug_assertions)]
 mod check;
@@ -15,6 +16,7 @@ mod tree;
 
 use std::time::{Duration, Instant};
 
+pub use aggregate::CoarseLevel;
 use build::Network;
 use tree::{Simplex, TREE};
 
@@ -231,6 +233,15 @@ impl Solver for NetworkSimplex {
 
     fn uses_hints(&self) -> bool {
         true
+    }
+
+    fn solve_coarse_to_fine(
+        &self,
+        problem: &Problem,
+        levels: &[CoarseLevel],
+        options: &SolveOptions,
+    ) -> Result<Solution, SolveError> {
+        self.solve_levels(problem, levels, options)
     }
 
     fn solve(&self, problem: &Problem, options: &SolveOptions) -> Result<Solution, SolveError> {
