@@ -65,9 +65,11 @@
 //! basis when the solver offers one; with a solver that takes hints
 //! ([`gas_lp::Solver::uses_hints`]) the first solve of a window starts instead from
 //! column statuses carried over by day: the days both windows formulate keep those of
-//! the previous window, and new days (all days of a first or single window, such as
-//! perfect foresight) take those of the days solved one by one, which together form a
-//! feasible starting tree (see [`run_with`]). The reported objective is the cost of the
+//! the previous window, and new days (all days of a first window) take those of the
+//! days solved one by one, which together form a feasible starting tree (see
+//! [`run_with`]). A single window (perfect foresight) is instead solved coarse to fine
+//! ([`gas_lp::Solver::solve_coarse_to_fine`]): the days merged into blocks of 64, 32,
+//! …, 2 days, each level starting the next. The reported objective is the cost of the
 //! committed days (penalties included) minus the value of gas left at the end of
 //! the period.
 //!
@@ -455,9 +457,11 @@ struct Previous {
 /// With [`RunOptions::warm_start`] and a solver that takes hints
 /// ([`Solver::uses_hints`]), the first solve of a window starts from a hint: the days
 /// it shares with the previous window keep their column statuses, and its new days (all
-/// of them in a first or single window, such as perfect foresight) are solved one by one
-/// first, from the storage levels the days before ended with (their pivots count in the
-/// notes' solver iterations). Other solves start from the previous basis.
+/// of them in a first window) are solved one by one first, from the storage levels the
+/// days before ended with (their pivots count in the notes' solver iterations). A single
+/// window (perfect foresight) is solved coarse to fine instead (days merged into blocks,
+/// see [`gas_lp::Solver::solve_coarse_to_fine`]). Other solves start from the previous
+/// basis.
 pub fn run_with(
     system: &System,
     solver: &dyn Solver,
