@@ -1,7 +1,9 @@
 //! Perfect foresight on the synthetic Europe instance as one LP, solved directly with the
 //! network simplex: cold (crash basis) and from a cost-scaling start.
 //!
-//! `cargo bench -p gas-model --bench pf_solve` (`-- --runs N`, `-- --only cold|scaled`,
+//! `cargo bench -p gas-model --bench pf_solve` (`-- --runs N`, `-- --only cold|scaled|coarse`,
+//! `-- --levels 64,32,16,8,4,2` (coarse levels in days), `-- --factor F` (block size),
+//! `-- --candidates C` (candidate list per 100 arcs of a block),
 //! `-- --days D` for a shorter period).
 
 use gas_lp::{NetworkSimplex, SolveOptions, Solver};
@@ -52,7 +54,7 @@ fn main() {
     ];
     // Coarse levels, coarsest first: rows and columns merged by entity and block of days.
     let blocks: Vec<usize> = arg("--levels")
-        .unwrap_or_else(|| "14".into())
+        .unwrap_or_else(|| "64,32,16,8,4,2".into())
         .split(',')
         .filter_map(|b| b.trim().parse().ok())
         .filter(|&b| b > 1)
@@ -66,7 +68,15 @@ fn main() {
         })
         .collect();
     if only.as_ref().is_none_or(|o| o == "coarse") {
-        let solver = NetworkSimplex::default();
+        let solver = NetworkSimplex {
+            block_size_factor: arg("--factor")
+                .and_then(|v| v.parse().ok())
+                .unwrap_or(NetworkSimplex::default().block_size_factor),
+            candidates_per_100: arg("--candidates")
+                .and_then(|v| v.parse().ok())
+                .unwrap_or(NetworkSimplex::default().candidates_per_100),
+            ..NetworkSimplex::default()
+        };
         for _ in 0..runs {
             let (t0, c0) = (Instant::now(), cpu_seconds());
             let s = solver

@@ -60,7 +60,7 @@ impl NetworkSimplex {
         let mut guess: Option<Guess> = None;
         for level in levels {
             let c = coarsen(&net, level.row_groups, level.col_groups);
-            let mut cx = Simplex::new(&c.net, self.block_size_factor);
+            let mut cx = self.simplex(&c.net);
             let started = guess.as_ref().is_some_and(|g| {
                 let (flow, tight) = c.start_from(g, cx.opt_tol);
                 cx.load_near_optimum(&flow, &tight)
@@ -81,7 +81,7 @@ impl NetworkSimplex {
             }
             guess = Some(c.guess(&net, &cx));
         }
-        let mut sx = Simplex::new(&net, self.block_size_factor);
+        let mut sx = self.simplex(&net);
         let started = guess.as_ref().is_some_and(|g| {
             let (flow, tight) = identity_start(&net, g, sx.opt_tol);
             sx.load_near_optimum(&flow, &tight)
@@ -119,6 +119,18 @@ impl NetworkSimplex {
         Ok(complete_solution(
             problem, status, col_values, duals, iterations, basis,
         ))
+    }
+}
+
+impl NetworkSimplex {
+    /// A simplex for `net` with this solver's pricing options (as in `Solver::solve`).
+    fn simplex(&self, net: &Network) -> Simplex {
+        let mut sx = Simplex::new(net, self.block_size_factor);
+        if self.candidates_per_100 > 0.0 && self.candidates_per_100.is_finite() {
+            let head = (self.candidates_per_100 / 100.0 * sx.block_size as f64).ceil();
+            sx.head_length = (head as usize).clamp(3, sx.block_size);
+        }
+        sx
     }
 }
 
