@@ -60,7 +60,7 @@ mod workspace;
 pub use error::{ProblemError, SolveError};
 #[cfg(feature = "highs")]
 pub use highs::{Highs, HighsMethod};
-pub use network::NetworkSimplex;
+pub use network::{CoarseLevel, NetworkSimplex};
 pub use problem::{Col, Problem, Row, INFINITY_THRESHOLD};
 pub use workspace::Workspace;
 
@@ -189,6 +189,20 @@ pub trait Solver: Send + Sync {
     /// can skip the work of making one when it does not. Default `false`.
     fn uses_hints(&self) -> bool {
         false
+    }
+    /// Solves `problem` coarse to fine: coarser versions of it ([`CoarseLevel`], coarsest
+    /// first; for instance the days of a time-expanded network merged into blocks) are
+    /// solved first, each starting the next. The result is that of [`Solver::solve`] up to
+    /// alternative optima; only the time differs. The default ignores the levels and calls
+    /// [`Solver::solve`]; [`NetworkSimplex`] uses them for cold starts.
+    fn solve_coarse_to_fine(
+        &self,
+        problem: &Problem,
+        levels: &[CoarseLevel],
+        options: &SolveOptions,
+    ) -> Result<Solution, SolveError> {
+        let _ = levels;
+        self.solve(problem, options)
     }
 }
 

@@ -65,9 +65,11 @@
 //! basis when the solver offers one; with a solver that takes hints
 //! ([`gas_lp::Solver::uses_hints`]) the first solve of a window starts instead from
 //! column statuses carried over by day: the days both windows formulate keep those of
-//! the previous window, and new days (all days of a first or single window, such as
-//! perfect foresight) take those of the days solved one by one, which together form a
-//! feasible starting tree (see [`run_with`]). The reported objective is the cost of the
+//! the previous window, and new days (all days of a first window) take those of the
+//! days solved one by one, which together form a feasible starting tree (see
+//! [`run_with`]). A single window (perfect foresight) is instead solved coarse to fine
+//! ([`gas_lp::Solver::solve_coarse_to_fine`]): the days merged into blocks of 64, 32,
+//! …, 2 days, each level starting the next. The reported objective is the cost of the
 //! committed days (penalties included) minus the value of gas left at the end of
 //! the period.
 //!
@@ -150,6 +152,7 @@
 //! ```
 #![deny(missing_docs)]
 
+mod coarse;
 pub mod demand;
 mod extract;
 pub mod formulation;
@@ -278,7 +281,8 @@ struct Tally {
 }
 
 /// Solves one window with the fill-curve and national-first refinements and returns the
-/// last solution. The first solve starts from `start`; later passes from the basis of the
+/// last solution. The first solve starts from `start` (or, without one, coarse to fine
+/// through the `coarse` levels when there are any); later passes from the basis of the
 /// pass before. `basis` receives each solve's basis.
 #[allow(clippy::too_many_arguments)]
 fn solve_window(
@@ -288,6 +292,7 @@ fn solve_window(
     f: &mut formulation::Formulation,
     input: &mut WindowInput,
     start: Option<Basis>,
+    coarse: &[gas_lp::CoarseLevel],
     basis: &mut Option<Basis>,
     tally: &mut Tally,
     workspace: &mut Workspace,
@@ -310,25 +315,30 @@ fn solve_window(
             },
             time_limit_seconds: options.time_limit_seconds,
         };
-        let solution = solver
-            .solve_in(&f.problem, &solve_options, workspace)
-            .map_err(|source| {
-                if matches!(source, SolveError::NotANetwork { .. })
-                    && options.fill_curves == FillCurveMode::Exact
-                {
-                    RunError::NeedsGeneralLp {
-                        solver: solver.name(),
-                        source,
-                    }
-                } else {
-                    RunError::Solver {
-                        solver: solver.name(),
-                        from: system.period.date(days.start).to_string(),
-                        to: system.period.date(days.end.saturating_sub(1)).to_string(),
-                        source,
-                    }
+        // A cold whole-period solve goes coarse to fine; every other solve reuses the
+        // window workspace.
+        let solution = if solve_options.warm_start.is_none() && !coarse.is_empty() {
+            solver.solve_coarse_to_fine(&f.problem, coarse, &solve_options)
+        } else {
+            solver.solve_in(&f.problem, &solve_options, workspace)
+        };
+        let solution = solution.map_err(|source| {
+            if matches!(source, SolveError::NotANetwork { .. })
+                && options.fill_curves == FillCurveMode::Exact
+            {
+                RunError::NeedsGeneralLp {
+                    solver: solver.name(),
+                    source,
                 }
-            })?;
+            } else {
+                RunError::Solver {
+                    solver: solver.name(),
+                    from: system.period.date(days.start).to_string(),
+                    to: system.period.date(days.end.saturating_sub(1)).to_string(),
+                    source,
+                }
+            }
+        })?;
         tally.iterations += solution.iterations;
         if solution.basis.is_some() {
             basis.clone_from(&solution.basis);
@@ -413,6 +423,7 @@ fn day_by_day(
             &mut g,
             &mut input,
             None,
+            &[],
             basis,
             &mut day_tally,
             &mut reuse.days,
@@ -487,9 +498,11 @@ struct Previous {
 /// With [`RunOptions::warm_start`] and a solver that takes hints
 /// ([`Solver::uses_hints`]), the first solve of a window starts from a hint: the days
 /// it shares with the previous window keep their column statuses, and its new days (all
-/// of them in a first or single window, such as perfect foresight) are solved one by one
-/// first, from the storage levels the days before ended with (their pivots count in the
-/// notes' solver iterations). Other solves start from the previous basis.
+/// of them in a first window) are solved one by one first, from the storage levels the
+/// days before ended with (their pivots count in the notes' solver iterations). A single
+/// window (perfect foresight) is solved coarse to fine instead (days merged into blocks,
+/// see [`gas_lp::Solver::solve_coarse_to_fine`]). Other solves start from the previous
+/// basis.
 pub fn run_with(
     system: &System,
     solver: &dyn Solver,
@@ -526,6 +539,7 @@ pub fn run_with(
             })
         });
         let (mut f, kept_index) = rebuilt.unwrap_or_else(|| (build(system, &input), None));
+        let mut coarse_levels: Vec<(Vec<u32>, Vec<u32>)> = Vec::new();
         // Hints need the day index: when windows overlap, or for a single window.
         let overlapping = days.end > commit.end;
         let index = (hints && (overlapping || previous.is_some() || plan.len() == 1))
@@ -557,6 +571,11 @@ pub fn run_with(
                 );
                 Some(out)
             }
+            // A single window (perfect foresight) is solved coarse to fine instead.
+            (Some(_), None) if plan.len() == 1 && days.len() > 1 => {
+                coarse_levels = coarse::levels(&f);
+                None
+            }
             (Some(index), None) if days.len() > 1 => {
                 let mut out = vec![gas_lp::ColStatus::Lower; f.cols.len()];
                 day_by_day(
@@ -577,6 +596,13 @@ pub fn run_with(
             _ => None,
         }
         .map(Basis::from_col_statuses);
+        let levels: Vec<gas_lp::CoarseLevel> = coarse_levels
+            .iter()
+            .map(|(rows, cols)| gas_lp::CoarseLevel {
+                row_groups: rows,
+                col_groups: cols,
+            })
+            .collect();
         let solution = solve_window(
             system,
             solver,
@@ -584,6 +610,7 @@ pub fn run_with(
             &mut f,
             &mut input,
             start,
+            &levels,
             &mut basis,
             &mut tally,
             &mut reuse.windows,

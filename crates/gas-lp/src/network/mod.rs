@@ -2,10 +2,13 @@
 //!
 //! See [`NetworkSimplex`] for what it accepts, its tolerances and its warm start.
 
+mod aggregate;
 mod build;
 #[cfg(debug_assertions)]
 mod check;
+mod cost_scaling;
 mod crash;
+mod crossover;
 mod hint;
 mod pivot;
 mod pricing;
@@ -14,6 +17,7 @@ mod tree;
 
 use std::time::{Duration, Instant};
 
+pub use aggregate::CoarseLevel;
 use reuse::Reused;
 use tree::{Simplex, TREE};
 
@@ -107,6 +111,12 @@ pub struct NetworkSimplex {
     /// Cold starts begin from a crash basis (each node's demand or supply placed on its
     /// cheapest arcs to and from ground) instead of artificial arcs alone. Default `true`.
     pub crash: bool,
+    /// Cold starts on networks of at least this many arcs begin from a cost-scaling
+    /// solution (ε-scaling push/relabel on costs rounded to a grid) turned into a
+    /// spanning tree (a *crossover*), from which the simplex finishes with the real costs;
+    /// smaller networks, and cases where cost scaling gives up, start from the crash
+    /// basis. `usize::MAX` turns it off.
+    pub cost_scaling_min_arcs: usize,
 }
 
 impl Default for NetworkSimplex {
@@ -116,6 +126,7 @@ impl Default for NetworkSimplex {
             candidates_per_100: 0.0,
             max_iterations: None,
             crash: true,
+            cost_scaling_min_arcs: usize::MAX,
         }
     }
 }
@@ -225,6 +236,15 @@ impl Solver for NetworkSimplex {
         true
     }
 
+    fn solve_coarse_to_fine(
+        &self,
+        problem: &Problem,
+        levels: &[CoarseLevel],
+        options: &SolveOptions,
+    ) -> Result<Solution, SolveError> {
+        self.solve_levels(problem, levels, options)
+    }
+
     fn solve(&self, problem: &Problem, options: &SolveOptions) -> Result<Solution, SolveError> {
         self.solve_in(problem, options, &mut Workspace::new())
     }
@@ -267,7 +287,10 @@ impl NetworkSimplex {
             #[allow(unreachable_patterns)]
             _ => false,
         });
-        if !warm_ok {
+        let scaled = !warm_ok
+            && net.source.len() >= self.cost_scaling_min_arcs
+            && cost_scaling::solve(net).is_some_and(|opt| sx.load_scaled(&opt));
+        if !warm_ok && !scaled {
             sx.load_cold();
             if self.crash {
                 sx.crash();

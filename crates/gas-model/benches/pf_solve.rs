@@ -1,0 +1,161 @@
+//! Perfect foresight on the synthetic Europe instance as one LP, solved directly with the
+//! network simplex: cold (crash basis) and from a cost-scaling start.
+//!
+//! `cargo bench -p gas-model --bench pf_solve` (`-- --runs N`, `-- --only cold|scaled|coarse`,
+//! `-- --levels 64,32,16,8,4,2` (coarse levels in days), `-- --factor F` (block size),
+//! `-- --candidates C` (candidate list per 100 arcs of a block),
+//! `-- --days D` for a shorter period).
+
+use gas_lp::{NetworkSimplex, SolveOptions, Solver};
+use gas_model::RunOptions;
+use std::time::Instant;
+
+/// CPU time of this process (user + system) in seconds, from /proc (Linux only).
+fn cpu_seconds() -> Option<f64> {
+    let stat = std::fs::read_to_string("/proc/self/stat").ok()?;
+    let fields: Vec<&str> = stat.rsplit_once(')')?.1.split_whitespace().collect();
+    let ticks = fields.get(11)?.parse::<f64>().ok()? + fields.get(12)?.parse::<f64>().ok()?;
+    Some(ticks / 100.0)
+}
+
+fn arg(name: &str) -> Option<String> {
+    let args: Vec<String> = std::env::args().collect();
+    args.iter()
+        .position(|a| a == name)
+        .and_then(|i| args.get(i + 1).cloned())
+}
+
+fn main() {
+    let runs: usize = arg("--runs").and_then(|v| v.parse().ok()).unwrap_or(1);
+    let only = arg("--only");
+    let shape = gas_model::synthetic::Shape {
+        days: arg("--days")
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(gas_model::synthetic::Shape::default().days),
+        ..gas_model::synthetic::Shape::default()
+    };
+    let system = gas_model::synthetic::europe_with(1, shape);
+    let f = gas_model::formulate(&system, &RunOptions::default()).expect("formulate");
+    println!(
+        "whole-period LP: {} rows, {} columns",
+        f.problem.num_rows(),
+        f.problem.num_cols()
+    );
+    let variants = [
+        ("cold (crash basis)", "cold", NetworkSimplex::default()),
+        (
+            "cost-scaling start",
+            "scaled",
+            NetworkSimplex {
+                cost_scaling_min_arcs: 0,
+                ..NetworkSimplex::default()
+            },
+        ),
+    ];
+    // Coarse levels, coarsest first: rows and columns merged by entity and block of days.
+    let blocks: Vec<usize> = arg("--levels")
+        .unwrap_or_else(|| "64,32,16,8,4,2".into())
+        .split(',')
+        .filter_map(|b| b.trim().parse().ok())
+        .filter(|&b| b > 1)
+        .collect();
+    let groups: Vec<(Vec<u32>, Vec<u32>)> = blocks.iter().map(|&b| groups(&f, b)).collect();
+    let levels: Vec<gas_lp::CoarseLevel> = groups
+        .iter()
+        .map(|(rows, cols)| gas_lp::CoarseLevel {
+            row_groups: rows,
+            col_groups: cols,
+        })
+        .collect();
+    if only.as_ref().is_none_or(|o| o == "coarse") {
+        let solver = NetworkSimplex {
+            block_size_factor: arg("--factor")
+                .and_then(|v| v.parse().ok())
+                .unwrap_or(NetworkSimplex::default().block_size_factor),
+            candidates_per_100: arg("--candidates")
+                .and_then(|v| v.parse().ok())
+                .unwrap_or(NetworkSimplex::default().candidates_per_100),
+            ..NetworkSimplex::default()
+        };
+        for _ in 0..runs {
+            let (t0, c0) = (Instant::now(), cpu_seconds());
+            let s = solver
+                .solve_coarse_to_fine(&f.problem, &levels, &SolveOptions::default())
+                .expect("solve");
+            let wall = t0.elapsed().as_secs_f64();
+            let cpu = match (c0, cpu_seconds()) {
+                (Some(a), Some(b)) => b - a,
+                _ => f64::NAN,
+            };
+            println!(
+                "{:<22} wall {wall:>7.3} s  cpu {cpu:>6.2} s  {:>7} pivots  objective {:.10e}  {:?}",
+                format!("coarse {blocks:?}"),
+                s.iterations,
+                s.objective,
+                s.status
+            );
+        }
+    }
+    for (label, key, solver) in variants {
+        if only.as_ref().is_some_and(|o| o != key) {
+            continue;
+        }
+        for _ in 0..runs {
+            let (t0, c0) = (Instant::now(), cpu_seconds());
+            let s = solver
+                .solve(&f.problem, &SolveOptions::default())
+                .expect("solve");
+            let wall = t0.elapsed().as_secs_f64();
+            let cpu = match (c0, cpu_seconds()) {
+                (Some(a), Some(b)) => b - a,
+                _ => f64::NAN,
+            };
+            println!(
+                "{label:<22} wall {wall:>7.3} s  cpu {cpu:>6.2} s  {:>7} pivots  objective {:.10e}  {:?}",
+                s.iterations, s.objective, s.status
+            );
+        }
+    }
+}
+
+/// Row and column groups merging each entity's rows and columns over blocks of `block`
+/// days.
+fn groups(f: &gas_model::formulation::Formulation, block: usize) -> (Vec<u32>, Vec<u32>) {
+    let mut ids = std::collections::HashMap::new();
+    let rows = f
+        .rows
+        .iter()
+        .map(|key| {
+            let bucket = with_day(key, key.day() / block * block).unwrap_or(*key);
+            let next = ids.len() as u32;
+            *ids.entry(bucket).or_insert(next)
+        })
+        .collect();
+    let mut ids = std::collections::HashMap::new();
+    let cols = f
+        .cols
+        .iter()
+        .map(|key| {
+            // The day is the last field of the key.
+            let name = format!("{key:?}");
+            let stem = name
+                .rsplit_once(", ")
+                .map_or(name.clone(), |(head, _)| head.to_string());
+            let next = ids.len() as u32;
+            *ids.entry((stem, key.day() / block)).or_insert(next)
+        })
+        .collect();
+    (rows, cols)
+}
+
+/// `key` with its day replaced by `day`.
+fn with_day(key: &gas_model::keys::RowKey, day: usize) -> Option<gas_model::keys::RowKey> {
+    use gas_model::keys::RowKey;
+    Some(match *key {
+        RowKey::ZoneBalance(z, _) => RowKey::ZoneBalance(z, day),
+        RowKey::ZoneLocalBalance(z, _) => RowKey::ZoneLocalBalance(z, day),
+        RowKey::LngPool(_) => RowKey::LngPool(day),
+        RowKey::StorageBalance(s, _) => RowKey::StorageBalance(s, day),
+        _ => return None,
+    })
+}

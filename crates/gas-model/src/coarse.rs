@@ -1,0 +1,70 @@
+//! Coarse levels for solving a whole period coarse to fine
+//! ([`gas_lp::Solver::solve_coarse_to_fine`]): each entity's rows and columns merged over
+//! blocks of days (64, 32, …, 2 days; blocks shorter than the period only). Merged rows
+//! add their balances, so storage carried inside a block is free and capacities add up;
+//! the coarse optimum is a guess at the storage plan of the whole period that the next
+//! level refines. Block sizes by measurement on `synthetic::europe(1)` (`BENCHMARKS.md`).
+
+use std::collections::HashMap;
+
+use crate::formulation::Formulation;
+use crate::keys::RowKey;
+
+/// Block lengths in days, coarsest first; halving down to 2 (3-day last levels were
+/// twice as slow).
+const BLOCKS: [usize; 6] = [64, 32, 16, 8, 4, 2];
+
+/// `(row_groups, col_groups)` of each level, coarsest first.
+pub(crate) fn levels(f: &Formulation) -> Vec<(Vec<u32>, Vec<u32>)> {
+    let start = f.days.start;
+    let days = f.days.len();
+    // Entities: keys with the day set to the window's first day, numbered in order of
+    // first appearance (deterministic).
+    let (row_entity, row_entities) = number(f.rows.iter().map(|k| row_with_day(*k, start)));
+    let (col_entity, _) = number(f.cols.iter().map(|k| k.with_day(start)));
+    BLOCKS
+        .iter()
+        .filter(|&&b| b < days)
+        .map(|&b| {
+            let blocks = days.div_ceil(b);
+            let rows = f
+                .rows
+                .iter()
+                .zip(&row_entity)
+                .map(|(k, &e)| (e as usize * blocks + (k.day() - start) / b) as u32)
+                .collect();
+            let cols = f
+                .cols
+                .iter()
+                .zip(&col_entity)
+                .map(|(k, &e)| (e as usize * blocks + (k.day() - start) / b) as u32)
+                .collect();
+            debug_assert!(row_entities * blocks < u32::MAX as usize);
+            (rows, cols)
+        })
+        .collect()
+}
+
+/// Dense ids for equal keys, in order of first appearance, and how many.
+fn number<K: std::hash::Hash + Eq>(keys: impl Iterator<Item = K>) -> (Vec<u32>, usize) {
+    let mut ids = HashMap::new();
+    let out = keys
+        .map(|k| {
+            let next = ids.len() as u32;
+            *ids.entry(k).or_insert(next)
+        })
+        .collect();
+    (out, ids.len())
+}
+
+/// The same row key on another day.
+fn row_with_day(key: RowKey, day: usize) -> RowKey {
+    match key {
+        RowKey::ZoneBalance(z, _) => RowKey::ZoneBalance(z, day),
+        RowKey::ZoneLocalBalance(z, _) => RowKey::ZoneLocalBalance(z, day),
+        RowKey::LngPool(_) => RowKey::LngPool(day),
+        RowKey::StorageBalance(s, _) => RowKey::StorageBalance(s, day),
+        RowKey::WithdrawalCurve(s, k, _) => RowKey::WithdrawalCurve(s, k, day),
+        RowKey::InjectionCurve(s, k, _) => RowKey::InjectionCurve(s, k, day),
+    }
+}
