@@ -291,8 +291,7 @@ pub struct DispatchSettings {
     pub storage_cycle_cost_eur_mwh: EurPerMwh,
     /// Step of the fill-balancing reward, EUR/MWh per day: each storage's working
     /// gas is split into four quarters and gas held in quarter `q` (0 = emptiest)
-    /// earns `(4 − q) ·` this per day (paid as a week's worth on weekly
-    /// checkpoint days, see gas-model's storage module). Among otherwise equally cheap dispatches the
+    /// earns `(4 − q) ·` this per day. Among otherwise equally cheap dispatches the
     /// emptier storages fill first and the fuller ones are drawn first, so storages
     /// move in step (as operators filling to common targets did in 2022) instead
     /// of one of many equal-cost splits. 0 switches it off.

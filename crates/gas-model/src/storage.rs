@@ -113,7 +113,7 @@ pub fn add_storage(
                 .filter(|(_, &d)| d == Some(day))
                 .map(|(t, _)| t)
                 .collect();
-            let segments = segments_of(storage, &todays, balance_on(balance_step, day));
+            let segments = segments_of(storage, &todays, balance_step);
             let mut cols = Vec::with_capacity(segments.segments.len());
             for (k, segment) in segments.segments.iter().enumerate() {
                 let lower = (floor - segment.from).clamp(0.0, segment.length);
@@ -232,37 +232,20 @@ pub struct LevelSegments {
 /// Σ_j p_j L_j − Σ_j p_j · min(x, L_j) = Σ_j p_j · max(0, L_j − x) = Σ penalty × shortfall   [kEUR]
 /// ```
 ///
-/// The fill balance (a step `ε` > 0 in the settings, on checkpoint days
-/// `7 ε`: see [`BALANCE_EVERY_DAYS`]) adds the quarter boundaries of working gas as
-/// breakpoints; a segment in quarter `q` (0 = emptiest) costs
+/// The fill balance (a step `ε` > 0 in the settings) adds the quarter boundaries
+/// of working gas as breakpoints; a segment in quarter `q` (0 = emptiest) costs
 /// `(4 − q) · ε` less, with the matching offset, so the objective carries
 /// `Σ_q (4 − q) · ε · (unfilled part of quarter q)`.
 /// Without targets and balance there is one segment `[0, working_gas]` at cost 0.
 /// The floor is the lower bound of the sum, spread over the lowest segments.
 pub fn level_segments(storage: &Storage, day: usize, system: &System) -> LevelSegments {
-    let balance_step = balance_on(system.settings.storage_balance_eur_mwh_day.0.max(0.0), day);
+    let balance_step = system.settings.storage_balance_eur_mwh_day.0.max(0.0);
     if storage.targets.is_empty() {
         return segments_of(storage, &[], balance_step);
     }
     let date = system.period.date(day);
     let targets: Vec<&FillTarget> = storage.targets.iter().filter(|t| t.date == date).collect();
     segments_of(storage, &targets, balance_step)
-}
-
-/// Days between the fill balance's checkpoints: the reward sits on every
-/// `BALANCE_EVERY_DAYS`-th day's level (period day index `≡ BALANCE_EVERY_DAYS − 1`),
-/// that many times larger, which keeps storages in step with far fewer columns and
-/// pivots than a reward on every day.
-pub const BALANCE_EVERY_DAYS: usize = 7;
-
-/// The balance step on period day `day`: `BALANCE_EVERY_DAYS · step` on checkpoint
-/// days, 0 on the others.
-fn balance_on(step: f64, day: usize) -> f64 {
-    if day % BALANCE_EVERY_DAYS == BALANCE_EVERY_DAYS - 1 {
-        step * BALANCE_EVERY_DAYS as f64
-    } else {
-        0.0
-    }
 }
 
 /// Quarters of working gas of the fill-balancing reward
@@ -445,35 +428,34 @@ mod tests {
 
     #[test]
     fn the_fill_balance_draws_the_fuller_storage_first() {
-        // Two zones joined by a free pipeline, 7 days, demand 20 GWh/d in BB. AA's storage
-        // (listed second, so the plain tie-break would use BB's own first) is 90 % full,
-        // BB's 10 %. The balance step 1e-4 EUR/MWh/day sits on day 7 (the checkpoint), 7
-        // times larger: AA's gas there is in its top quarter (reward 7e-4), BB's in its
-        // bottom one (28e-4), so AA supplies all 140 GWh (AA 900 → 760, BB stays at 100).
-        // Objective: the charge on the unfilled part on day 7, AA 240 GWh in its top
-        // quarter at 7e-4 = 0.168, BB 150 at 28e-4 + 250 · (21 + 14 + 7) e-4 = 0.42 + 1.05;
-        // plus AA's withdrawal tie-breaks Σ_t 20 · (2 + t) e-7 = 20 · 35e-7 = 0.00007:
-        // 1.63807 kEUR.
-        let mut b = Builder::new(7);
+        // Two zones joined by a free pipeline; demand 200 GWh on one day in BB. AA's
+        // storage (listed second, so the plain tie-break would use BB's own first) is 90 %
+        // full, BB's 10 %. With the balance step 1e-4 EUR/MWh/day: AA's gas sits in its
+        // top quarter (reward 1e-4), BB's in its bottom one (4e-4), so AA supplies all
+        // 200 GWh (AA 900 → 700, BB stays at 100). Objective: the unfilled part's charge,
+        // AA 300 GWh in quarters [750,1000] (250 at 1e-4) and [500,750] (50 at 2e-4)
+        // = 0.025 + 0.01, BB 900 GWh: 150 at 4e-4 + 250 · (3 + 2 + 1) e-4 = 0.06 + 0.15,
+        // 0.245 kEUR, plus AA's withdrawal tie-break 200 · 2e-7 = 0.00004: 0.24504.
+        let mut b = Builder::new(1);
         let bb = b.zone("BB");
         let aa = b.zone("AA");
-        b.flat_demand(bb, 20.0, 500.0);
+        b.flat_demand(bb, 200.0, 500.0);
         b.pipeline(aa, bb, 1000.0, 0.0);
         b.storage(bb, 1000.0, 100.0, 0.0, 1000.0);
         b.storage(aa, 1000.0, 900.0, 0.0, 1000.0);
         b.system.settings.storage_balance_eur_mwh_day = EurPerMwh(1e-4);
         let r = solve(&b.system, Prices::MayDiffer);
         assert_close(
-            r.storage_level_gwh[1][6].0,
-            760.0,
+            r.storage_level_gwh[1][0].0,
+            700.0,
             "AA, the fuller storage, supplies",
         );
-        assert_close(r.storage_level_gwh[0][6].0, 100.0, "BB keeps its gas");
-        assert_close(r.objective_keur, 1.63807, "objective");
-        // Without the balance, the tie-breaks draw on BB's storage (listed first) too.
+        assert_close(r.storage_level_gwh[0][0].0, 100.0, "BB keeps its gas");
+        assert_close(r.objective_keur, 0.24504, "objective");
+        // Without the balance, the tie-break uses BB's storage (listed first).
         b.system.settings.storage_balance_eur_mwh_day = EurPerMwh(0.0);
         let r = solve(&b.system, Prices::MayDiffer);
-        assert!(r.storage_level_gwh[0][6].0 < 99.0, "BB is drawn on");
+        assert_close(r.storage_level_gwh[0][0].0, 0.0, "BB empties first");
     }
 
     #[test]

@@ -194,32 +194,64 @@ COLUMNS
     storage_withdrawal[UGS-AA][2021-10-01] _OBJ_ 0.050000100000000006
     storage_withdrawal[UGS-AA][2021-10-01] storage_balance[UGS-AA][2021-10-01] -1
     storage_withdrawal[UGS-AA][2021-10-01] zone_balance[AA][2021-10-01] 1
+    storage_level[UGS-AA][0][2021-10-01] _OBJ_ -0.0004
     storage_level[UGS-AA][0][2021-10-01] storage_balance[UGS-AA][2021-10-01] -1
     storage_level[UGS-AA][0][2021-10-01] storage_balance[UGS-AA][2021-10-02] 1
+    storage_level[UGS-AA][1][2021-10-01] _OBJ_ -0.00030000000000000003
+    storage_level[UGS-AA][1][2021-10-01] storage_balance[UGS-AA][2021-10-01] -1
+    storage_level[UGS-AA][1][2021-10-01] storage_balance[UGS-AA][2021-10-02] 1
+    storage_level[UGS-AA][2][2021-10-01] _OBJ_ -0.0002
+    storage_level[UGS-AA][2][2021-10-01] storage_balance[UGS-AA][2021-10-01] -1
+    storage_level[UGS-AA][2][2021-10-01] storage_balance[UGS-AA][2021-10-02] 1
+    storage_level[UGS-AA][3][2021-10-01] _OBJ_ -0.0001
+    storage_level[UGS-AA][3][2021-10-01] storage_balance[UGS-AA][2021-10-01] -1
+    storage_level[UGS-AA][3][2021-10-01] storage_balance[UGS-AA][2021-10-02] 1
     storage_injection[UGS-AA][2021-10-02] _OBJ_ 0.050000100000000006
     storage_injection[UGS-AA][2021-10-02] zone_balance[AA][2021-10-02] -1
     storage_injection[UGS-AA][2021-10-02] storage_balance[UGS-AA][2021-10-02] 1
     storage_withdrawal[UGS-AA][2021-10-02] _OBJ_ 0.05000020000000001
     storage_withdrawal[UGS-AA][2021-10-02] storage_balance[UGS-AA][2021-10-02] -1
     storage_withdrawal[UGS-AA][2021-10-02] zone_balance[AA][2021-10-02] 1
-    storage_level[UGS-AA][0][2021-10-02] _OBJ_ -52.99128093444823
+    storage_level[UGS-AA][0][2021-10-02] _OBJ_ -52.991680934448226
     storage_level[UGS-AA][0][2021-10-02] storage_balance[UGS-AA][2021-10-02] -1
+    storage_level[UGS-AA][1][2021-10-02] _OBJ_ -52.99158093444823
+    storage_level[UGS-AA][1][2021-10-02] storage_balance[UGS-AA][2021-10-02] -1
+    storage_level[UGS-AA][2][2021-10-02] _OBJ_ -52.99148093444823
+    storage_level[UGS-AA][2][2021-10-02] storage_balance[UGS-AA][2021-10-02] -1
+    storage_level[UGS-AA][3][2021-10-02] _OBJ_ -52.99138093444823
+    storage_level[UGS-AA][3][2021-10-02] storage_balance[UGS-AA][2021-10-02] -1
     storage_injection[UGS-AB][2021-10-01] _OBJ_ 0.0500002
     storage_injection[UGS-AB][2021-10-01] zone_balance[AB][2021-10-01] -1
     storage_injection[UGS-AB][2021-10-01] storage_balance[UGS-AB][2021-10-01] 1
     storage_withdrawal[UGS-AB][2021-10-01] _OBJ_ 0.0500002
     storage_withdrawal[UGS-AB][2021-10-01] storage_balance[UGS-AB][2021-10-01] -1
     storage_withdrawal[UGS-AB][2021-10-01] zone_balance[AB][2021-10-01] 1
+    storage_level[UGS-AB][0][2021-10-01] _OBJ_ -0.0004
     storage_level[UGS-AB][0][2021-10-01] storage_balance[UGS-AB][2021-10-01] -1
     storage_level[UGS-AB][0][2021-10-01] storage_balance[UGS-AB][2021-10-02] 1
+    storage_level[UGS-AB][1][2021-10-01] _OBJ_ -0.00030000000000000003
+    storage_level[UGS-AB][1][2021-10-01] storage_balance[UGS-AB][2021-10-01] -1
+    storage_level[UGS-AB][1][2021-10-01] storage_balance[UGS-AB][2021-10-02] 1
+    storage_level[UGS-AB][2][2021-10-01] _OBJ_ -0.0002
+    storage_level[UGS-AB][2][2021-10-01] storage_balance[UGS-AB][2021-10-01] -1
+    storage_level[UGS-AB][2][2021-10-01] storage_balance[UGS-AB][2021-10-02] 1
+    storage_level[UGS-AB][3][2021-10-01] _OBJ_ -0.0001
+    storage_level[UGS-AB][3][2021-10-01] storage_balance[UGS-AB][2021-10-01] -1
+    storage_level[UGS-AB][3][2021-10-01] storage_balance[UGS-AB][2021-10-02] 1
     storage_injection[UGS-AB][2021-10-02] _OBJ_ 0.0500002
     storage_injection[UGS-AB][2021-10-02] zone_balance[AB][2021-10-02] -1
     storage_injection[UGS-AB][2021-10-02] storage_balance[UGS-AB][2021-10-02] 1
     storage_withdrawal[UGS-AB][2021-10-02] _OBJ_ 0.050000300000000004
     storage_withdrawal[UGS-AB][2021-10-02] storage_balance[UGS-AB][2021-10-02] -1
     storage_withdrawal[UGS-AB][2021-10-02] zone_balance[AB][2021-10-02] 1
-    storage_level[UGS-AB][0][2021-10-02] _OBJ_ -53.048826620091354
+    storage_level[UGS-AB][0][2021-10-02] _OBJ_ -53.04922662009135
     storage_level[UGS-AB][0][2021-10-02] storage_balance[UGS-AB][2021-10-02] -1
+    storage_level[UGS-AB][1][2021-10-02] _OBJ_ -53.04912662009136
+    storage_level[UGS-AB][1][2021-10-02] storage_balance[UGS-AB][2021-10-02] -1
+    storage_level[UGS-AB][2][2021-10-02] _OBJ_ -53.049026620091354
+    storage_level[UGS-AB][2][2021-10-02] storage_balance[UGS-AB][2021-10-02] -1
+    storage_level[UGS-AB][3][2021-10-02] _OBJ_ -53.04892662009136
+    storage_level[UGS-AB][3][2021-10-02] storage_balance[UGS-AB][2021-10-02] -1
     curtailment[AA:households_services][0][2021-10-01] _OBJ_ 365.18859655837326
     curtailment[AA:households_services][0][2021-10-01] zone_balance[AA][2021-10-01] 1
     curtailment[AA:households_services][1][2021-10-01] _OBJ_ 864.251632843558
@@ -317,6 +349,7 @@ COLUMNS
     curtailment[AB:industry][3][2021-10-02] _OBJ_ 644.0552003044222
     curtailment[AB:industry][3][2021-10-02] zone_balance[AB][2021-10-02] 1
 RHS
+    RHS _OBJ_ -8.924916017555917
     RHS zone_balance[AA][2021-10-01] 195.93646980446425
     RHS zone_balance[AA][2021-10-02] 196.73218767240132
     RHS zone_balance[AB][2021-10-01] 207.29659861236883
@@ -412,16 +445,28 @@ BOUNDS
  UP BND production[AA][2021-10-02] 169.79616071742802
  UP BND storage_injection[UGS-AA][2021-10-01] 62.51772998783803
  UP BND storage_withdrawal[UGS-AA][2021-10-01] 125.03545997567606
- UP BND storage_level[UGS-AA][0][2021-10-01] 7502.127598540564
+ UP BND storage_level[UGS-AA][0][2021-10-01] 1875.531899635141
+ UP BND storage_level[UGS-AA][1][2021-10-01] 1875.531899635141
+ UP BND storage_level[UGS-AA][2][2021-10-01] 1875.5318996351411
+ UP BND storage_level[UGS-AA][3][2021-10-01] 1875.5318996351407
  UP BND storage_injection[UGS-AA][2021-10-02] 62.51772998783803
  UP BND storage_withdrawal[UGS-AA][2021-10-02] 125.03545997567606
- UP BND storage_level[UGS-AA][0][2021-10-02] 7502.127598540564
+ UP BND storage_level[UGS-AA][0][2021-10-02] 1875.531899635141
+ UP BND storage_level[UGS-AA][1][2021-10-02] 1875.531899635141
+ UP BND storage_level[UGS-AA][2][2021-10-02] 1875.5318996351411
+ UP BND storage_level[UGS-AA][3][2021-10-02] 1875.5318996351407
  UP BND storage_injection[UGS-AB][2021-10-01] 86.23087030476056
  UP BND storage_withdrawal[UGS-AB][2021-10-01] 168.90105502977167
- UP BND storage_level[UGS-AB][0][2021-10-01] 10347.704436571266
+ UP BND storage_level[UGS-AB][0][2021-10-01] 2586.9261091428166
+ UP BND storage_level[UGS-AB][1][2021-10-01] 2586.9261091428166
+ UP BND storage_level[UGS-AB][2][2021-10-01] 2586.926109142817
+ UP BND storage_level[UGS-AB][3][2021-10-01] 2586.926109142816
  UP BND storage_injection[UGS-AB][2021-10-02] 86.23087030476056
  UP BND storage_withdrawal[UGS-AB][2021-10-02] 172.46174060952112
- UP BND storage_level[UGS-AB][0][2021-10-02] 10347.704436571266
+ UP BND storage_level[UGS-AB][0][2021-10-02] 2586.9261091428166
+ UP BND storage_level[UGS-AB][1][2021-10-02] 2586.9261091428166
+ UP BND storage_level[UGS-AB][2][2021-10-02] 2586.926109142817
+ UP BND storage_level[UGS-AB][3][2021-10-02] 2586.926109142816
  UP BND curtailment[AA:households_services][0][2021-10-01] 14.835913656210685
  UP BND curtailment[AA:households_services][1][2021-10-01] 24.726522760351145
  UP BND curtailment[AA:households_services][2][2021-10-01] 29.67182731242137
