@@ -452,10 +452,8 @@ mod tests {
         );
         assert_close(r.storage_level_gwh[0][0].0, 100.0, "BB keeps its gas");
         assert_close(r.objective_keur, 0.24504, "objective");
-        // Without the balance, the tie-break uses BB's storage (listed first).
-        b.system.settings.storage_balance_eur_mwh_day = EurPerMwh(0.0);
-        let r = solve(&b.system, Prices::MayDiffer);
-        assert_close(r.storage_level_gwh[0][0].0, 0.0, "BB empties first");
+        // (Without the balance only the 1e-7 tie-breaks decide, below the solvers'
+        // optimality tolerances: which storage supplies is then not pinned down.)
     }
 
     #[test]
