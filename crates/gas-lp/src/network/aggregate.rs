@@ -8,11 +8,8 @@
 
 use super::build::Network;
 use super::tree::Simplex;
-use super::{row_duals, NetworkBasis, NetworkSimplex, Outcome};
-use crate::{
-    complete_solution, Basis, BasisInner, Problem, Solution, SolveError, SolveOptions, Solver,
-    Status,
-};
+use super::{NetworkSimplex, Outcome};
+use crate::{Problem, Solution, SolveError, SolveOptions, Solver};
 
 /// One coarse level for [`Solver::solve_coarse_to_fine`]: rows with the same
 /// `row_groups` entry are merged into one node; the arcs of columns with the same
@@ -94,31 +91,7 @@ impl NetworkSimplex {
         }
         sx.repair(true);
         sx.compute_potentials();
-        // From here as in `Solver::solve`.
-        let outcome = self.run(&mut sx, options, &mut iterations);
-        let status = match outcome {
-            Outcome::Optimal if net.unbounded_col => Status::Unbounded,
-            Outcome::Optimal => Status::Optimal,
-            Outcome::Infeasible => Status::Infeasible,
-            Outcome::Unbounded => Status::Unbounded,
-            Outcome::Limit => Status::IterationLimit,
-        };
-        let flows: Vec<f64> = (0..sx.m)
-            .map(|e| sx.flow[e].clamp(0.0, sx.cap[e]))
-            .collect();
-        let col_values = net.col_values(&flows);
-        let duals = row_duals(&sx, problem.num_rows());
-        let basis = matches!(status, Status::Optimal | Status::IterationLimit).then(|| Basis {
-            cols: net.col_statuses(&sx.state),
-            inner: BasisInner::Network(NetworkBasis {
-                fingerprint: net.fingerprint,
-                pred: sx.pred[..sx.n].to_vec(),
-                state: sx.state[..sx.m].to_vec(),
-            }),
-        });
-        Ok(complete_solution(
-            problem, status, col_values, duals, iterations, basis,
-        ))
+        Ok(self.finish(problem, &net, &mut sx, options, &mut iterations))
     }
 }
 

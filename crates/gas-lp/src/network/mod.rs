@@ -18,6 +18,7 @@ mod tree;
 use std::time::{Duration, Instant};
 
 pub use aggregate::CoarseLevel;
+use build::Network;
 use reuse::Reused;
 use tree::{Simplex, TREE};
 
@@ -299,7 +300,20 @@ impl NetworkSimplex {
         sx.repair(true);
         sx.compute_potentials();
         let mut iterations = 0;
-        let outcome = self.run(sx, options, &mut iterations);
+        self.finish(problem, net, sx, options, &mut iterations)
+    }
+
+    /// Pivots from `sx`'s starting tree to the end and reads the solution off it
+    /// (values, duals, warm-start basis); `iterations` counts on from its value.
+    pub(super) fn finish(
+        &self,
+        problem: &Problem,
+        net: &Network,
+        sx: &mut Simplex,
+        options: &SolveOptions,
+        iterations: &mut u64,
+    ) -> Solution {
+        let outcome = self.run(sx, options, iterations);
         let status = match outcome {
             Outcome::Optimal if net.unbounded_col => Status::Unbounded,
             Outcome::Optimal => Status::Optimal,
@@ -320,6 +334,6 @@ impl NetworkSimplex {
                 state: sx.state[..sx.m].to_vec(),
             }),
         });
-        complete_solution(problem, status, col_values, duals, iterations, basis)
+        complete_solution(problem, status, col_values, duals, *iterations, basis)
     }
 }

@@ -257,16 +257,16 @@ fn refill<T: Copy>(v: &mut Vec<T>, len: usize, value: T) {
 }
 
 /// The scalar settings [`Simplex::new`] derives from a network.
-struct Scalars {
-    feas_tol: f64,
-    opt_tol: f64,
-    big_m: f64,
-    block_size: usize,
+pub(super) struct Scalars {
+    pub(super) feas_tol: f64,
+    pub(super) opt_tol: f64,
+    pub(super) big_m: f64,
+    pub(super) block_size: usize,
 }
 
 impl Simplex {
-    /// Tolerances, big-M and block size for `net` (as [`Simplex::new`] sets them).
-    fn scalars(net: &Network, block_size_factor: f64) -> Scalars {
+    /// Tolerances, big-M and block size for `net` (used by [`Simplex::new`] and by a reset).
+    pub(super) fn scalars(net: &Network, block_size_factor: f64) -> Scalars {
         let m = net.source.len();
         let largest = |values: &[f64]| {
             values

@@ -85,22 +85,12 @@ impl Simplex {
         cost.resize(m + n, 0.0);
         let mut cap = net.cap.clone();
         cap.resize(m + n, f64::INFINITY);
-        let largest = |values: &[f64]| {
-            values
-                .iter()
-                .filter(|v| v.is_finite())
-                .fold(1.0f64, |acc, v| acc.max(v.abs()))
-        };
-        let feas_tol = 1e-9 * largest(&net.demand).max(largest(&net.cap));
-        let opt_tol = 1e-9 * largest(&net.cost);
-        let factor = if block_size_factor.is_finite() && block_size_factor > 0.0 {
-            block_size_factor
-        } else {
-            1.0
-        };
-        let total_cost: f64 = net.cost.iter().map(|c| c.abs()).sum();
-        let big_m = (3.0 * total_cost + 1.0).log2().ceil().exp2();
-        let block_size = ((factor * (m as f64).sqrt()).ceil() as usize).clamp(10, m.max(10));
+        let super::reuse::Scalars {
+            feas_tol,
+            opt_tol,
+            big_m,
+            block_size,
+        } = Simplex::scalars(net, block_size_factor);
         Simplex {
             n,
             m,
