@@ -280,19 +280,34 @@ fn cap_routes(
     true
 }
 
+/// The ECB's monthly USD per EUR of `fx_monthly.csv`, by (year, month).
+fn monthly_fx(dataset: &Dataset) -> BTreeMap<(i32, u32), f64> {
+    dataset
+        .fx_monthly
+        .iter()
+        .filter(|row| row.usd_per_eur.is_finite() && row.usd_per_eur > 0.0)
+        .map(|row| ((row.year, row.month), row.usd_per_eur))
+        .collect()
+}
+
+/// USD per EUR in a month: the month's ECB rate, else the annual [`EUR_USD`] rate
+/// of the nearest year.
+fn usd_per_eur(fx: &BTreeMap<(i32, u32), f64>, year: i32, month: u32) -> Option<f64> {
+    fx.get(&(year, month)).copied().or_else(|| {
+        EUR_USD
+            .iter()
+            .min_by_key(|(y, _)| (y - year).abs())
+            .map(|(_, rate)| *rate)
+    })
+}
+
 /// EUR/MWh of a price row: the EUR value, else the USD value converted at the
 /// month's ECB rate (`fx_monthly.csv`), else at the annual [`EUR_USD`] rate.
 pub(crate) fn eur_mwh(row: &MonthlyPriceRecord, fx: &BTreeMap<(i32, u32), f64>) -> Option<f64> {
     if let Some(value) = row.value_eur_mwh {
         return Some(value);
     }
-    let (year, month) = (row.month.year, row.month.month);
-    let rate = fx.get(&(year, month)).copied().or_else(|| {
-        EUR_USD
-            .iter()
-            .min_by_key(|(y, _)| (y - year).abs())
-            .map(|(_, rate)| *rate)
-    })?;
+    let rate = usd_per_eur(fx, row.month.year, row.month.month)?;
     if let Some(usd_mwh) = row.value_usd_mwh {
         return Some(usd_mwh / rate);
     }
@@ -307,12 +322,7 @@ pub(crate) fn eur_mwh(row: &MonthlyPriceRecord, fx: &BTreeMap<(i32, u32), f64>) 
 /// ([`MMBTU_PER_BARREL`] × [`MWH_PER_MMBTU`]) ÷ the month's ECB USD/EUR rate
 /// (else the annual rate). `None` where the month has no value.
 fn brent_series(dataset: &Dataset, period: Period) -> Vec<Option<f64>> {
-    let fx: BTreeMap<(i32, u32), f64> = dataset
-        .fx_monthly
-        .iter()
-        .filter(|row| row.usd_per_eur.is_finite() && row.usd_per_eur > 0.0)
-        .map(|row| ((row.year, row.month), row.usd_per_eur))
-        .collect();
+    let fx = monthly_fx(dataset);
     let months: BTreeMap<(i32, u32), f64> = dataset
         .prices_monthly
         .iter()
@@ -320,12 +330,7 @@ fn brent_series(dataset: &Dataset, period: Period) -> Vec<Option<f64>> {
         .filter(|row| row.value_source_unit.is_finite() && row.value_source_unit > 0.0)
         .filter_map(|row| {
             let key = (row.month.year, row.month.month);
-            let rate = fx.get(&key).copied().or_else(|| {
-                EUR_USD
-                    .iter()
-                    .min_by_key(|(y, _)| (y - key.0).abs())
-                    .map(|(_, rate)| *rate)
-            })?;
+            let rate = usd_per_eur(&fx, key.0, key.1)?;
             Some((
                 key,
                 row.value_source_unit / (MMBTU_PER_BARREL * MWH_PER_MMBTU) / rate,
@@ -345,12 +350,7 @@ fn monthly_series(
     period: Period,
     warnings: &mut Vec<String>,
 ) -> Vec<f64> {
-    let fx: BTreeMap<(i32, u32), f64> = dataset
-        .fx_monthly
-        .iter()
-        .filter(|row| row.usd_per_eur.is_finite() && row.usd_per_eur > 0.0)
-        .map(|row| ((row.year, row.month), row.usd_per_eur))
-        .collect();
+    let fx = monthly_fx(dataset);
     let months: BTreeMap<(i32, u32), f64> = dataset
         .prices_monthly
         .iter()
