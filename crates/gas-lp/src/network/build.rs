@@ -56,7 +56,20 @@ fn not_network(col: usize, row: Option<Row>, reason: String) -> SolveError {
     }
 }
 
-fn normalise(lower: f64, upper: f64) -> (f64, f64) {
+/// The constant part of a column `lower ≤ x ≤ upper` moved to the node demands:
+/// `lower` when finite, else `upper`, else 0 (a free column).
+pub(crate) fn shift_base(lower: f64, upper: f64) -> f64 {
+    if lower.is_finite() {
+        lower
+    } else if upper.is_finite() {
+        upper
+    } else {
+        0.0
+    }
+}
+
+/// `(lower, upper)` with magnitudes at the infinity threshold made infinite.
+pub(crate) fn normalise(lower: f64, upper: f64) -> (f64, f64) {
     let l = if is_infinite(lower) {
         f64::NEG_INFINITY
     } else {
@@ -132,13 +145,7 @@ impl Network {
             }
             let tail = ends[0].unwrap_or(ground);
             let head = ends[1].unwrap_or(ground);
-            let base = if lower.is_finite() {
-                lower
-            } else if upper.is_finite() {
-                upper
-            } else {
-                0.0
-            };
+            let base = shift_base(lower, upper);
             shift[head as usize] += base;
             shift[tail as usize] -= base;
             let map = if lower.is_finite() {

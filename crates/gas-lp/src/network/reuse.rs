@@ -3,9 +3,8 @@
 //! changed, the network is updated in place instead of built again, and the working
 //! arrays are reset without allocating.
 
-use super::build::{ColMap, Network};
+use super::build::{normalise, shift_base, ColMap, Network};
 use super::tree::{Simplex, LOWER};
-use crate::problem::is_infinite;
 use crate::{Col, Problem, Row, SolveError};
 
 /// What the network simplex keeps in a [`crate::Workspace`].
@@ -38,22 +37,6 @@ impl Reused {
             }
         }
     }
-}
-
-/// `(lower, upper)` with magnitudes at the infinity threshold made infinite.
-fn normalise(lower: f64, upper: f64) -> (f64, f64) {
-    (
-        if is_infinite(lower) {
-            f64::NEG_INFINITY
-        } else {
-            lower
-        },
-        if is_infinite(upper) {
-            f64::INFINITY
-        } else {
-            upper
-        },
-    )
 }
 
 /// The tail (`-1`) and head (`+1`) rows of a column, ground for a missing end, and the
@@ -103,13 +86,7 @@ impl Network {
             let Some((tail, head, count)) = ends(problem, col, ground) else {
                 return false;
             };
-            let base = if lower.is_finite() {
-                lower
-            } else if upper.is_finite() {
-                upper
-            } else {
-                0.0
-            };
+            let base = shift_base(lower, upper);
             let same = |arc: u32, s: u32, t: u32| {
                 (arc as usize) < self.source.len()
                     && self.source[arc as usize] == s
