@@ -119,6 +119,67 @@ fn infeasible() {
     assert_eq!(s.status, Status::Infeasible);
 }
 
+/// A storage whose level is split into two parallel segments each day (a rewarded lower
+/// half, 0 to 5 at −0.25 per unit and day, and an upper half at 0): gas bought on day 0 at
+/// 1, on day 2 at 2 (up to 4 a day), demand 6 on day 3. Carrying costs 0 in the upper
+/// half, so the optimum is the cheapest gas (4 on day 0, 2 on day 2) with the lower half
+/// as full as possible: levels 4, 4, 6. Objective 4·1 + 2·2 − 0.25·(4 + 4 + 5) = 4.75.
+/// Levels that merge the halves (one arc per day, cost −0.125) and merge days into pairs
+/// (the carried cost of a level inside a pair counts on the pair's crossing arc) must
+/// lead to the same optimum.
+#[test]
+fn parallel_segments_merged_then_split_cheapest_first() {
+    let mut p = Problem::new();
+    let days: Vec<_> = [0.0, 0.0, 0.0, 6.0]
+        .iter()
+        .map(|&d| p.add_row(d, d))
+        .collect();
+    let mut by_day = Vec::new();
+    let mut by_pair = Vec::new();
+    for (t, &cost) in [1.0, 4.0, 2.0, 9.0].iter().enumerate() {
+        let x = p.add_col(0.0, 4.0, cost);
+        p.set_coef(days[t], x, 1.0);
+        by_day.push(t as u32);
+        by_pair.push(t as u32 / 2);
+    }
+    for t in 0..3 {
+        for cost in [-0.25, 0.0] {
+            let level = p.add_col(0.0, 5.0, cost);
+            p.set_coef(days[t], level, -1.0);
+            p.set_coef(days[t + 1], level, 1.0);
+            by_day.push(10 + t as u32); // halves merged
+            by_pair.push(10 + t as u32 / 2);
+        }
+    }
+    let (pairs, each) = (vec![0, 0, 1, 1], vec![0, 1, 2, 3]);
+    let levels = [
+        CoarseLevel {
+            row_groups: &pairs,
+            col_groups: &by_pair,
+        },
+        CoarseLevel {
+            row_groups: &each,
+            col_groups: &by_day,
+        },
+    ];
+    let s = NetworkSimplex::default()
+        .solve_coarse_to_fine(&p, &levels, &SolveOptions::default())
+        .unwrap();
+    assert_eq!(s.status, Status::Optimal);
+    assert_close(s.objective, 4.75, "objective");
+    check_certificate(&p, &s);
+    let plain = NetworkSimplex::default()
+        .solve(&p, &SolveOptions::default())
+        .unwrap();
+    assert_close(plain.objective, 4.75, "plain objective");
+    // Lower halves 4, 4, 5; upper halves 0, 0, 1.
+    assert_all_close(
+        &s.col_values[4..],
+        &[4.0, 0.0, 4.0, 0.0, 5.0, 1.0],
+        "levels",
+    );
+}
+
 /// Unbounded: free gas sold at a profit on day 0 without limit.
 #[test]
 fn unbounded() {

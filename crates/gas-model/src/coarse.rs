@@ -1,14 +1,20 @@
 //! Coarse levels for solving a whole period coarse to fine
 //! ([`gas_lp::Solver::solve_coarse_to_fine`]): each entity's rows and columns merged over
-//! blocks of days (64, 32, …, 2 days; blocks shorter than the period only). Merged rows
-//! add their balances, so storage carried inside a block is free and capacities add up;
-//! the coarse optimum is a guess at the storage plan of the whole period that the next
-//! level refines. Block sizes by measurement on `synthetic::europe(1)` (`BENCHMARKS.md`).
+//! blocks of days (64, 32, …, 2 days; blocks shorter than the period only), then, when a
+//! storage level has several segments (filling targets, the fill balance's quarters), one
+//! level of single days. Every coarse level merges a storage-day's segments into one arc
+//! (their costs averaged): parallel segments of a convex cost make each level redo the
+//! balancing between storages (europe(1): 607k pivots with the segments kept, 98k merged).
+//! Merged rows add their balances, so capacities add up and a level carried through a
+//! block costs every day of it; the coarse optimum is a guess at the storage plan of the
+//! whole period that the next level refines, and the last one splits each merged level
+//! cheapest segment first. Block sizes by measurement on `synthetic::europe(1)`
+//! (`BENCHMARKS.md`).
 
 use std::collections::HashMap;
 
 use crate::formulation::Formulation;
-use crate::keys::RowKey;
+use crate::keys::{ColKey, RowKey};
 
 /// Block lengths in days, coarsest first; halving down to 2 (3-day last levels were
 /// twice as slow).
@@ -21,11 +27,19 @@ pub(crate) fn levels(f: &Formulation) -> Vec<(Vec<u32>, Vec<u32>)> {
     // Entities: keys with the day set to the window's first day, numbered in order of
     // first appearance (deterministic).
     let (row_entity, row_entities) = number(f.rows.iter().map(|k| row_with_day(*k, start)));
-    let (col_entity, _) = number(f.cols.iter().map(|k| k.with_day(start)));
+    let (col_entity, _) = number(f.cols.iter().map(|k| merged_bands(k.with_day(start))));
+    // The last coarse level keeps every day but merges a storage-day's level segments,
+    // when there are several.
+    let merges_bands = f
+        .cols
+        .iter()
+        .any(|k| matches!(k, ColKey::StorageLevel(_, band, _) if *band > 0));
     BLOCKS
         .iter()
-        .filter(|&&b| b < days)
-        .map(|&b| {
+        .copied()
+        .filter(|&b| b < days)
+        .chain(merges_bands.then_some(1))
+        .map(|b| {
             let blocks = days.div_ceil(b);
             let rows = f
                 .rows
@@ -55,6 +69,15 @@ fn number<K: std::hash::Hash + Eq>(keys: impl Iterator<Item = K>) -> (Vec<u32>, 
         })
         .collect();
     (out, ids.len())
+}
+
+/// The key of a storage level's first segment for any of its segments: coarse levels merge
+/// the segments (filling targets, fill-balance quarters) into one arc.
+fn merged_bands(key: ColKey) -> ColKey {
+    match key {
+        ColKey::StorageLevel(s, _, d) => ColKey::StorageLevel(s, 0, d),
+        other => other,
+    }
 }
 
 /// The same row key on another day.

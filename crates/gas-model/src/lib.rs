@@ -69,7 +69,8 @@
 //! days solved one by one, which together form a feasible starting tree (see
 //! [`run_with`]). A single window (perfect foresight) is instead solved coarse to fine
 //! ([`gas_lp::Solver::solve_coarse_to_fine`]): the days merged into blocks of 64, 32,
-//! …, 2 days, each level starting the next. The reported objective is the cost of the
+//! …, 2 days and a storage-day's level segments into one arc, then every day with the
+//! segments still merged, each level starting the next. The reported objective is the cost of the
 //! committed days (penalties included) minus the value of gas left at the end of
 //! the period.
 //!
@@ -571,15 +572,8 @@ pub fn run_with(
                 );
                 Some(out)
             }
-            // A single window (perfect foresight) is solved coarse to fine instead,
-            // unless the fill balance is on: its quarter segments make the coarse
-            // levels a poor start (europe(1): 631k pivots against 515k from the
-            // day-by-day start below, and 80k coarse to fine without the balance).
-            (Some(_), None)
-                if plan.len() == 1
-                    && days.len() > 1
-                    && system.settings.storage_balance_eur_mwh_day.0 <= 0.0 =>
-            {
+            // A single window (perfect foresight) is solved coarse to fine instead.
+            (Some(_), None) if plan.len() == 1 && days.len() > 1 => {
                 coarse_levels = coarse::levels(&f);
                 None
             }

@@ -3,18 +3,23 @@
 //! ([`Simplex::load_near_optimum`]) on the full network, and the simplex finishes.
 //!
 //! Merging rows adds their balances, so the coarse problem is a relaxation with the same
-//! arcs (arcs inside a group become loops and are left out). Its optimum is a guess at the
-//! full one: each arc's coarse flow, and each node's potential taken from its group.
+//! arcs (arcs inside a group become loops and are left out; their costs move onto the arcs
+//! of the same column group that cross, so that a storage level carried through a block of
+//! days costs every day of it). Its optimum is a guess at the full one: each arc's share
+//! of its coarse arc's flow (by capacity; parallel arcs, merged as segments of one
+//! piecewise-linear cost, are filled cheapest first), each node's potential taken from its
+//! group, and the arcs that stand for the level's tree arcs as candidates for the tree.
 
 use super::build::Network;
-use super::tree::Simplex;
+use super::tree::{Simplex, TREE};
 use super::{NetworkSimplex, Outcome};
 use crate::{Problem, Solution, SolveError, SolveOptions, Solver};
 
 /// One coarse level for [`Solver::solve_coarse_to_fine`]: rows with the same
 /// `row_groups` entry are merged into one node; the arcs of columns with the same
 /// `col_groups` entry between the same merged nodes into one arc (capacities added, costs
-/// averaged).
+/// averaged; see the module docs for the costs of arcs inside a group and how a coarse
+/// flow is split).
 #[derive(Debug, Clone, Copy)]
 pub struct CoarseLevel<'a> {
     /// Group of each row (any numbering; ids need not be dense but should be small).
@@ -27,6 +32,9 @@ pub struct CoarseLevel<'a> {
 /// a potential for each of its nodes, and which arcs lay inside a group (no guess).
 struct Guess {
     flow: Vec<f64>,
+    /// Arcs that stand for a tree arc of the level (one per run of parallel arcs: the
+    /// last that the split gave flow to, or the first).
+    basic: Vec<bool>,
     pi: Vec<f64>,
     inside: Vec<bool>,
 }
@@ -56,7 +64,7 @@ impl NetworkSimplex {
         let mut iterations = 0;
         let mut guess: Option<Guess> = None;
         for level in levels {
-            let c = coarsen(&net, level.row_groups, level.col_groups);
+            let c = coarsen(&net, level);
             let mut cx = self.simplex(&c.net);
             let started = guess.as_ref().is_some_and(|g| {
                 let (flow, tight) = c.start_from(g, cx.opt_tol);
@@ -125,7 +133,10 @@ fn identity_start(net: &Network, g: &Guess, tol: f64) -> (Vec<f64>, Vec<bool>) {
                 (no_guess(net.cap[e]), true)
             } else {
                 let rc = net.cost[e] + g.pi[net.source[e] as usize] - g.pi[net.target[e] as usize];
-                (g.flow[e].min(net.cap[e]), rc.abs() <= 10.0 * tol)
+                (
+                    g.flow[e].min(net.cap[e]),
+                    g.basic[e] || rc.abs() <= 10.0 * tol,
+                )
             }
         })
         .unzip()
@@ -138,8 +149,11 @@ struct Coarse {
     node: Vec<u32>,
     /// Coarse arc of each full arc (`None` inside a group).
     arc: Vec<Option<u32>>,
-    /// Share of the coarse arc's flow that each full arc carries.
-    share: Vec<f64>,
+    /// The full arcs that have a coarse arc, by coarse arc, then by end points (parallel
+    /// arcs together), then by cost: the order in which [`Coarse::guess`] splits flows.
+    order: Vec<u32>,
+    /// Number of full arcs of each coarse arc.
+    count: Vec<f64>,
 }
 
 impl Coarse {
@@ -183,28 +197,60 @@ impl Coarse {
         let m = full.source.len();
         let mut g = Guess {
             flow: vec![0.0; m],
+            basic: vec![false; m],
             pi: self.node.iter().map(|&c| cx.pi[c as usize]).collect(),
             inside: vec![false; m],
         };
         for e in 0..m {
-            match self.arc[e] {
-                Some(k) => {
-                    let k = k as usize;
-                    g.flow[e] = (cx.flow[k].clamp(0.0, cx.cap[k]) * self.share[e]).min(full.cap[e]);
+            g.inside[e] = self.arc[e].is_none();
+        }
+        // Each run of parallel full arcs (same coarse arc, same end points) takes its
+        // share of the coarse flow by capacity (equal shares when unlimited), and fills
+        // its arcs cheapest first: the cheapest split between parallel arcs.
+        let mut run = 0;
+        while run < self.order.len() {
+            let first = self.order[run] as usize;
+            let ends = |e: usize| (self.arc[e], full.source[e], full.target[e]);
+            let len = self.order[run..]
+                .iter()
+                .take_while(|&&e| ends(e as usize) == ends(first))
+                .count();
+            let arcs = &self.order[run..run + len];
+            run += len;
+            let k = self.arc[first].map_or(0, |k| k as usize);
+            let (coarse_flow, coarse_cap) = (cx.flow[k].clamp(0.0, cx.cap[k]), cx.cap[k]);
+            let run_cap: f64 = arcs.iter().map(|&e| full.cap[e as usize]).sum();
+            let share = if coarse_cap.is_finite() && coarse_cap > 0.0 {
+                run_cap / coarse_cap
+            } else {
+                len as f64 / self.count[k]
+            };
+            let mut left = coarse_flow * share;
+            let mut marginal = first;
+            for &e in arcs {
+                let e = e as usize;
+                let f = left.min(full.cap[e]).max(0.0);
+                g.flow[e] = f;
+                if f > 0.0 {
+                    marginal = e;
                 }
-                None => g.inside[e] = true,
+                left -= f;
             }
+            g.basic[marginal] = cx.state[k] == TREE;
         }
         g
     }
 }
 
 /// The coarse network (groups, then ground as the last node), the coarse arc of each arc
-/// (`None` for arcs inside a group) and its share of that arc's flow. Arcs of columns in
-/// the same column group between the same coarse nodes become one arc: capacities added,
-/// costs averaged, flow shared by capacity (equally when unlimited).
-fn coarsen(net: &Network, row_groups: &[u32], col_groups: &[u32]) -> Coarse {
+/// (`None` for arcs inside a group). Arcs of columns in the same column group between the
+/// same coarse nodes become one arc: capacities added, costs averaged (the costs of the
+/// group's arcs inside a group spread over those that cross: a level carried through a
+/// block costs every day of it).
+fn coarsen(net: &Network, level: &CoarseLevel) -> Coarse {
     use super::build::ColMap;
+    let (row_groups, col_groups) = (level.row_groups, level.col_groups);
+    let arc_cost = &net.cost;
     let groups = row_groups
         .iter()
         .map(|&g| g as usize + 1)
@@ -243,7 +289,29 @@ fn coarsen(net: &Network, row_groups: &[u32], col_groups: &[u32]) -> Coarse {
     for (v, &d) in net.demand.iter().enumerate() {
         coarse.demand[node(v as u32)] += d;
     }
-    let mut index = std::collections::HashMap::new();
+    // Costs of a column group's arcs inside a group (loops once merged), spread over the
+    // group's arcs that cross: storage carried through a block costs every day of it.
+    let num_col_groups = col_groups
+        .iter()
+        .map(|&g| g as usize + 1)
+        .max()
+        .unwrap_or(0);
+    let mut inside_cost = vec![0.0f64; num_col_groups];
+    let mut crossing = vec![0.0f64; num_col_groups];
+    for e in 0..m {
+        let g = arc_group[e] as usize;
+        if g < num_col_groups {
+            if node(net.source[e]) == node(net.target[e]) {
+                inside_cost[g] += arc_cost[e];
+            } else {
+                crossing[g] += 1.0;
+            }
+        }
+    }
+    // The coarse arc of each column group (its first pair of end points); a group that
+    // also joins other end points keeps those arcs in `other`.
+    let mut group_arc = vec![u32::MAX; num_col_groups];
+    let mut other = std::collections::HashMap::new();
     let mut count: Vec<f64> = Vec::new();
     let mut map = vec![None; m];
     for e in 0..m {
@@ -251,21 +319,38 @@ fn coarsen(net: &Network, row_groups: &[u32], col_groups: &[u32]) -> Coarse {
         if a == b {
             continue;
         }
-        let key = (arc_group[e], a as u32, b as u32);
-        let k = match index.get(&key) {
-            Some(&k) if arc_group[e] != u32::MAX => k,
-            _ => {
-                coarse.source.push(a as u32);
-                coarse.target.push(b as u32);
-                coarse.cost.push(0.0);
-                coarse.cap.push(0.0);
-                count.push(0.0);
-                let k = coarse.source.len() - 1;
-                index.insert(key, k);
-                k
+        let g = arc_group[e] as usize;
+        let found = if g < num_col_groups {
+            match group_arc[g] as usize {
+                k if k == u32::MAX as usize => None,
+                k if coarse.source[k] as usize == a && coarse.target[k] as usize == b => Some(k),
+                _ => other.get(&(g, a, b)).copied(),
             }
+        } else {
+            None
         };
-        coarse.cost[k] += net.cost[e];
+        let k = found.unwrap_or_else(|| {
+            coarse.source.push(a as u32);
+            coarse.target.push(b as u32);
+            coarse.cost.push(0.0);
+            coarse.cap.push(0.0);
+            count.push(0.0);
+            let k = coarse.source.len() - 1;
+            if g < num_col_groups {
+                if group_arc[g] == u32::MAX {
+                    group_arc[g] = k as u32;
+                } else {
+                    other.insert((g, a, b), k);
+                }
+            }
+            k
+        });
+        let carried = if g < num_col_groups {
+            inside_cost[g] / crossing[g]
+        } else {
+            0.0
+        };
+        coarse.cost[k] += arc_cost[e] + carried;
         coarse.cap[k] += net.cap[e];
         count[k] += 1.0;
         map[e] = Some(k as u32);
@@ -273,20 +358,105 @@ fn coarsen(net: &Network, row_groups: &[u32], col_groups: &[u32]) -> Coarse {
     for (k, c) in count.iter().enumerate() {
         coarse.cost[k] /= c;
     }
-    let share = (0..m)
-        .map(|e| match map[e] {
-            Some(k) if coarse.cap[k as usize].is_finite() && coarse.cap[k as usize] > 0.0 => {
-                net.cap[e] / coarse.cap[k as usize]
-            }
-            Some(k) => 1.0 / count[k as usize],
-            None => 0.0,
-        })
-        .collect();
+    // Full arcs by coarse arc (a counting sort), each coarse arc's by end points and cost.
+    let mut start = vec![0usize; count.len() + 1];
+    for k in map.iter().flatten() {
+        start[*k as usize + 1] += 1;
+    }
+    for k in 0..count.len() {
+        start[k + 1] += start[k];
+    }
+    let mut fill = start.clone();
+    let mut order = vec![0u32; start[count.len()]];
+    for (e, k) in map.iter().enumerate() {
+        if let Some(k) = *k {
+            order[fill[k as usize]] = e as u32;
+            fill[k as usize] += 1;
+        }
+    }
+    for k in 0..count.len() {
+        let arcs = &mut order[start[k]..start[k + 1]];
+        if arcs.len() > 1 {
+            arcs.sort_by(|&x, &y| {
+                let (x, y) = (x as usize, y as usize);
+                (net.source[x], net.target[x])
+                    .cmp(&(net.source[y], net.target[y]))
+                    .then(arc_cost[x].total_cmp(&arc_cost[y]))
+                    .then(x.cmp(&y))
+            });
+        }
+    }
     let node: Vec<u32> = (0..net.num_nodes).map(|v| node(v as u32) as u32).collect();
     Coarse {
         net: coarse,
         node,
         arc: map,
-        share,
+        order,
+        count,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Two days, one row each; day 0 buys up to 10 at 1; a storage level from day 0 to
+    /// day 1 in two parallel segments (0..4 at cost −2, 4..10 at cost 0); demand 6 on
+    /// day 1. Merging the segments gives one arc of capacity 10 at cost −1 (the average);
+    /// a coarse flow of 6 splits cheapest first: 4 on the rewarded segment, 2 on the other.
+    #[test]
+    fn parallel_arcs_merge_then_split_cheapest_first() {
+        let mut p = Problem::new();
+        let (d0, d1) = (p.add_row(0.0, 0.0), p.add_row(6.0, 6.0));
+        let buy = p.add_col(0.0, 10.0, 1.0);
+        p.set_coef(d0, buy, 1.0);
+        for (cap, cost) in [(4.0, -2.0), (6.0, 0.0)] {
+            let level = p.add_col(0.0, cap, cost);
+            p.set_coef(d0, level, -1.0);
+            p.set_coef(d1, level, 1.0);
+        }
+        let net = Network::build(&p).unwrap();
+        let level = CoarseLevel {
+            row_groups: &[0, 1],
+            col_groups: &[0, 1, 1],
+        };
+        let c = coarsen(&net, &level);
+        let merged = c.arc[1].unwrap() as usize;
+        assert_eq!(c.arc[2], Some(merged as u32));
+        assert_eq!((c.net.cap[merged], c.net.cost[merged]), (10.0, -1.0));
+        let mut cx = Simplex::new(&c.net, 2.0);
+        cx.load_cold();
+        cx.repair(true);
+        cx.compute_potentials();
+        let mut iterations = 0;
+        assert!(matches!(
+            NetworkSimplex::default().run(&mut cx, &SolveOptions::default(), &mut iterations),
+            Outcome::Optimal
+        ));
+        let g = c.guess(&net, &cx);
+        assert_eq!((g.flow[1], g.flow[2]), (4.0, 2.0));
+    }
+
+    /// Three days merged into one block: the level arcs inside the block are loops, and
+    /// their cost moves onto the level arc that leaves the block (a level carried through
+    /// a block costs every day of it): 3 × 0.5 = 1.5.
+    #[test]
+    fn carried_cost_of_a_block_lands_on_its_crossing_arc() {
+        let mut p = Problem::new();
+        let days: Vec<_> = (0..4).map(|_| p.add_row(0.0, 0.0)).collect();
+        for t in 0..3 {
+            let level = p.add_col(0.0, 10.0, 0.5);
+            p.set_coef(days[t], level, -1.0);
+            p.set_coef(days[t + 1], level, 1.0);
+        }
+        let net = Network::build(&p).unwrap();
+        let level = CoarseLevel {
+            row_groups: &[0, 0, 0, 1],
+            col_groups: &[7, 7, 7],
+        };
+        let c = coarsen(&net, &level);
+        assert_eq!((c.arc[0], c.arc[1]), (None, None));
+        let crossing = c.arc[2].unwrap() as usize;
+        assert_eq!((c.net.cap[crossing], c.net.cost[crossing]), (10.0, 1.5));
     }
 }
