@@ -7,7 +7,8 @@
 //! run only the matching rows, e.g.
 //! `cargo bench -p gas-model --bench dispatch -- --mode pf --curves ignore`;
 //! `--factor F` and `--candidates C` set the network simplex's block size factor and
-//! candidate list length.
+//! candidate list length; `--balance B` the fill balance step in EUR/MWh/day (0 turns it
+//! off; default the settings' default).
 
 use gas_core::system::Operation;
 use gas_lp::Solver;
@@ -35,7 +36,10 @@ fn main() {
         .and_then(|v| v.parse().ok())
         .unwrap_or(3)
         .max(1);
-    let base = gas_model::synthetic::europe(1);
+    let mut base = gas_model::synthetic::europe(1);
+    if let Some(step) = arg("--balance").and_then(|v| v.parse().ok()) {
+        base.settings.storage_balance_eur_mwh_day = gas_core::units::EurPerMwh(step);
+    }
     println!(
         "synthetic Europe: {} zones, {} pipelines, {} routes, {} LNG origins, {} storages, {} demands, {} days",
         base.zones.len(),

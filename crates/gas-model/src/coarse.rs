@@ -1,62 +1,112 @@
 //! Coarse levels for solving a whole period coarse to fine
 //! ([`gas_lp::Solver::solve_coarse_to_fine`]): each entity's rows and columns merged over
-//! blocks of days (64, 32, …, 2 days; blocks shorter than the period only), then, when a
-//! storage level has several segments (filling targets, the fill balance's quarters), one
-//! level of single days. Every coarse level merges a storage-day's segments into one arc
-//! (their costs averaged): parallel segments of a convex cost make each level redo the
-//! balancing between storages (europe(1): 607k pivots with the segments kept, 98k merged).
+//! blocks of days (64, 32, …, 2 days; blocks shorter than the period only), then, when
+//! the fill balance splits storage levels into quarters, one level of single days.
+//!
+//! - Blocks also end on each filling-target day, so that a target's segments are level
+//!   arcs between blocks at every level (a target inside a block is lost to the level,
+//!   and finding it again cost the next levels ~60k pivots on `synthetic::europe(1)`).
+//! - Every coarse level merges a storage-day's fill-balance quarters that share a target
+//!   part into one arc (their costs averaged): the quarters' convex cost makes every level
+//!   redo the balancing between storages (europe(1): 607k pivots with the quarters kept).
+//!   The single-day level still merges them; the full problem splits each merged level
+//!   cheapest quarter first.
+//!
 //! Merged rows add their balances, so capacities add up and a level carried through a
 //! block costs every day of it; the coarse optimum is a guess at the storage plan of the
-//! whole period that the next level refines, and the last one splits each merged level
-//! cheapest segment first. Block sizes by measurement on `synthetic::europe(1)`
-//! (`BENCHMARKS.md`).
+//! whole period that the next level refines. Block sizes by measurement on
+//! `synthetic::europe(1)` (`BENCHMARKS.md`).
 
 use std::collections::HashMap;
 
+use gas_core::System;
+
 use crate::formulation::Formulation;
 use crate::keys::{ColKey, RowKey};
+use crate::storage::level_segments;
 
 /// Block lengths in days, coarsest first; halving down to 2 (3-day last levels were
 /// twice as slow).
 const BLOCKS: [usize; 6] = [64, 32, 16, 8, 4, 2];
 
 /// `(row_groups, col_groups)` of each level, coarsest first.
-pub(crate) fn levels(f: &Formulation) -> Vec<(Vec<u32>, Vec<u32>)> {
+pub(crate) fn levels(f: &Formulation, system: &System) -> Vec<(Vec<u32>, Vec<u32>)> {
     let start = f.days.start;
     let days = f.days.len();
-    // Entities: keys with the day set to the window's first day, numbered in order of
-    // first appearance (deterministic).
+    // Entities: keys with the day set to the window's first day and level segments by
+    // their target part, numbered in order of first appearance (deterministic).
     let (row_entity, row_entities) = number(f.rows.iter().map(|k| row_with_day(*k, start)));
-    let (col_entity, _) = number(f.cols.iter().map(|k| merged_bands(k.with_day(start))));
-    // The last coarse level keeps every day but merges a storage-day's level segments,
-    // when there are several.
-    let merges_bands = f
-        .cols
-        .iter()
-        .any(|k| matches!(k, ColKey::StorageLevel(_, band, _) if *band > 0));
+    let merged: Vec<ColKey> = f.cols.iter().map(|&k| merged_segment(k, system)).collect();
+    let (col_entity, _) = number(merged.iter().map(|k| k.with_day(start)));
+    let merges_quarters = merged.iter().zip(&f.cols).any(|(m, k)| m != k);
+    let target_days = target_days(system);
     BLOCKS
         .iter()
         .copied()
         .filter(|&b| b < days)
-        .chain(merges_bands.then_some(1))
+        .chain(merges_quarters.then_some(1))
         .map(|b| {
-            let blocks = days.div_ceil(b);
+            // Block of each day: a new block every b days and after each target day.
+            let mut block = 0;
+            let block_of: Vec<usize> = (0..days)
+                .map(|slot| {
+                    let after_target = |slot: usize| {
+                        slot > 0 && target_days.binary_search(&(start + slot - 1)).is_ok()
+                    };
+                    if slot > 0 && (slot % b == 0 || after_target(slot)) {
+                        block += 1;
+                    }
+                    block
+                })
+                .collect();
+            let blocks = block + 1;
             let rows = f
                 .rows
                 .iter()
                 .zip(&row_entity)
-                .map(|(k, &e)| (e as usize * blocks + (k.day() - start) / b) as u32)
+                .map(|(k, &e)| (e as usize * blocks + block_of[k.day() - start]) as u32)
                 .collect();
             let cols = f
                 .cols
                 .iter()
                 .zip(&col_entity)
-                .map(|(k, &e)| (e as usize * blocks + (k.day() - start) / b) as u32)
+                .map(|(k, &e)| (e as usize * blocks + block_of[k.day() - start]) as u32)
                 .collect();
             debug_assert!(row_entities * blocks < u32::MAX as usize);
             (rows, cols)
         })
         .collect()
+}
+
+/// The days of the period with a filling target on some storage, sorted.
+fn target_days(system: &System) -> Vec<usize> {
+    let mut days: Vec<usize> = system
+        .storages
+        .iter()
+        .flat_map(|s| &s.targets)
+        .filter_map(|t| system.period.index_of(t.date))
+        .collect();
+    days.sort_unstable();
+    days.dedup();
+    days
+}
+
+/// The key that a level segment is merged under: the first segment of its storage-day
+/// with the same filling-target part (cost without the fill balance's reward). Other keys
+/// are their own.
+fn merged_segment(key: ColKey, system: &System) -> ColKey {
+    let ColKey::StorageLevel(s, k, d) = key else {
+        return key;
+    };
+    let Some(storage) = system.storages.get(s.index()) else {
+        return key;
+    };
+    let segments = level_segments(storage, d, system).segments;
+    let target_part = |i: usize| segments.get(i).map(|g| g.cost + g.balance_reward);
+    let first = (0..k)
+        .find(|&i| target_part(i) == target_part(k))
+        .unwrap_or(k);
+    ColKey::StorageLevel(s, first, d)
 }
 
 /// Dense ids for equal keys, in order of first appearance, and how many.
@@ -69,15 +119,6 @@ fn number<K: std::hash::Hash + Eq>(keys: impl Iterator<Item = K>) -> (Vec<u32>, 
         })
         .collect();
     (out, ids.len())
-}
-
-/// The key of a storage level's first segment for any of its segments: coarse levels merge
-/// the segments (filling targets, fill-balance quarters) into one arc.
-fn merged_bands(key: ColKey) -> ColKey {
-    match key {
-        ColKey::StorageLevel(s, _, d) => ColKey::StorageLevel(s, 0, d),
-        other => other,
-    }
 }
 
 /// The same row key on another day.

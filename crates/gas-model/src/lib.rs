@@ -574,7 +574,7 @@ pub fn run_with(
             }
             // A single window (perfect foresight) is solved coarse to fine instead.
             (Some(_), None) if plan.len() == 1 && days.len() > 1 => {
-                coarse_levels = coarse::levels(&f);
+                coarse_levels = coarse::levels(&f, system);
                 None
             }
             (Some(index), None) if days.len() > 1 => {

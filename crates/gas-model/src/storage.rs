@@ -207,8 +207,12 @@ pub struct LevelSegment {
     pub from: f64,
     /// Its length, GWh.
     pub length: f64,
-    /// Its cost, EUR/MWh (minus the penalties of the targets above it).
+    /// Its cost, EUR/MWh (minus the penalties of the targets above it, minus the fill
+    /// balance's reward).
     pub cost: f64,
+    /// The fill balance's reward in `cost` (EUR/MWh per day; 0 without the balance):
+    /// `cost + balance_reward` is the segment's filling-target part.
+    pub balance_reward: f64,
 }
 
 /// The level segments of one storage-day and the objective offset they need.
@@ -261,6 +265,7 @@ fn segments_of(storage: &Storage, targets: &[&FillTarget], balance_step: f64) ->
                 from: 0.0,
                 length: working,
                 cost: 0.0,
+                balance_reward: 0.0,
             }],
             offset: 0.0,
         };
@@ -297,6 +302,7 @@ fn segments_of(storage: &Storage, targets: &[&FillTarget], balance_step: f64) ->
             from,
             length: to - from,
             cost: if cost == 0.0 { 0.0 } else { cost },
+            balance_reward: balance(from),
         });
         from = to;
     }
@@ -305,6 +311,7 @@ fn segments_of(storage: &Storage, targets: &[&FillTarget], balance_step: f64) ->
             from: 0.0,
             length: 0.0,
             cost: 0.0,
+            balance_reward: 0.0,
         });
     }
     // The constant that makes the rewards a charge on the unfilled part:

@@ -29,7 +29,8 @@ pub struct CoarseLevel<'a> {
 }
 
 /// A solved level's guess at the full problem: a flow on each arc of the full network,
-/// a potential for each of its nodes, and which arcs lay inside a group (no guess).
+/// a potential for each of its nodes, and which arcs lay inside a group (their flow
+/// follows their column group's coarse arc; `NaN` when there is none).
 struct Guess {
     flow: Vec<f64>,
     /// Arcs that stand for a tree arc of the level (one per run of parallel arcs: the
@@ -129,8 +130,10 @@ fn no_guess(cap: f64) -> f64 {
 fn identity_start(net: &Network, g: &Guess, tol: f64) -> (Vec<f64>, Vec<bool>) {
     (0..net.source.len())
         .map(|e| {
-            if g.inside[e] {
+            if g.flow[e].is_nan() {
                 (no_guess(net.cap[e]), true)
+            } else if g.inside[e] {
+                (g.flow[e].min(net.cap[e]), true)
             } else {
                 let rc = net.cost[e] + g.pi[net.source[e] as usize] - g.pi[net.target[e] as usize];
                 (
@@ -149,8 +152,11 @@ struct Coarse {
     node: Vec<u32>,
     /// Coarse arc of each full arc (`None` inside a group).
     arc: Vec<Option<u32>>,
-    /// The full arcs that have a coarse arc, by coarse arc, then by end points (parallel
-    /// arcs together), then by cost: the order in which [`Coarse::guess`] splits flows.
+    /// The coarse arc whose flow each full arc follows in [`Coarse::guess`]: its own, or
+    /// for an arc inside a group its column group's (`u32::MAX`: none).
+    carrier: Vec<u32>,
+    /// The full arcs with a carrier, by carrier, then by end points (parallel arcs
+    /// together), then by cost: the order in which [`Coarse::guess`] splits flows.
     order: Vec<u32>,
     /// Number of full arcs of each coarse arc.
     count: Vec<f64>,
@@ -167,7 +173,7 @@ impl Coarse {
         for (e, k) in self.arc.iter().enumerate() {
             if let Some(k) = *k {
                 let k = k as usize;
-                if !g.inside[e] {
+                if !g.flow[e].is_nan() {
                     flow[k] += g.flow[e];
                     inside[k] = false;
                 }
@@ -203,21 +209,26 @@ impl Coarse {
         };
         for e in 0..m {
             g.inside[e] = self.arc[e].is_none();
+            if self.carrier[e] == u32::MAX {
+                g.flow[e] = f64::NAN;
+            }
         }
-        // Each run of parallel full arcs (same coarse arc, same end points) takes its
-        // share of the coarse flow by capacity (equal shares when unlimited), and fills
-        // its arcs cheapest first: the cheapest split between parallel arcs.
+        // Each run of parallel full arcs (same carrier, same end points) takes its share
+        // of the carrier's flow by capacity (equal shares when unlimited), and fills its
+        // arcs cheapest first: the cheapest split between parallel arcs. Arcs inside a
+        // group follow their group's crossing arc (a storage level constant through a
+        // block).
         let mut run = 0;
         while run < self.order.len() {
             let first = self.order[run] as usize;
-            let ends = |e: usize| (self.arc[e], full.source[e], full.target[e]);
+            let ends = |e: usize| (self.carrier[e], full.source[e], full.target[e]);
             let len = self.order[run..]
                 .iter()
                 .take_while(|&&e| ends(e as usize) == ends(first))
                 .count();
             let arcs = &self.order[run..run + len];
             run += len;
-            let k = self.arc[first].map_or(0, |k| k as usize);
+            let k = self.carrier[first] as usize;
             let (coarse_flow, coarse_cap) = (cx.flow[k].clamp(0.0, cx.cap[k]), cx.cap[k]);
             let run_cap: f64 = arcs.iter().map(|&e| full.cap[e as usize]).sum();
             let share = if coarse_cap.is_finite() && coarse_cap > 0.0 {
@@ -236,7 +247,7 @@ impl Coarse {
                 }
                 left -= f;
             }
-            g.basic[marginal] = cx.state[k] == TREE;
+            g.basic[marginal] = self.arc[marginal].is_some() && cx.state[k] == TREE;
         }
         g
     }
@@ -358,18 +369,25 @@ fn coarsen(net: &Network, level: &CoarseLevel) -> Coarse {
     for (k, c) in count.iter().enumerate() {
         coarse.cost[k] /= c;
     }
-    // Full arcs by coarse arc (a counting sort), each coarse arc's by end points and cost.
+    let carrier: Vec<u32> = (0..m)
+        .map(|e| match map[e] {
+            Some(k) => k,
+            None if (arc_group[e] as usize) < num_col_groups => group_arc[arc_group[e] as usize],
+            None => u32::MAX,
+        })
+        .collect();
+    // Full arcs by carrier (a counting sort), each carrier's by end points and cost.
     let mut start = vec![0usize; count.len() + 1];
-    for k in map.iter().flatten() {
-        start[*k as usize + 1] += 1;
+    for &k in carrier.iter().filter(|&&k| k != u32::MAX) {
+        start[k as usize + 1] += 1;
     }
     for k in 0..count.len() {
         start[k + 1] += start[k];
     }
     let mut fill = start.clone();
     let mut order = vec![0u32; start[count.len()]];
-    for (e, k) in map.iter().enumerate() {
-        if let Some(k) = *k {
+    for (e, &k) in carrier.iter().enumerate() {
+        if k != u32::MAX {
             order[fill[k as usize]] = e as u32;
             fill[k as usize] += 1;
         }
@@ -391,6 +409,7 @@ fn coarsen(net: &Network, level: &CoarseLevel) -> Coarse {
         net: coarse,
         node,
         arc: map,
+        carrier,
         order,
         count,
     }
