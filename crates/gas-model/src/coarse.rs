@@ -132,3 +132,86 @@ fn row_with_day(key: RowKey, day: usize) -> RowKey {
         RowKey::InjectionCurve(s, k, _) => RowKey::InjectionCurve(s, k, day),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::formulation::build;
+    use crate::testing::*;
+    use crate::{window_input, RunOptions};
+    use gas_core::system::FillTarget;
+    use gas_core::units::EurPerMwh;
+
+    /// 10 days, one zone with a storage (working gas 100) and a filling target at the end
+    /// of day 4 (slot 4): 50 % at 300 EUR/MWh; the fill balance on. Day 4's level is split at
+    /// 25, 50, 75: two segments below the target (target part −300) and two above (0);
+    /// every other day has the four quarters (target part 0).
+    fn system() -> gas_core::System {
+        let mut b = Builder::new(10);
+        let z = b.zone("AA");
+        b.flat_demand(z, 5.0, 500.0);
+        let s = b.storage(z, 100.0, 50.0, 10.0, 10.0);
+        b.system.storages[s.index()].targets.push(FillTarget {
+            date: date(3, 5),
+            min_fill: 0.5,
+            penalty_eur_mwh: EurPerMwh(300.0),
+        });
+        b.system.settings.storage_balance_eur_mwh_day = EurPerMwh(1e-4);
+        b.system
+    }
+
+    #[test]
+    fn blocks_end_on_target_days_and_quarters_merge_by_target_part() {
+        let system = system();
+        let f = build(
+            &system,
+            &window_input(&system, 0..10, vec![50.0], &RunOptions::default()),
+        );
+        let levels = levels(&f, &system);
+        // Blocks of 8, 4 and 2 days (the period is 10 days), then single days.
+        assert_eq!(levels.len(), 4);
+        let level_cols = |day: usize| -> Vec<usize> {
+            (0..f.cols.len())
+                .filter(|&j| matches!(f.cols[j], ColKey::StorageLevel(_, _, d) if d == day))
+                .collect()
+        };
+        let balance_row = |day: usize| {
+            f.rows
+                .iter()
+                .position(|k| matches!(k, RowKey::StorageBalance(_, d) if *d == day))
+                .unwrap()
+        };
+        for (rows, cols) in &levels {
+            // Day 4 ends a block at every level: its storage row and day 5's differ.
+            assert_ne!(rows[balance_row(4)], rows[balance_row(5)]);
+            // Day 4's two segments below the target merge, and the two above.
+            let day4 = level_cols(4);
+            assert_eq!(day4.len(), 4);
+            assert_eq!(cols[day4[0]], cols[day4[1]]);
+            assert_eq!(cols[day4[2]], cols[day4[3]]);
+            assert_ne!(cols[day4[1]], cols[day4[2]]);
+            // Another day's four quarters merge into one.
+            let day7 = level_cols(7);
+            assert!(day7.iter().all(|&j| cols[j] == cols[day7[0]]));
+        }
+        // The blocks of 8 days: days 0-4 (cut after the target day), 5-7, 8-9.
+        let (rows, _) = &levels[0];
+        let block = |day: usize| rows[balance_row(day)];
+        assert_eq!(block(0), block(4));
+        assert_eq!(block(5), block(7));
+        assert_ne!(block(7), block(8));
+        assert_eq!(block(8), block(9));
+    }
+
+    #[test]
+    fn without_the_balance_no_single_day_level() {
+        let mut system = system();
+        system.settings.storage_balance_eur_mwh_day = EurPerMwh(0.0);
+        let f = build(
+            &system,
+            &window_input(&system, 0..10, vec![50.0], &RunOptions::default()),
+        );
+        // Blocks of 8, 4 and 2 days only: the target's segments are not merged.
+        assert_eq!(levels(&f, &system).len(), 3);
+    }
+}

@@ -252,7 +252,7 @@ fn status_of(status: Status) -> RunStatus {
     }
 }
 
-fn window_input(
+pub(crate) fn window_input(
     system: &System,
     days: Range<usize>,
     initial_level: Vec<f64>,

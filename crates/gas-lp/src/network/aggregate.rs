@@ -478,4 +478,41 @@ mod tests {
         let crossing = c.arc[2].unwrap() as usize;
         assert_eq!((c.net.cap[crossing], c.net.cost[crossing]), (10.0, 1.5));
     }
+
+    /// The same block with 7 units bought on day 0 and sold on day 3: the coarse level
+    /// carries 7 across the block's end, and the guess keeps the level at 7 on the days
+    /// inside the block.
+    #[test]
+    fn levels_inside_a_block_follow_its_crossing_arc() {
+        let mut p = Problem::new();
+        let days: Vec<_> = [0.0, 0.0, 0.0, 7.0]
+            .iter()
+            .map(|&d| p.add_row(d, d))
+            .collect();
+        let buy = p.add_col(0.0, 10.0, 1.0);
+        p.set_coef(days[0], buy, 1.0);
+        for t in 0..3 {
+            let level = p.add_col(0.0, 10.0, 0.5);
+            p.set_coef(days[t], level, -1.0);
+            p.set_coef(days[t + 1], level, 1.0);
+        }
+        let net = Network::build(&p).unwrap();
+        let level = CoarseLevel {
+            row_groups: &[0, 0, 0, 1],
+            col_groups: &[0, 7, 7, 7],
+        };
+        let c = coarsen(&net, &level);
+        let mut cx = Simplex::new(&c.net, 2.0);
+        cx.load_cold();
+        cx.repair(true);
+        cx.compute_potentials();
+        let mut iterations = 0;
+        assert!(matches!(
+            NetworkSimplex::default().run(&mut cx, &SolveOptions::default(), &mut iterations),
+            Outcome::Optimal
+        ));
+        let g = c.guess(&net, &cx);
+        assert_eq!(&g.flow[1..4], &[7.0, 7.0, 7.0]);
+        assert_eq!(&g.inside[1..4], &[true, true, false]);
+    }
 }
