@@ -238,7 +238,12 @@ proptest! {
     /// Random networks, random groups (one or two levels): the same status and objective
     /// as a plain solve (within 1e-9 relative), a certificate, reproducible.
     #[test]
-    fn coarse_to_fine_matches_network_simplex(seed in any::<u64>(), nodes in 1usize..=30, arcs in 0usize..=120, two in any::<bool>()) {
+    fn coarse_to_fine_matches_network_simplex(seed in any::<u64>(), nodes in 1usize..=30, arcs in 0usize..=120, two in any::<bool>(), pricing in 0usize..3) {
+        // Coarse-to-fine pricing: plain block search, the default list, a long list.
+        let solver = NetworkSimplex {
+            coarse_to_fine_candidates_per_100: [0.0, 2.0, 30.0][pricing],
+            ..NetworkSimplex::default()
+        };
         let p = random_network(seed, nodes, arcs);
         let mut rng = Rng(seed ^ 0xc0a5);
         let mut group = |count: usize, k: i64| -> Vec<u32> {
@@ -252,7 +257,7 @@ proptest! {
         }
         levels.push(CoarseLevel { row_groups: &fine.0, col_groups: &fine.1 });
         let a = NetworkSimplex::default().solve(&p, &SolveOptions::default()).unwrap();
-        let b = NetworkSimplex::default()
+        let b = solver
             .solve_coarse_to_fine(&p, &levels, &SolveOptions::default())
             .unwrap();
         prop_assert_eq!(a.status, b.status);
@@ -261,7 +266,7 @@ proptest! {
             prop_assert!((a.objective - b.objective).abs() <= 1e-9 * (1.0 + a.objective.abs()),
                 "objective {} vs {}", b.objective, a.objective);
         }
-        let again = NetworkSimplex::default()
+        let again = solver
             .solve_coarse_to_fine(&p, &levels, &SolveOptions::default())
             .unwrap();
         prop_assert_eq!(format!("{b:?}"), format!("{again:?}"));

@@ -7,7 +7,7 @@
 //! run only the matching rows, e.g.
 //! `cargo bench -p gas-model --bench dispatch -- --mode pf --curves ignore`;
 //! `--factor F` and `--candidates C` set the network simplex's block size factor and
-//! candidate list length; `--balance B` the fill balance step in EUR/MWh/day (0 turns it
+//! candidate list length (`--c2f-candidates C` in coarse-to-fine solves); `--balance B` the fill balance step in EUR/MWh/day (0 turns it
 //! off; default the settings' default).
 
 use gas_core::system::Operation;
@@ -58,6 +58,9 @@ fn main() {
             candidates_per_100: arg("--candidates")
                 .and_then(|v| v.parse().ok())
                 .unwrap_or(gas_lp::NetworkSimplex::default().candidates_per_100),
+            coarse_to_fine_candidates_per_100: arg("--c2f-candidates")
+                .and_then(|v| v.parse().ok())
+                .unwrap_or(gas_lp::NetworkSimplex::default().coarse_to_fine_candidates_per_100),
             ..gas_lp::NetworkSimplex::default()
         }),
         #[cfg(feature = "highs")]

@@ -105,11 +105,12 @@ impl NetworkSimplex {
 }
 
 impl NetworkSimplex {
-    /// A simplex for `net` with this solver's pricing options (as in `Solver::solve`).
+    /// A simplex for `net` with this solver's pricing options for coarse-to-fine solves.
     fn simplex(&self, net: &Network) -> Simplex {
         let mut sx = Simplex::new(net, self.block_size_factor);
-        if self.candidates_per_100 > 0.0 && self.candidates_per_100.is_finite() {
-            let head = (self.candidates_per_100 / 100.0 * sx.block_size as f64).ceil();
+        let per_100 = self.coarse_to_fine_candidates_per_100;
+        if per_100 > 0.0 && per_100.is_finite() {
+            let head = (per_100 / 100.0 * sx.block_size as f64).ceil();
             sx.head_length = (head as usize).clamp(3, sx.block_size);
         }
         sx
