@@ -2,9 +2,9 @@
 //! network simplex: cold (crash basis) and from a cost-scaling start.
 //!
 //! `cargo bench -p gas-model --bench pf_solve` (`-- --runs N`, `-- --only cold|scaled|coarse`,
-//! `-- --levels 64,32,16,8,4,2` (coarse levels in days), `-- --factor F` (block size),
-//! `-- --candidates C` (candidate list per 100 arcs of a block),
-//! `-- --days D` for a shorter period).
+//! `-- --factor F` (block size), `-- --candidates C` (candidate list per 100 arcs of a
+//! block, in coarse-to-fine solves), `-- --days D` for a shorter period). The coarse
+//! levels are those of a perfect-foresight run ([`gas_model::coarse_levels`]).
 
 use gas_lp::{NetworkSimplex, SolveOptions, Solver};
 use gas_model::RunOptions;
@@ -52,14 +52,7 @@ fn main() {
             },
         ),
     ];
-    // Coarse levels, coarsest first: rows and columns merged by entity and block of days.
-    let blocks: Vec<usize> = arg("--levels")
-        .unwrap_or_else(|| "64,32,16,8,4,2".into())
-        .split(',')
-        .filter_map(|b| b.trim().parse().ok())
-        .filter(|&b| b > 1)
-        .collect();
-    let groups: Vec<(Vec<u32>, Vec<u32>)> = blocks.iter().map(|&b| groups(&f, b)).collect();
+    let groups = gas_model::coarse_levels(&f, &system);
     let levels: Vec<gas_lp::CoarseLevel> = groups
         .iter()
         .map(|(rows, cols)| gas_lp::CoarseLevel {
@@ -72,9 +65,9 @@ fn main() {
             block_size_factor: arg("--factor")
                 .and_then(|v| v.parse().ok())
                 .unwrap_or(NetworkSimplex::default().block_size_factor),
-            candidates_per_100: arg("--candidates")
+            coarse_to_fine_candidates_per_100: arg("--candidates")
                 .and_then(|v| v.parse().ok())
-                .unwrap_or(NetworkSimplex::default().candidates_per_100),
+                .unwrap_or(NetworkSimplex::default().coarse_to_fine_candidates_per_100),
             ..NetworkSimplex::default()
         };
         for _ in 0..runs {
@@ -89,7 +82,7 @@ fn main() {
             };
             println!(
                 "{:<22} wall {wall:>7.3} s  cpu {cpu:>6.2} s  {:>7} pivots  objective {:.10e}  {:?}",
-                format!("coarse {blocks:?}"),
+                format!("coarse ({} levels)", levels.len()),
                 s.iterations,
                 s.objective,
                 s.status
@@ -116,46 +109,4 @@ fn main() {
             );
         }
     }
-}
-
-/// Row and column groups merging each entity's rows and columns over blocks of `block`
-/// days.
-fn groups(f: &gas_model::formulation::Formulation, block: usize) -> (Vec<u32>, Vec<u32>) {
-    let mut ids = std::collections::HashMap::new();
-    let rows = f
-        .rows
-        .iter()
-        .map(|key| {
-            let bucket = with_day(key, key.day() / block * block).unwrap_or(*key);
-            let next = ids.len() as u32;
-            *ids.entry(bucket).or_insert(next)
-        })
-        .collect();
-    let mut ids = std::collections::HashMap::new();
-    let cols = f
-        .cols
-        .iter()
-        .map(|key| {
-            // The day is the last field of the key.
-            let name = format!("{key:?}");
-            let stem = name
-                .rsplit_once(", ")
-                .map_or(name.clone(), |(head, _)| head.to_string());
-            let next = ids.len() as u32;
-            *ids.entry((stem, key.day() / block)).or_insert(next)
-        })
-        .collect();
-    (rows, cols)
-}
-
-/// `key` with its day replaced by `day`.
-fn with_day(key: &gas_model::keys::RowKey, day: usize) -> Option<gas_model::keys::RowKey> {
-    use gas_model::keys::RowKey;
-    Some(match *key {
-        RowKey::ZoneBalance(z, _) => RowKey::ZoneBalance(z, day),
-        RowKey::ZoneLocalBalance(z, _) => RowKey::ZoneLocalBalance(z, day),
-        RowKey::LngPool(_) => RowKey::LngPool(day),
-        RowKey::StorageBalance(s, _) => RowKey::StorageBalance(s, day),
-        _ => return None,
-    })
 }

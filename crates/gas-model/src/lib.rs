@@ -752,6 +752,13 @@ pub fn formulate(
     Ok(build(system, &input))
 }
 
+/// The coarse levels (row groups, column groups; coarsest first) through which a
+/// perfect-foresight run solves `f`, a whole-period formulation of `system` (see
+/// [`formulate`] and [`gas_lp::Solver::solve_coarse_to_fine`]).
+pub fn coarse_levels(f: &formulation::Formulation, system: &System) -> Vec<(Vec<u32>, Vec<u32>)> {
+    coarse::levels(f, system)
+}
+
 /// [`export_mps_with`] the default options.
 pub fn export_mps(system: &System, out: &mut impl Write) -> Result<(), RunError> {
     export_mps_with(system, &RunOptions::default(), out)
