@@ -15,15 +15,17 @@ const EU_KEY_DATE_BOUND_PP: f64 = 3.0;
 /// Achieved bound on the EU mean absolute error over all observed dates, pp (measured 0.7).
 const EU_MAE_BOUND_PP: f64 = 1.5;
 /// Bounds on the mean absolute error of the five largest zones, pp. The target
-/// is 5 pp: DE (measured 2.6) and IT (3.5) meet it; NL (7.1), FR (22.1) and AT (13.0) do
+/// is 5 pp: DE (measured 2.7) and IT (3.3) meet it; NL (5.4), FR (22.1) and AT (14.3) do
 /// not, for the reasons in docs/validation.md, and are bounded at their measured values
-/// with a margin.
+/// with a margin. Equally optimal solver paths move these by up to 2.2 pp
+/// (`cargo run --release -p gas-backtest --example path_spread`, docs/validation.md): DE
+/// 1.3-2.8, IT 3.3-3.5, NL 5.2-7.2, AT 14.2-16.4.
 const ZONE_MAE_BOUNDS_PP: [(&str, f64); 5] = [
     ("DE", 5.0),
     ("IT", 5.0),
-    ("NL", 10.0),
+    ("NL", 9.0),
     ("FR", 25.0),
-    ("AT", 16.0),
+    ("AT", 18.0),
 ];
 
 #[test]

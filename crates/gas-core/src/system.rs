@@ -290,8 +290,8 @@ pub struct DispatchSettings {
     /// and withdrawal); keeps storage from cycling for nothing.
     pub storage_cycle_cost_eur_mwh: EurPerMwh,
     /// Step of the fill-balancing reward, EUR/MWh per day: each storage's working
-    /// gas is split into four quarters and gas held in quarter `q` (0 = emptiest)
-    /// earns `(4 − q) ·` this per day. Among otherwise equally cheap dispatches the
+    /// gas is split into eight bands and gas held in band `q` (0 = emptiest)
+    /// earns `(8 − q) ·` this per day. Among otherwise equally cheap dispatches the
     /// emptier storages fill first and the fuller ones are drawn first, so storages
     /// move in step (as operators filling to common targets did in 2022) instead
     /// of one of many equal-cost splits. 0 switches it off.

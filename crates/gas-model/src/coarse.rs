@@ -1,16 +1,16 @@
 //! Coarse levels for solving a whole period coarse to fine
 //! ([`gas_lp::Solver::solve_coarse_to_fine`]): each entity's rows and columns merged over
 //! blocks of days (64, 32, …, 2 days; blocks shorter than the period only), then, when
-//! the fill balance splits storage levels into quarters, one level of single days.
+//! the fill balance splits storage levels into bands, one level of single days.
 //!
 //! - Blocks also end on each filling-target day, so that a target's segments are level
 //!   arcs between blocks at every level (a target inside a block is lost to the level,
 //!   and finding it again cost the next levels ~60k pivots on `synthetic::europe(1)`).
-//! - Every coarse level merges a storage-day's fill-balance quarters that share a target
-//!   part into one arc (their costs averaged): the quarters' convex cost makes every level
-//!   redo the balancing between storages (europe(1): 607k pivots with the quarters kept).
+//! - Every coarse level merges a storage-day's fill-balance bands that share a target
+//!   part into one arc (their costs averaged): the bands' convex cost makes every level
+//!   redo the balancing between storages (europe(1): 607k pivots with quarters kept).
 //!   The single-day level still merges them; the full problem splits each merged level
-//!   cheapest quarter first.
+//!   cheapest band first.
 //!
 //! Merged rows add their balances, so capacities add up and a level carried through a
 //! block costs every day of it; the coarse optimum is a guess at the storage plan of the
@@ -38,13 +38,13 @@ pub(crate) fn levels(f: &Formulation, system: &System) -> Vec<(Vec<u32>, Vec<u32
     let (row_entity, row_entities) = number(f.rows.iter().map(|k| row_with_day(*k, start)));
     let merged: Vec<ColKey> = f.cols.iter().map(|&k| merged_segment(k, system)).collect();
     let (col_entity, _) = number(merged.iter().map(|k| k.with_day(start)));
-    let merges_quarters = merged.iter().zip(&f.cols).any(|(m, k)| m != k);
+    let merges_bands = merged.iter().zip(&f.cols).any(|(m, k)| m != k);
     let target_days = target_days(system);
     BLOCKS
         .iter()
         .copied()
         .filter(|&b| b < days)
-        .chain(merges_quarters.then_some(1))
+        .chain(merges_bands.then_some(1))
         .map(|b| {
             // Block of each day: a new block every b days and after each target day.
             let mut block = 0;
@@ -143,9 +143,9 @@ mod tests {
     use gas_core::units::EurPerMwh;
 
     /// 10 days, one zone with a storage (working gas 100) and a filling target at the end
-    /// of day 4 (slot 4): 50 % at 300 EUR/MWh; the fill balance on. Day 4's level is split at
-    /// 25, 50, 75: two segments below the target (target part −300) and two above (0);
-    /// every other day has the four quarters (target part 0).
+    /// of day 4 (slot 4): 50 % at 300 EUR/MWh; the fill balance on. Day 4's level is split into
+    /// eighths: four segments below the target (target part −300) and four above (0);
+    /// every other day has the eight bands (target part 0).
     fn system() -> gas_core::System {
         let mut b = Builder::new(10);
         let z = b.zone("AA");
@@ -161,7 +161,7 @@ mod tests {
     }
 
     #[test]
-    fn blocks_end_on_target_days_and_quarters_merge_by_target_part() {
+    fn blocks_end_on_target_days_and_bands_merge_by_target_part() {
         let system = system();
         let f = build(
             &system,
@@ -184,13 +184,13 @@ mod tests {
         for (rows, cols) in &levels {
             // Day 4 ends a block at every level: its storage row and day 5's differ.
             assert_ne!(rows[balance_row(4)], rows[balance_row(5)]);
-            // Day 4's two segments below the target merge, and the two above.
+            // Day 4's four segments below the target merge, and the four above.
             let day4 = level_cols(4);
-            assert_eq!(day4.len(), 4);
-            assert_eq!(cols[day4[0]], cols[day4[1]]);
-            assert_eq!(cols[day4[2]], cols[day4[3]]);
-            assert_ne!(cols[day4[1]], cols[day4[2]]);
-            // Another day's four quarters merge into one.
+            assert_eq!(day4.len(), 8);
+            assert!(day4[..4].iter().all(|&j| cols[j] == cols[day4[0]]));
+            assert!(day4[4..].iter().all(|&j| cols[j] == cols[day4[4]]));
+            assert_ne!(cols[day4[3]], cols[day4[4]]);
+            // Another day's eight bands merge into one.
             let day7 = level_cols(7);
             assert!(day7.iter().all(|&j| cols[j] == cols[day7[0]]));
         }

@@ -194,64 +194,104 @@ COLUMNS
     storage_withdrawal[UGS-AA][2021-10-01] _OBJ_ 0.050000100000000006
     storage_withdrawal[UGS-AA][2021-10-01] storage_balance[UGS-AA][2021-10-01] -1
     storage_withdrawal[UGS-AA][2021-10-01] zone_balance[AA][2021-10-01] 1
-    storage_level[UGS-AA][0][2021-10-01] _OBJ_ -0.0004
+    storage_level[UGS-AA][0][2021-10-01] _OBJ_ -0.0008
     storage_level[UGS-AA][0][2021-10-01] storage_balance[UGS-AA][2021-10-01] -1
     storage_level[UGS-AA][0][2021-10-01] storage_balance[UGS-AA][2021-10-02] 1
-    storage_level[UGS-AA][1][2021-10-01] _OBJ_ -0.00030000000000000003
+    storage_level[UGS-AA][1][2021-10-01] _OBJ_ -0.0007
     storage_level[UGS-AA][1][2021-10-01] storage_balance[UGS-AA][2021-10-01] -1
     storage_level[UGS-AA][1][2021-10-01] storage_balance[UGS-AA][2021-10-02] 1
-    storage_level[UGS-AA][2][2021-10-01] _OBJ_ -0.0002
+    storage_level[UGS-AA][2][2021-10-01] _OBJ_ -0.0006000000000000001
     storage_level[UGS-AA][2][2021-10-01] storage_balance[UGS-AA][2021-10-01] -1
     storage_level[UGS-AA][2][2021-10-01] storage_balance[UGS-AA][2021-10-02] 1
-    storage_level[UGS-AA][3][2021-10-01] _OBJ_ -0.0001
+    storage_level[UGS-AA][3][2021-10-01] _OBJ_ -0.0005
     storage_level[UGS-AA][3][2021-10-01] storage_balance[UGS-AA][2021-10-01] -1
     storage_level[UGS-AA][3][2021-10-01] storage_balance[UGS-AA][2021-10-02] 1
+    storage_level[UGS-AA][4][2021-10-01] _OBJ_ -0.0004
+    storage_level[UGS-AA][4][2021-10-01] storage_balance[UGS-AA][2021-10-01] -1
+    storage_level[UGS-AA][4][2021-10-01] storage_balance[UGS-AA][2021-10-02] 1
+    storage_level[UGS-AA][5][2021-10-01] _OBJ_ -0.00030000000000000003
+    storage_level[UGS-AA][5][2021-10-01] storage_balance[UGS-AA][2021-10-01] -1
+    storage_level[UGS-AA][5][2021-10-01] storage_balance[UGS-AA][2021-10-02] 1
+    storage_level[UGS-AA][6][2021-10-01] _OBJ_ -0.0002
+    storage_level[UGS-AA][6][2021-10-01] storage_balance[UGS-AA][2021-10-01] -1
+    storage_level[UGS-AA][6][2021-10-01] storage_balance[UGS-AA][2021-10-02] 1
+    storage_level[UGS-AA][7][2021-10-01] _OBJ_ -0.0001
+    storage_level[UGS-AA][7][2021-10-01] storage_balance[UGS-AA][2021-10-01] -1
+    storage_level[UGS-AA][7][2021-10-01] storage_balance[UGS-AA][2021-10-02] 1
     storage_injection[UGS-AA][2021-10-02] _OBJ_ 0.050000100000000006
     storage_injection[UGS-AA][2021-10-02] zone_balance[AA][2021-10-02] -1
     storage_injection[UGS-AA][2021-10-02] storage_balance[UGS-AA][2021-10-02] 1
     storage_withdrawal[UGS-AA][2021-10-02] _OBJ_ 0.05000020000000001
     storage_withdrawal[UGS-AA][2021-10-02] storage_balance[UGS-AA][2021-10-02] -1
     storage_withdrawal[UGS-AA][2021-10-02] zone_balance[AA][2021-10-02] 1
-    storage_level[UGS-AA][0][2021-10-02] _OBJ_ -52.991680934448226
+    storage_level[UGS-AA][0][2021-10-02] _OBJ_ -52.992080934448225
     storage_level[UGS-AA][0][2021-10-02] storage_balance[UGS-AA][2021-10-02] -1
-    storage_level[UGS-AA][1][2021-10-02] _OBJ_ -52.99158093444823
+    storage_level[UGS-AA][1][2021-10-02] _OBJ_ -52.99198093444823
     storage_level[UGS-AA][1][2021-10-02] storage_balance[UGS-AA][2021-10-02] -1
-    storage_level[UGS-AA][2][2021-10-02] _OBJ_ -52.99148093444823
+    storage_level[UGS-AA][2][2021-10-02] _OBJ_ -52.991880934448226
     storage_level[UGS-AA][2][2021-10-02] storage_balance[UGS-AA][2021-10-02] -1
-    storage_level[UGS-AA][3][2021-10-02] _OBJ_ -52.99138093444823
+    storage_level[UGS-AA][3][2021-10-02] _OBJ_ -52.99178093444823
     storage_level[UGS-AA][3][2021-10-02] storage_balance[UGS-AA][2021-10-02] -1
+    storage_level[UGS-AA][4][2021-10-02] _OBJ_ -52.991680934448226
+    storage_level[UGS-AA][4][2021-10-02] storage_balance[UGS-AA][2021-10-02] -1
+    storage_level[UGS-AA][5][2021-10-02] _OBJ_ -52.99158093444823
+    storage_level[UGS-AA][5][2021-10-02] storage_balance[UGS-AA][2021-10-02] -1
+    storage_level[UGS-AA][6][2021-10-02] _OBJ_ -52.99148093444823
+    storage_level[UGS-AA][6][2021-10-02] storage_balance[UGS-AA][2021-10-02] -1
+    storage_level[UGS-AA][7][2021-10-02] _OBJ_ -52.99138093444823
+    storage_level[UGS-AA][7][2021-10-02] storage_balance[UGS-AA][2021-10-02] -1
     storage_injection[UGS-AB][2021-10-01] _OBJ_ 0.0500002
     storage_injection[UGS-AB][2021-10-01] zone_balance[AB][2021-10-01] -1
     storage_injection[UGS-AB][2021-10-01] storage_balance[UGS-AB][2021-10-01] 1
     storage_withdrawal[UGS-AB][2021-10-01] _OBJ_ 0.0500002
     storage_withdrawal[UGS-AB][2021-10-01] storage_balance[UGS-AB][2021-10-01] -1
     storage_withdrawal[UGS-AB][2021-10-01] zone_balance[AB][2021-10-01] 1
-    storage_level[UGS-AB][0][2021-10-01] _OBJ_ -0.0004
+    storage_level[UGS-AB][0][2021-10-01] _OBJ_ -0.0008
     storage_level[UGS-AB][0][2021-10-01] storage_balance[UGS-AB][2021-10-01] -1
     storage_level[UGS-AB][0][2021-10-01] storage_balance[UGS-AB][2021-10-02] 1
-    storage_level[UGS-AB][1][2021-10-01] _OBJ_ -0.00030000000000000003
+    storage_level[UGS-AB][1][2021-10-01] _OBJ_ -0.0007
     storage_level[UGS-AB][1][2021-10-01] storage_balance[UGS-AB][2021-10-01] -1
     storage_level[UGS-AB][1][2021-10-01] storage_balance[UGS-AB][2021-10-02] 1
-    storage_level[UGS-AB][2][2021-10-01] _OBJ_ -0.0002
+    storage_level[UGS-AB][2][2021-10-01] _OBJ_ -0.0006000000000000001
     storage_level[UGS-AB][2][2021-10-01] storage_balance[UGS-AB][2021-10-01] -1
     storage_level[UGS-AB][2][2021-10-01] storage_balance[UGS-AB][2021-10-02] 1
-    storage_level[UGS-AB][3][2021-10-01] _OBJ_ -0.0001
+    storage_level[UGS-AB][3][2021-10-01] _OBJ_ -0.0005
     storage_level[UGS-AB][3][2021-10-01] storage_balance[UGS-AB][2021-10-01] -1
     storage_level[UGS-AB][3][2021-10-01] storage_balance[UGS-AB][2021-10-02] 1
+    storage_level[UGS-AB][4][2021-10-01] _OBJ_ -0.0004
+    storage_level[UGS-AB][4][2021-10-01] storage_balance[UGS-AB][2021-10-01] -1
+    storage_level[UGS-AB][4][2021-10-01] storage_balance[UGS-AB][2021-10-02] 1
+    storage_level[UGS-AB][5][2021-10-01] _OBJ_ -0.00030000000000000003
+    storage_level[UGS-AB][5][2021-10-01] storage_balance[UGS-AB][2021-10-01] -1
+    storage_level[UGS-AB][5][2021-10-01] storage_balance[UGS-AB][2021-10-02] 1
+    storage_level[UGS-AB][6][2021-10-01] _OBJ_ -0.0002
+    storage_level[UGS-AB][6][2021-10-01] storage_balance[UGS-AB][2021-10-01] -1
+    storage_level[UGS-AB][6][2021-10-01] storage_balance[UGS-AB][2021-10-02] 1
+    storage_level[UGS-AB][7][2021-10-01] _OBJ_ -0.0001
+    storage_level[UGS-AB][7][2021-10-01] storage_balance[UGS-AB][2021-10-01] -1
+    storage_level[UGS-AB][7][2021-10-01] storage_balance[UGS-AB][2021-10-02] 1
     storage_injection[UGS-AB][2021-10-02] _OBJ_ 0.0500002
     storage_injection[UGS-AB][2021-10-02] zone_balance[AB][2021-10-02] -1
     storage_injection[UGS-AB][2021-10-02] storage_balance[UGS-AB][2021-10-02] 1
     storage_withdrawal[UGS-AB][2021-10-02] _OBJ_ 0.050000300000000004
     storage_withdrawal[UGS-AB][2021-10-02] storage_balance[UGS-AB][2021-10-02] -1
     storage_withdrawal[UGS-AB][2021-10-02] zone_balance[AB][2021-10-02] 1
-    storage_level[UGS-AB][0][2021-10-02] _OBJ_ -53.04922662009135
+    storage_level[UGS-AB][0][2021-10-02] _OBJ_ -53.04962662009135
     storage_level[UGS-AB][0][2021-10-02] storage_balance[UGS-AB][2021-10-02] -1
-    storage_level[UGS-AB][1][2021-10-02] _OBJ_ -53.04912662009136
+    storage_level[UGS-AB][1][2021-10-02] _OBJ_ -53.049526620091356
     storage_level[UGS-AB][1][2021-10-02] storage_balance[UGS-AB][2021-10-02] -1
-    storage_level[UGS-AB][2][2021-10-02] _OBJ_ -53.049026620091354
+    storage_level[UGS-AB][2][2021-10-02] _OBJ_ -53.04942662009135
     storage_level[UGS-AB][2][2021-10-02] storage_balance[UGS-AB][2021-10-02] -1
-    storage_level[UGS-AB][3][2021-10-02] _OBJ_ -53.04892662009136
+    storage_level[UGS-AB][3][2021-10-02] _OBJ_ -53.04932662009136
     storage_level[UGS-AB][3][2021-10-02] storage_balance[UGS-AB][2021-10-02] -1
+    storage_level[UGS-AB][4][2021-10-02] _OBJ_ -53.04922662009135
+    storage_level[UGS-AB][4][2021-10-02] storage_balance[UGS-AB][2021-10-02] -1
+    storage_level[UGS-AB][5][2021-10-02] _OBJ_ -53.04912662009136
+    storage_level[UGS-AB][5][2021-10-02] storage_balance[UGS-AB][2021-10-02] -1
+    storage_level[UGS-AB][6][2021-10-02] _OBJ_ -53.049026620091354
+    storage_level[UGS-AB][6][2021-10-02] storage_balance[UGS-AB][2021-10-02] -1
+    storage_level[UGS-AB][7][2021-10-02] _OBJ_ -53.04892662009136
+    storage_level[UGS-AB][7][2021-10-02] storage_balance[UGS-AB][2021-10-02] -1
     curtailment[AA:households_services][0][2021-10-01] _OBJ_ 365.18859655837326
     curtailment[AA:households_services][0][2021-10-01] zone_balance[AA][2021-10-01] 1
     curtailment[AA:households_services][1][2021-10-01] _OBJ_ 864.251632843558
@@ -349,7 +389,7 @@ COLUMNS
     curtailment[AB:industry][3][2021-10-02] _OBJ_ 644.0552003044222
     curtailment[AB:industry][3][2021-10-02] zone_balance[AB][2021-10-02] 1
 RHS
-    RHS _OBJ_ -8.924916017555917
+    RHS _OBJ_ -16.06484883160065
     RHS zone_balance[AA][2021-10-01] 195.93646980446425
     RHS zone_balance[AA][2021-10-02] 196.73218767240132
     RHS zone_balance[AB][2021-10-01] 207.29659861236883
@@ -445,28 +485,44 @@ BOUNDS
  UP BND production[AA][2021-10-02] 169.79616071742802
  UP BND storage_injection[UGS-AA][2021-10-01] 62.51772998783803
  UP BND storage_withdrawal[UGS-AA][2021-10-01] 125.03545997567606
- UP BND storage_level[UGS-AA][0][2021-10-01] 1875.531899635141
- UP BND storage_level[UGS-AA][1][2021-10-01] 1875.531899635141
- UP BND storage_level[UGS-AA][2][2021-10-01] 1875.5318996351411
- UP BND storage_level[UGS-AA][3][2021-10-01] 1875.5318996351407
+ UP BND storage_level[UGS-AA][0][2021-10-01] 937.7659498175705
+ UP BND storage_level[UGS-AA][1][2021-10-01] 937.7659498175705
+ UP BND storage_level[UGS-AA][2][2021-10-01] 937.7659498175706
+ UP BND storage_level[UGS-AA][3][2021-10-01] 937.7659498175703
+ UP BND storage_level[UGS-AA][4][2021-10-01] 937.7659498175703
+ UP BND storage_level[UGS-AA][5][2021-10-01] 937.7659498175708
+ UP BND storage_level[UGS-AA][6][2021-10-01] 937.7659498175699
+ UP BND storage_level[UGS-AA][7][2021-10-01] 937.7659498175708
  UP BND storage_injection[UGS-AA][2021-10-02] 62.51772998783803
  UP BND storage_withdrawal[UGS-AA][2021-10-02] 125.03545997567606
- UP BND storage_level[UGS-AA][0][2021-10-02] 1875.531899635141
- UP BND storage_level[UGS-AA][1][2021-10-02] 1875.531899635141
- UP BND storage_level[UGS-AA][2][2021-10-02] 1875.5318996351411
- UP BND storage_level[UGS-AA][3][2021-10-02] 1875.5318996351407
+ UP BND storage_level[UGS-AA][0][2021-10-02] 937.7659498175705
+ UP BND storage_level[UGS-AA][1][2021-10-02] 937.7659498175705
+ UP BND storage_level[UGS-AA][2][2021-10-02] 937.7659498175706
+ UP BND storage_level[UGS-AA][3][2021-10-02] 937.7659498175703
+ UP BND storage_level[UGS-AA][4][2021-10-02] 937.7659498175703
+ UP BND storage_level[UGS-AA][5][2021-10-02] 937.7659498175708
+ UP BND storage_level[UGS-AA][6][2021-10-02] 937.7659498175699
+ UP BND storage_level[UGS-AA][7][2021-10-02] 937.7659498175708
  UP BND storage_injection[UGS-AB][2021-10-01] 86.23087030476056
  UP BND storage_withdrawal[UGS-AB][2021-10-01] 168.90105502977167
- UP BND storage_level[UGS-AB][0][2021-10-01] 2586.9261091428166
- UP BND storage_level[UGS-AB][1][2021-10-01] 2586.9261091428166
- UP BND storage_level[UGS-AB][2][2021-10-01] 2586.926109142817
- UP BND storage_level[UGS-AB][3][2021-10-01] 2586.926109142816
+ UP BND storage_level[UGS-AB][0][2021-10-01] 1293.4630545714083
+ UP BND storage_level[UGS-AB][1][2021-10-01] 1293.4630545714083
+ UP BND storage_level[UGS-AB][2][2021-10-01] 1293.4630545714085
+ UP BND storage_level[UGS-AB][3][2021-10-01] 1293.463054571408
+ UP BND storage_level[UGS-AB][4][2021-10-01] 1293.463054571408
+ UP BND storage_level[UGS-AB][5][2021-10-01] 1293.463054571409
+ UP BND storage_level[UGS-AB][6][2021-10-01] 1293.463054571408
+ UP BND storage_level[UGS-AB][7][2021-10-01] 1293.463054571408
  UP BND storage_injection[UGS-AB][2021-10-02] 86.23087030476056
  UP BND storage_withdrawal[UGS-AB][2021-10-02] 172.46174060952112
- UP BND storage_level[UGS-AB][0][2021-10-02] 2586.9261091428166
- UP BND storage_level[UGS-AB][1][2021-10-02] 2586.9261091428166
- UP BND storage_level[UGS-AB][2][2021-10-02] 2586.926109142817
- UP BND storage_level[UGS-AB][3][2021-10-02] 2586.926109142816
+ UP BND storage_level[UGS-AB][0][2021-10-02] 1293.4630545714083
+ UP BND storage_level[UGS-AB][1][2021-10-02] 1293.4630545714083
+ UP BND storage_level[UGS-AB][2][2021-10-02] 1293.4630545714085
+ UP BND storage_level[UGS-AB][3][2021-10-02] 1293.463054571408
+ UP BND storage_level[UGS-AB][4][2021-10-02] 1293.463054571408
+ UP BND storage_level[UGS-AB][5][2021-10-02] 1293.463054571409
+ UP BND storage_level[UGS-AB][6][2021-10-02] 1293.463054571408
+ UP BND storage_level[UGS-AB][7][2021-10-02] 1293.463054571408
  UP BND curtailment[AA:households_services][0][2021-10-01] 14.835913656210685
  UP BND curtailment[AA:households_services][1][2021-10-01] 24.726522760351145
  UP BND curtailment[AA:households_services][2][2021-10-01] 29.67182731242137
