@@ -63,6 +63,8 @@ pub fn add_storage(
             .iter()
             .map(|t| system.period.index_of(t.date))
             .collect();
+        // The segments of a day without a filling target (the same every such day).
+        let plain_segments = segments_of(storage, &[], balance_step);
         let rows: Vec<Row> = f
             .days
             .clone()
@@ -113,7 +115,13 @@ pub fn add_storage(
                 .filter(|(_, &d)| d == Some(day))
                 .map(|(t, _)| t)
                 .collect();
-            let segments = segments_of(storage, &todays, balance_step);
+            let with_targets;
+            let segments = if todays.is_empty() {
+                &plain_segments
+            } else {
+                with_targets = segments_of(storage, &todays, balance_step);
+                &with_targets
+            };
             let mut cols = Vec::with_capacity(segments.segments.len());
             for (k, segment) in segments.segments.iter().enumerate() {
                 let lower = (floor - segment.from).clamp(0.0, segment.length);
