@@ -221,14 +221,17 @@ pub(crate) fn complete_solution(
     iterations: u64,
     basis: Option<Basis>,
 ) -> Solution {
-    // Activities and reduced costs in one pass over the columns (the same sums, in the
-    // same order, as `Problem::row_activities` and a fold per column).
+    // Activities, reduced costs and the objective in one pass over the columns (the same
+    // sums, in the same order, as `Problem::row_activities`, a fold per column and
+    // `Problem::objective_value`).
     let mut row_activities = vec![0.0; problem.num_rows()];
     let mut col_reduced_costs = Vec::with_capacity(problem.num_cols());
+    let mut value = problem.objective_offset();
     for j in 0..problem.num_cols() {
         let col = Col(j as u32);
         let x = col_values.get(j).copied();
-        let mut reduced = problem.col_cost(col);
+        let cost = problem.col_cost(col);
+        let mut reduced = cost;
         for &(row, a) in problem.col_coefs(col) {
             let r = row.0 as usize;
             if let Some(x) = x {
@@ -237,11 +240,16 @@ pub(crate) fn complete_solution(
             reduced -= a * row_duals[r];
         }
         col_reduced_costs.push(reduced);
+        if let Some(x) = x {
+            if cost != 0.0 {
+                value += cost * x;
+            }
+        }
     }
     let objective = match status {
         Status::Infeasible => f64::INFINITY,
         Status::Unbounded => f64::NEG_INFINITY,
-        Status::Optimal | Status::IterationLimit => problem.objective_value(&col_values),
+        Status::Optimal | Status::IterationLimit => value,
     };
     Solution {
         status,

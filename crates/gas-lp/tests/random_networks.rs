@@ -59,6 +59,10 @@ proptest! {
             NetworkSimplex { crash: false, ..NetworkSimplex::default() },
             NetworkSimplex { candidates_per_100: 1.0, ..NetworkSimplex::default() },
             NetworkSimplex { candidates_per_100: 50.0, block_size_factor: 0.1, ..NetworkSimplex::default() },
+            // Plain block search on small networks (the default prices them via a list).
+            NetworkSimplex { small_network_max_arcs: 0, ..NetworkSimplex::default() },
+            NetworkSimplex { small_candidates_per_100: 0.0, block_size_factor: 0.1, ..NetworkSimplex::default() },
+            NetworkSimplex { small_candidates_per_100: 100.0, ..NetworkSimplex::default() },
         ] {
             let b = options.solve(&p, &SolveOptions::default()).unwrap();
             check_certificate(&p, &b);

@@ -12,7 +12,7 @@
 
 use super::build::Network;
 use super::tree::{Simplex, TREE};
-use super::{NetworkSimplex, Outcome};
+use super::{list_length, NetworkSimplex, Outcome};
 use crate::{Problem, Solution, SolveError, SolveOptions, Solver};
 
 /// One coarse level for [`Solver::solve_coarse_to_fine`]: rows with the same
@@ -108,11 +108,12 @@ impl NetworkSimplex {
     /// A simplex for `net` with this solver's pricing options for coarse-to-fine solves.
     fn simplex(&self, net: &Network) -> Simplex {
         let mut sx = Simplex::new(net, self.block_size_factor);
-        let per_100 = self.coarse_to_fine_candidates_per_100;
-        if per_100 > 0.0 && per_100.is_finite() {
-            let head = (per_100 / 100.0 * sx.block_size as f64).ceil();
-            sx.head_length = (head as usize).clamp(3, sx.block_size);
-        }
+        let per_100 = if self.candidates_per_100 > 0.0 {
+            self.candidates_per_100
+        } else {
+            self.coarse_to_fine_candidates_per_100
+        };
+        sx.head_length = list_length(per_100, sx.block_size);
         sx
     }
 }

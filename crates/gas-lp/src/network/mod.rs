@@ -74,7 +74,8 @@ pub(crate) struct NetworkBasis {
 /// [`NetworkSimplex::crash`]); the rest starts on artificial arcs.
 ///
 /// The entering arc comes from a block search over the arcs, in blocks of
-/// `block_size_factor · √arcs` (optionally through a candidate list, see
+/// `block_size_factor · √arcs`, through a candidate list on networks of up to 100 000 arcs
+/// by default (see [`NetworkSimplex::small_candidates_per_100`] and
 /// [`NetworkSimplex::candidates_per_100`]); the leaving arc by the strongly-feasible-tree rule
 /// (no cycling). Ties are broken by arc order, so results are reproducible byte for byte.
 ///
@@ -103,15 +104,30 @@ pub struct NetworkSimplex {
     /// 360k-column Europe instance factor 1 was fastest (2 was 1.2× and 5 about 3× slower),
     /// on this crate's 130k-arc benchmark factor 3 (2 within 10 %, 10 about 1.8× slower).
     pub block_size_factor: f64,
-    /// Candidate-list pricing: the list keeps this many arcs per 100 arcs of a block (at
-    /// least 3); 0 prices by plain block search. Default 0: on gas-model's Europe instance
-    /// lists of 1 or 2 per 100 saved about 10 % of the pivots but no time (`BENCHMARKS.md`).
+    /// Candidate-list pricing on every network: the list keeps this many arcs per 100 arcs
+    /// of a block (at least 3); 0 leaves the choice to
+    /// [`NetworkSimplex::small_candidates_per_100`] and
+    /// [`NetworkSimplex::coarse_to_fine_candidates_per_100`]. Default 0: on gas-model's whole-period
+    /// Europe instance lists of 1 or 2 per 100 saved about 10 % of the pivots but no time
+    /// (`BENCHMARKS.md`).
     pub candidates_per_100: f64,
+    /// Candidate-list length (arcs per 100 arcs of a block) on networks of at most
+    /// [`NetworkSimplex::small_network_max_arcs`] arcs, when `candidates_per_100` is 0;
+    /// 0 prices them by plain block search too. Default 20, by measurement on gas-model's
+    /// 30-day rolling windows (26 550 arcs, warm-started from the previous window): 18 %
+    /// fewer pivots and 26 % fewer arcs priced than the block search (`BENCHMARKS.md`).
+    /// Not used by [`Solver::solve_coarse_to_fine`] (see the next field).
+    pub small_candidates_per_100: f64,
+    /// Largest network (real arcs, slacks included) priced with
+    /// [`NetworkSimplex::small_candidates_per_100`]. Default 100 000: larger networks
+    /// (this crate's 130k-arc benchmark, gas-model's whole period) were not measured to
+    /// gain from a list and keep the block search.
+    pub small_network_max_arcs: usize,
     /// Candidate-list pricing in coarse-to-fine solves ([`Solver::solve_coarse_to_fine`]),
-    /// as `candidates_per_100` (0: plain block search). Default 2: near the end of a large
-    /// solve, where few arcs violate, the list saves most of the scanning (gas-model's
-    /// perfect foresight on its Europe instance: 49 192 → 44 911 pivots, ~20 % less time;
-    /// `BENCHMARKS.md`).
+    /// when `candidates_per_100` is 0, in arcs per 100 arcs of a block (0: plain block
+    /// search). Default 2: near the end of a large solve, where few arcs violate, the list
+    /// saves most of the scanning (gas-model's perfect foresight on its Europe instance:
+    /// 49 192 → 44 911 pivots, ~20 % less time; `BENCHMARKS.md`).
     pub coarse_to_fine_candidates_per_100: f64,
     /// Stop with [`Status::IterationLimit`] after this many pivots. Default: no limit.
     pub max_iterations: Option<u64>,
@@ -131,6 +147,8 @@ impl Default for NetworkSimplex {
         NetworkSimplex {
             block_size_factor: 2.0,
             candidates_per_100: 0.0,
+            small_candidates_per_100: 20.0,
+            small_network_max_arcs: 100_000,
             coarse_to_fine_candidates_per_100: 2.0,
             max_iterations: None,
             crash: true,
@@ -198,6 +216,16 @@ impl NetworkSimplex {
             }
         }
     }
+}
+
+/// Length of the candidate list for `per_100` arcs per 100 arcs of a block (at least 3, at
+/// most a block); 0 (plain block search) when `per_100` is not a positive number.
+fn list_length(per_100: f64, block_size: usize) -> usize {
+    if !(per_100 > 0.0 && per_100.is_finite()) {
+        return 0;
+    }
+    let head = (per_100 / 100.0 * block_size as f64).ceil();
+    (head as usize).clamp(3, block_size.max(3))
 }
 
 /// Row duals (∂objective/∂rhs) from the potentials, relative to the ground node.
@@ -274,6 +302,19 @@ impl Solver for NetworkSimplex {
 }
 
 impl NetworkSimplex {
+    /// The candidate-list length for a network of `arcs` real arcs priced in blocks of
+    /// `block_size` (at least 3, at most a block); 0 for plain block search.
+    fn head_length(&self, arcs: usize, block_size: usize) -> usize {
+        let per_100 = if self.candidates_per_100 > 0.0 {
+            self.candidates_per_100
+        } else if arcs <= self.small_network_max_arcs {
+            self.small_candidates_per_100
+        } else {
+            0.0
+        };
+        list_length(per_100, block_size)
+    }
+
     /// Solves `problem` on its prepared network and freshly reset working arrays.
     fn solve_prepared(
         &self,
@@ -283,10 +324,7 @@ impl NetworkSimplex {
     ) -> Solution {
         let Reused { net, sx } = reused;
         let net = &*net;
-        if self.candidates_per_100 > 0.0 && self.candidates_per_100.is_finite() {
-            let head = (self.candidates_per_100 / 100.0 * sx.block_size as f64).ceil();
-            sx.head_length = (head as usize).clamp(3, sx.block_size);
-        }
+        sx.head_length = self.head_length(sx.m, sx.block_size);
         let warm_ok = options.warm_start.is_some_and(|basis| match &basis.inner {
             BasisInner::Network(b) if b.fingerprint == net.fingerprint => {
                 sx.load_basis(&b.pred, &b.state)

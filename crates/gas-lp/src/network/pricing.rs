@@ -2,13 +2,13 @@
 //!
 //! Two rules, both deterministic (ties go to the lower arc index or the arc scanned first):
 //!
-//! - *Candidate list* (default; multiple partial pricing): the most violating arcs found
+//! - *Candidate list* (default on networks of up to 100 000 arcs; multiple partial pricing): the most violating arcs found
 //!   so far are kept in a short list. Each search re-prices the list, drops the arcs that
 //!   no longer violate, then scans whole blocks onward from where the last scan stopped
 //!   (the first block always, more only until some arc violates), adding every violating
 //!   arc; the list is cut to its `head_length` best and the best enters. Arcs that stay
 //!   attractive over several pivots are found again without a scan.
-//! - *Block search*: the most violating arc of the first block (from where the last
+//! - *Block search* (default on larger networks): the most violating arc of the first block (from where the last
 //!   search stopped) that has one.
 //!
 //! Either way a search that finds nothing has priced every arc. Violation is
@@ -182,13 +182,18 @@ impl Simplex {
             enough = 0;
         }
         self.next_arc = e;
-        // Most violating first; equal violations by arc index.
-        let order = |a: &(f64, u32), b: &(f64, u32)| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1));
+        // Most violating first; equal violations by arc index. Every violation in the list
+        // is positive, so the order of its bits is the order of the values (an integer key
+        // is cheaper to compare than `total_cmp`).
+        let order = |&(v, e): &(f64, u32)| (u64::MAX - v.to_bits(), e);
         if list.len() > self.head_length {
-            list.select_nth_unstable_by(self.head_length - 1, order);
+            list.select_nth_unstable_by_key(self.head_length - 1, order);
             list.truncate(self.head_length);
         }
-        let best = list.iter().copied().min_by(order).map(|(_, e)| e as usize);
+        let best = list
+            .iter()
+            .min_by_key(|c| order(c))
+            .map(|&(_, e)| e as usize);
         self.candidates = list;
         match best {
             Some(arc) if lexicographic && !self.is_lexicographic_candidate(arc) => {

@@ -245,20 +245,14 @@ impl Simplex {
     /// Tolerances, big-M and block size for `net` (used by [`Simplex::new`] and by a reset).
     pub(super) fn scalars(net: &Network, block_size_factor: f64) -> Scalars {
         let m = net.source.len();
-        let largest = |values: &[f64]| {
-            values
-                .iter()
-                .filter(|v| v.is_finite())
-                .fold(1.0f64, |acc, v| acc.max(v.abs()))
-        };
-        let feas_tol = 1e-9 * largest(&net.demand).max(largest(&net.cap));
-        let opt_tol = 1e-9 * largest(&net.cost);
+        let feas_tol = 1e-9 * largest_finite(&net.demand).max(largest_finite(&net.cap));
+        let (largest_cost, total_cost) = cost_extent(&net.cost);
+        let opt_tol = 1e-9 * largest_cost;
         let factor = if block_size_factor.is_finite() && block_size_factor > 0.0 {
             block_size_factor
         } else {
             1.0
         };
-        let total_cost: f64 = net.cost.iter().map(|c| c.abs()).sum();
         let big_m = (3.0 * total_cost + 1.0).log2().ceil().exp2();
         let block_size = ((factor * (m as f64).sqrt()).ceil() as usize).clamp(10, m.max(10));
         Scalars {
@@ -268,4 +262,49 @@ impl Simplex {
             block_size,
         }
     }
+}
+
+/// Accumulators per pass in [`largest_finite`] and [`cost_extent`]: independent chains of
+/// `max` and `+`, so that a pass over a large network is not one long dependency chain.
+const CHAINS: usize = 4;
+
+/// `max(1, largest finite |value|)`.
+fn largest_finite(values: &[f64]) -> f64 {
+    let mut acc = [1.0f64; CHAINS];
+    let chunks = values.chunks_exact(CHAINS);
+    let rest = chunks.remainder();
+    for chunk in chunks {
+        for (a, v) in acc.iter_mut().zip(chunk) {
+            if v.is_finite() {
+                *a = a.max(v.abs());
+            }
+        }
+    }
+    for v in rest.iter().filter(|v| v.is_finite()) {
+        acc[0] = acc[0].max(v.abs());
+    }
+    acc.into_iter().fold(1.0, f64::max)
+}
+
+/// `max(1, largest |cost|)` and `Σ |cost|` (costs are finite).
+fn cost_extent(costs: &[f64]) -> (f64, f64) {
+    let mut largest = [1.0f64; CHAINS];
+    let mut total = [0.0f64; CHAINS];
+    let chunks = costs.chunks_exact(CHAINS);
+    let rest = chunks.remainder();
+    for chunk in chunks {
+        for k in 0..CHAINS {
+            let c = chunk[k].abs();
+            largest[k] = largest[k].max(c);
+            total[k] += c;
+        }
+    }
+    for c in rest {
+        largest[0] = largest[0].max(c.abs());
+        total[0] += c.abs();
+    }
+    (
+        largest.into_iter().fold(1.0, f64::max),
+        total.into_iter().sum(),
+    )
 }

@@ -535,19 +535,33 @@ impl Simplex {
         };
         let (dr, da) = (sign * sigma[0], sign * sigma[1]);
         let lexicographic = self.down_artificials > 0;
+        let thread = &self.thread[..];
+        let pi = &mut self.pi[..];
         let mut u = from;
+        if !lexicographic && da == 0.0 {
+            // The common case once no artificial flow is left: a tight walk of the thread.
+            loop {
+                pi[u] += dr;
+                if u == to {
+                    break;
+                }
+                u = thread[u] as usize;
+            }
+            return;
+        }
+        let (pi_a, pi_c, big_m) = (&mut self.pi_a[..], &mut self.pi_c[..], self.big_m);
         loop {
-            self.pi[u] += dr;
+            pi[u] += dr;
             if da != 0.0 {
-                self.pi_a[u] += da;
+                pi_a[u] += da;
             }
             if lexicographic {
-                self.pi_c[u] = self.pi[u] + self.big_m * self.pi_a[u];
+                pi_c[u] = pi[u] + big_m * pi_a[u];
             }
             if u == to {
                 break;
             }
-            u = self.thread[u] as usize;
+            u = thread[u] as usize;
         }
     }
 }
