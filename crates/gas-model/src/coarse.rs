@@ -36,7 +36,7 @@ pub(crate) fn levels(f: &Formulation, system: &System) -> Vec<(Vec<u32>, Vec<u32
     // Entities: keys with the day set to the window's first day and level segments by
     // their target part, numbered in order of first appearance (deterministic).
     let (row_entity, row_entities) = number(f.rows.iter().map(|k| row_with_day(*k, start)));
-    let merged: Vec<ColKey> = f.cols.iter().map(|&k| merged_segment(k, system)).collect();
+    let merged = merged_keys(&f.cols, system);
     let (col_entity, _) = number(merged.iter().map(|k| k.with_day(start)));
     let merges_bands = merged.iter().zip(&f.cols).any(|(m, k)| m != k);
     let target_days = target_days(system);
@@ -91,22 +91,32 @@ fn target_days(system: &System) -> Vec<usize> {
     days
 }
 
-/// The key that a level segment is merged under: the first segment of its storage-day
-/// with the same filling-target part (cost without the fill balance's reward). Other keys
-/// are their own.
-fn merged_segment(key: ColKey, system: &System) -> ColKey {
-    let ColKey::StorageLevel(s, k, d) = key else {
-        return key;
-    };
-    let Some(storage) = system.storages.get(s.index()) else {
-        return key;
-    };
-    let segments = level_segments(storage, d, system).segments;
-    let target_part = |i: usize| segments.get(i).map(|g| g.cost + g.balance_reward);
-    let first = (0..k)
-        .find(|&i| target_part(i) == target_part(k))
-        .unwrap_or(k);
-    ColKey::StorageLevel(s, first, d)
+/// The key that each column is merged under: for a level segment, the first segment of
+/// its storage-day with the same filling-target part (cost without the fill balance's
+/// reward); other keys are their own.
+fn merged_keys(cols: &[ColKey], system: &System) -> Vec<ColKey> {
+    // The target part of each segment of the storage-day last looked up (a storage-day's
+    // segments are consecutive columns).
+    let mut parts: Option<((usize, usize), Vec<f64>)> = None;
+    cols.iter()
+        .map(|&key| {
+            let ColKey::StorageLevel(s, k, d) = key else {
+                return key;
+            };
+            let Some(storage) = system.storages.get(s.index()) else {
+                return key;
+            };
+            if parts.as_ref().is_none_or(|(at, _)| *at != (s.index(), d)) {
+                let segments = level_segments(storage, d, system).segments;
+                let values = segments.iter().map(|g| g.cost + g.balance_reward).collect();
+                parts = Some(((s.index(), d), values));
+            }
+            let values = parts.as_ref().map_or(&[][..], |(_, v)| v.as_slice());
+            let part = values.get(k);
+            let first = (0..k).find(|&i| values.get(i) == part).unwrap_or(k);
+            ColKey::StorageLevel(s, first, d)
+        })
+        .collect()
 }
 
 /// Dense ids for equal keys, in order of first appearance, and how many.
