@@ -421,6 +421,41 @@ fn coarsen(net: &Network, level: &CoarseLevel) -> Coarse {
 mod tests {
     use super::*;
 
+    /// Four days of one storage, levels up to 10 at 0.5 per unit and day (columns after the
+    /// purchase column, when there is one); `sold` demanded on day 3, bought on day 0 at
+    /// `buy` per unit (up to 10) as the first column.
+    fn storage_days(sold: f64, buy: Option<f64>) -> Problem {
+        let mut p = Problem::new();
+        let days: Vec<_> = [0.0, 0.0, 0.0, sold]
+            .iter()
+            .map(|&d| p.add_row(d, d))
+            .collect();
+        if let Some(price) = buy {
+            let x = p.add_col(0.0, 10.0, price);
+            p.set_coef(days[0], x, 1.0);
+        }
+        for t in 0..3 {
+            let level = p.add_col(0.0, 10.0, 0.5);
+            p.set_coef(days[t], level, -1.0);
+            p.set_coef(days[t + 1], level, 1.0);
+        }
+        p
+    }
+
+    /// The coarse network of `c` solved from a cold start (must be optimal).
+    fn solved(c: &Coarse) -> Simplex {
+        let mut cx = Simplex::new(&c.net, 2.0);
+        cx.load_cold();
+        cx.repair(true);
+        cx.compute_potentials();
+        let mut iterations = 0;
+        assert!(matches!(
+            NetworkSimplex::default().run(&mut cx, &SolveOptions::default(), &mut iterations),
+            Outcome::Optimal
+        ));
+        cx
+    }
+
     /// Two days, one row each; day 0 buys up to 10 at 1; a storage level from day 0 to
     /// day 1 in two parallel segments (0..4 at cost −2, 4..10 at cost 0); demand 6 on
     /// day 1. Merging the segments gives one arc of capacity 10 at cost −1 (the average);
@@ -445,15 +480,7 @@ mod tests {
         let merged = c.arc[1].unwrap() as usize;
         assert_eq!(c.arc[2], Some(merged as u32));
         assert_eq!((c.net.cap[merged], c.net.cost[merged]), (10.0, -1.0));
-        let mut cx = Simplex::new(&c.net, 2.0);
-        cx.load_cold();
-        cx.repair(true);
-        cx.compute_potentials();
-        let mut iterations = 0;
-        assert!(matches!(
-            NetworkSimplex::default().run(&mut cx, &SolveOptions::default(), &mut iterations),
-            Outcome::Optimal
-        ));
+        let cx = solved(&c);
         let g = c.guess(&net, &cx);
         assert_eq!((g.flow[1], g.flow[2]), (4.0, 2.0));
     }
@@ -463,14 +490,7 @@ mod tests {
     /// a block costs every day of it): 3 × 0.5 = 1.5.
     #[test]
     fn carried_cost_of_a_block_lands_on_its_crossing_arc() {
-        let mut p = Problem::new();
-        let days: Vec<_> = (0..4).map(|_| p.add_row(0.0, 0.0)).collect();
-        for t in 0..3 {
-            let level = p.add_col(0.0, 10.0, 0.5);
-            p.set_coef(days[t], level, -1.0);
-            p.set_coef(days[t + 1], level, 1.0);
-        }
-        let net = Network::build(&p).unwrap();
+        let net = Network::build(&storage_days(0.0, None)).unwrap();
         let level = CoarseLevel {
             row_groups: &[0, 0, 0, 1],
             col_groups: &[7, 7, 7],
@@ -486,33 +506,13 @@ mod tests {
     /// inside the block.
     #[test]
     fn levels_inside_a_block_follow_its_crossing_arc() {
-        let mut p = Problem::new();
-        let days: Vec<_> = [0.0, 0.0, 0.0, 7.0]
-            .iter()
-            .map(|&d| p.add_row(d, d))
-            .collect();
-        let buy = p.add_col(0.0, 10.0, 1.0);
-        p.set_coef(days[0], buy, 1.0);
-        for t in 0..3 {
-            let level = p.add_col(0.0, 10.0, 0.5);
-            p.set_coef(days[t], level, -1.0);
-            p.set_coef(days[t + 1], level, 1.0);
-        }
-        let net = Network::build(&p).unwrap();
+        let net = Network::build(&storage_days(7.0, Some(1.0))).unwrap();
         let level = CoarseLevel {
             row_groups: &[0, 0, 0, 1],
             col_groups: &[0, 7, 7, 7],
         };
         let c = coarsen(&net, &level);
-        let mut cx = Simplex::new(&c.net, 2.0);
-        cx.load_cold();
-        cx.repair(true);
-        cx.compute_potentials();
-        let mut iterations = 0;
-        assert!(matches!(
-            NetworkSimplex::default().run(&mut cx, &SolveOptions::default(), &mut iterations),
-            Outcome::Optimal
-        ));
+        let cx = solved(&c);
         let g = c.guess(&net, &cx);
         assert_eq!(&g.flow[1..4], &[7.0, 7.0, 7.0]);
         assert_eq!(&g.inside[1..4], &[true, true, false]);
