@@ -35,16 +35,21 @@ fn storage() -> (Problem, Vec<u32>, Vec<u32>) {
     (p, vec![0, 0, 1, 1], col_groups)
 }
 
+/// `p` solved coarse to fine by the default network simplex through one level.
+fn through_one_level(p: &Problem, rows: &[u32], cols: &[u32]) -> gas_lp::Solution {
+    let levels = [CoarseLevel {
+        row_groups: rows,
+        col_groups: cols,
+    }];
+    NetworkSimplex::default()
+        .solve_coarse_to_fine(p, &levels, &SolveOptions::default())
+        .unwrap()
+}
+
 #[test]
 fn storage_over_merged_days() {
     let (p, rows, cols) = storage();
-    let levels = [CoarseLevel {
-        row_groups: &rows,
-        col_groups: &cols,
-    }];
-    let s = NetworkSimplex::default()
-        .solve_coarse_to_fine(&p, &levels, &SolveOptions::default())
-        .unwrap();
+    let s = through_one_level(&p, &rows, &cols);
     assert_eq!(s.status, Status::Optimal);
     assert_close(s.objective, 15.0, "objective");
     assert_all_close(
@@ -109,13 +114,7 @@ fn mismatched_groups_fall_back() {
 fn infeasible() {
     let (mut p, rows, cols) = storage();
     p.set_row_bounds(gas_lp::Row(3), 20.0, 20.0);
-    let levels = [CoarseLevel {
-        row_groups: &rows,
-        col_groups: &cols,
-    }];
-    let s = NetworkSimplex::default()
-        .solve_coarse_to_fine(&p, &levels, &SolveOptions::default())
-        .unwrap();
+    let s = through_one_level(&p, &rows, &cols);
     assert_eq!(s.status, Status::Infeasible);
 }
 
@@ -190,13 +189,7 @@ fn unbounded() {
     p.set_coef(gas_lp::Row(0), sell, -1.0);
     let mut cols = cols;
     cols.extend([20, 21]);
-    let levels = [CoarseLevel {
-        row_groups: &rows,
-        col_groups: &cols,
-    }];
-    let s = NetworkSimplex::default()
-        .solve_coarse_to_fine(&p, &levels, &SolveOptions::default())
-        .unwrap();
+    let s = through_one_level(&p, &rows, &cols);
     assert_eq!(s.status, Status::Unbounded);
 }
 

@@ -10,6 +10,9 @@
 //! candidate list length (`--c2f-candidates C` in coarse-to-fine solves); `--balance B` the fill balance step in EUR/MWh/day (0 turns it
 //! off; default the settings' default).
 
+mod common;
+
+use common::arg;
 use gas_core::system::Operation;
 use gas_lp::Solver;
 use gas_model::{run_with, FillCurveMode, RunOptions};
@@ -18,14 +21,6 @@ use std::time::Instant;
 fn median(mut xs: Vec<f64>) -> f64 {
     xs.sort_by(f64::total_cmp);
     xs[xs.len() / 2]
-}
-
-/// The value after `--name` on the command line, if any.
-fn arg(name: &str) -> Option<String> {
-    let args: Vec<String> = std::env::args().collect();
-    args.iter()
-        .position(|a| a == name)
-        .and_then(|i| args.get(i + 1).cloned())
 }
 
 fn main() {

@@ -6,6 +6,9 @@
 //! block, in coarse-to-fine solves), `-- --days D` for a shorter period). The coarse
 //! levels are those of a perfect-foresight run ([`gas_model::coarse_levels`]).
 
+mod common;
+
+use common::arg;
 use gas_lp::{NetworkSimplex, SolveOptions, Solver};
 use gas_model::RunOptions;
 use std::time::Instant;
@@ -16,13 +19,6 @@ fn cpu_seconds() -> Option<f64> {
     let fields: Vec<&str> = stat.rsplit_once(')')?.1.split_whitespace().collect();
     let ticks = fields.get(11)?.parse::<f64>().ok()? + fields.get(12)?.parse::<f64>().ok()?;
     Some(ticks / 100.0)
-}
-
-fn arg(name: &str) -> Option<String> {
-    let args: Vec<String> = std::env::args().collect();
-    args.iter()
-        .position(|a| a == name)
-        .and_then(|i| args.get(i + 1).cloned())
 }
 
 fn main() {
@@ -70,23 +66,11 @@ fn main() {
                 .unwrap_or(NetworkSimplex::default().coarse_to_fine_candidates_per_100),
             ..NetworkSimplex::default()
         };
+        let label = format!("coarse ({} levels)", levels.len());
         for _ in 0..runs {
-            let (t0, c0) = (Instant::now(), cpu_seconds());
-            let s = solver
-                .solve_coarse_to_fine(&f.problem, &levels, &SolveOptions::default())
-                .expect("solve");
-            let wall = t0.elapsed().as_secs_f64();
-            let cpu = match (c0, cpu_seconds()) {
-                (Some(a), Some(b)) => b - a,
-                _ => f64::NAN,
-            };
-            println!(
-                "{:<22} wall {wall:>7.3} s  cpu {cpu:>6.2} s  {:>7} pivots  objective {:.10e}  {:?}",
-                format!("coarse ({} levels)", levels.len()),
-                s.iterations,
-                s.objective,
-                s.status
-            );
+            timed(&label, || {
+                solver.solve_coarse_to_fine(&f.problem, &levels, &SolveOptions::default())
+            });
         }
     }
     for (label, key, solver) in variants {
@@ -94,19 +78,22 @@ fn main() {
             continue;
         }
         for _ in 0..runs {
-            let (t0, c0) = (Instant::now(), cpu_seconds());
-            let s = solver
-                .solve(&f.problem, &SolveOptions::default())
-                .expect("solve");
-            let wall = t0.elapsed().as_secs_f64();
-            let cpu = match (c0, cpu_seconds()) {
-                (Some(a), Some(b)) => b - a,
-                _ => f64::NAN,
-            };
-            println!(
-                "{label:<22} wall {wall:>7.3} s  cpu {cpu:>6.2} s  {:>7} pivots  objective {:.10e}  {:?}",
-                s.iterations, s.objective, s.status
-            );
+            timed(label, || solver.solve(&f.problem, &SolveOptions::default()));
         }
     }
+}
+
+/// Runs `solve` once and prints its wall and CPU time, pivots, objective and status.
+fn timed(label: &str, solve: impl FnOnce() -> Result<gas_lp::Solution, gas_lp::SolveError>) {
+    let (t0, c0) = (Instant::now(), cpu_seconds());
+    let s = solve().expect("solve");
+    let wall = t0.elapsed().as_secs_f64();
+    let cpu = match (c0, cpu_seconds()) {
+        (Some(a), Some(b)) => b - a,
+        _ => f64::NAN,
+    };
+    println!(
+        "{label:<22} wall {wall:>7.3} s  cpu {cpu:>6.2} s  {:>7} pivots  objective {:.10e}  {:?}",
+        s.iterations, s.objective, s.status
+    );
 }
