@@ -255,3 +255,17 @@ impl Network {
             .collect()
     }
 }
+
+/// Offsets of each node's incident arcs in a node-by-node list of arc ends: node `v`'s
+/// ends are `first[v]..first[v + 1]` (each arc counted at its source and its target).
+pub(crate) fn incidence_offsets(num_nodes: usize, source: &[u32], target: &[u32]) -> Vec<u32> {
+    let mut first = vec![0u32; num_nodes + 1];
+    for (&s, &t) in source.iter().zip(target) {
+        first[s as usize + 1] += 1;
+        first[t as usize + 1] += 1;
+    }
+    for v in 0..num_nodes {
+        first[v + 1] += first[v];
+    }
+    first
+}

@@ -52,14 +52,7 @@ impl Residual {
     fn new(net: &Network, cost: &[i64], cap: &[f64]) -> Residual {
         let n = net.num_nodes;
         let m = net.source.len();
-        let mut first = vec![0u32; n + 1];
-        for e in 0..m {
-            first[net.source[e] as usize + 1] += 1;
-            first[net.target[e] as usize + 1] += 1;
-        }
-        for v in 0..n {
-            first[v + 1] += first[v];
-        }
+        let first = super::build::incidence_offsets(n, &net.source, &net.target);
         let mut fill = first.clone();
         let slots = 2 * m;
         let mut r = Residual {

@@ -52,14 +52,7 @@ impl Simplex {
         }
         self.state[m..].fill(LOWER);
         // Arcs incident to each node.
-        let mut first = vec![0u32; n + 1];
-        for e in 0..m {
-            first[self.source[e] as usize + 1] += 1;
-            first[self.target[e] as usize + 1] += 1;
-        }
-        for v in 0..n {
-            first[v + 1] += first[v];
-        }
+        let first = super::build::incidence_offsets(n, &self.source[..m], &self.target[..m]);
         let mut fill = first.clone();
         let mut incident = vec![0u32; 2 * m];
         for e in 0..m {
