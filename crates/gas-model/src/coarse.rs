@@ -50,12 +50,9 @@ pub(crate) fn levels(f: &Formulation, system: &System) -> Vec<(Vec<u32>, Vec<u32
             let mut block = 0;
             let block_of: Vec<usize> = (0..days)
                 .map(|slot| {
-                    let after_target = |slot: usize| {
-                        slot > 0 && target_days.binary_search(&(start + slot - 1)).is_ok()
-                    };
-                    if slot > 0 && (slot % b == 0 || after_target(slot)) {
-                        block += 1;
-                    }
+                    let after_target =
+                        slot > 0 && target_days.binary_search(&(start + slot - 1)).is_ok();
+                    block += usize::from(slot > 0 && (slot % b == 0 || after_target));
                     block
                 })
                 .collect();

@@ -263,7 +263,6 @@ impl Coarse {
 fn coarsen(net: &Network, level: &CoarseLevel) -> Coarse {
     use super::build::ColMap;
     let (row_groups, col_groups) = (level.row_groups, level.col_groups);
-    let arc_cost = &net.cost;
     let groups = row_groups
         .iter()
         .map(|&g| g as usize + 1)
@@ -311,11 +310,11 @@ fn coarsen(net: &Network, level: &CoarseLevel) -> Coarse {
         .unwrap_or(0);
     let mut inside_cost = vec![0.0f64; num_col_groups];
     let mut crossing = vec![0.0f64; num_col_groups];
-    for e in 0..m {
-        let g = arc_group[e] as usize;
+    for (e, &g) in arc_group.iter().enumerate() {
+        let g = g as usize;
         if g < num_col_groups {
             if node(net.source[e]) == node(net.target[e]) {
-                inside_cost[g] += arc_cost[e];
+                inside_cost[g] += net.cost[e];
             } else {
                 crossing[g] += 1.0;
             }
@@ -363,7 +362,7 @@ fn coarsen(net: &Network, level: &CoarseLevel) -> Coarse {
         } else {
             0.0
         };
-        coarse.cost[k] += arc_cost[e] + carried;
+        coarse.cost[k] += net.cost[e] + carried;
         coarse.cap[k] += net.cap[e];
         count[k] += 1.0;
         map[e] = Some(k as u32);
@@ -401,7 +400,7 @@ fn coarsen(net: &Network, level: &CoarseLevel) -> Coarse {
                 let (x, y) = (x as usize, y as usize);
                 (net.source[x], net.target[x])
                     .cmp(&(net.source[y], net.target[y]))
-                    .then(arc_cost[x].total_cmp(&arc_cost[y]))
+                    .then(net.cost[x].total_cmp(&net.cost[y]))
                     .then(x.cmp(&y))
             });
         }
