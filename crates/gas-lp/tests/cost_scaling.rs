@@ -4,7 +4,10 @@
 
 mod common;
 
-use common::{assert_all_close, assert_close, check_certificate, random_network, solvers};
+use common::{
+    assert_all_close, assert_close, check_certificate, random_network, short_supply, solvers,
+    transport, unbounded_cycle,
+};
 use gas_lp::{NetworkSimplex, Problem, SolveOptions, Solver, Status};
 use proptest::prelude::*;
 
@@ -18,21 +21,11 @@ fn scaled() -> NetworkSimplex {
     }
 }
 
-/// Two zones, A and B. B needs 5. Supply 2 per unit at A, 5 at B (each up to 10); a line
-/// A → B costs 1 and carries at most 3: line 3, supply A 3, supply B 2; objective
-/// 3·2 + 3·1 + 2·5 = 19; duals 2 (A) and 5 (B).
+/// The transport problem of `common::transport`: line 3, supply A 3, supply B 2;
+/// objective 19; duals 2 (A) and 5 (B).
 #[test]
 fn transport_with_binding_capacity() {
-    let mut p = Problem::new();
-    let a = p.add_row(0.0, 0.0);
-    let b = p.add_row(5.0, 5.0);
-    let supply_a = p.add_col(0.0, 10.0, 2.0);
-    let supply_b = p.add_col(0.0, 10.0, 5.0);
-    let line = p.add_col(0.0, 3.0, 1.0);
-    p.set_coef(a, supply_a, 1.0);
-    p.set_coef(b, supply_b, 1.0);
-    p.set_coef(a, line, -1.0);
-    p.set_coef(b, line, 1.0);
+    let p = transport();
     let s = scaled().solve(&p, &SolveOptions::default()).unwrap();
     assert_eq!(s.status, Status::Optimal);
     assert_close(s.objective, 19.0, "objective");
@@ -74,10 +67,7 @@ fn storage_chain_with_fractional_costs() {
 /// reports it).
 #[test]
 fn infeasible() {
-    let mut p = Problem::new();
-    let a = p.add_row(5.0, 5.0);
-    let x = p.add_col(0.0, 3.0, 1.0);
-    p.set_coef(a, x, 1.0);
+    let p = short_supply();
     let s = scaled().solve(&p, &SolveOptions::default()).unwrap();
     assert_eq!(s.status, Status::Infeasible);
     assert_eq!(s.objective, INF);
@@ -86,12 +76,7 @@ fn infeasible() {
 /// Buying into A earns 1 per unit without limit and selling is free: unbounded.
 #[test]
 fn unbounded() {
-    let mut p = Problem::new();
-    let a = p.add_row(0.0, 0.0);
-    let buy = p.add_col(0.0, INF, -1.0);
-    let sell = p.add_col(0.0, INF, 0.0);
-    p.set_coef(a, buy, 1.0);
-    p.set_coef(a, sell, -1.0);
+    let p = unbounded_cycle();
     let s = scaled().solve(&p, &SolveOptions::default()).unwrap();
     assert_eq!(s.status, Status::Unbounded);
     assert_eq!(s.objective, -INF);

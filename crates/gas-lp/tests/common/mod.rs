@@ -22,6 +22,49 @@ pub fn solvers() -> Vec<Box<dyn Solver>> {
     all
 }
 
+/// Two zones, A and B. B needs 5. Local supply: 2 per unit at A, 5 per unit at B (each up
+/// to 10); a line A → B costs 1 per unit and carries at most 3.
+///
+/// Gas via the line costs 2 + 1 = 3 < 5, so the line is full: line = 3, supply A = 3,
+/// supply B = 5 − 3 = 2. Objective = 3·2 + 3·1 + 2·5 = 19.
+/// Duals: one more unit needed at B comes from B's supply: 5. One more at A comes from A's
+/// supply: 2. Reduced cost of the line = 1 − (5 − 2) = −2 (at its upper bound: raising the
+/// capacity by one saves 2). Columns: supply A, supply B, line.
+pub fn transport() -> Problem {
+    let mut p = Problem::new();
+    let a = p.add_row(0.0, 0.0); // inflow − outflow = 0 at A
+    let b = p.add_row(5.0, 5.0); // inflow − outflow = 5 at B
+    let supply_a = p.add_col(0.0, 10.0, 2.0);
+    let supply_b = p.add_col(0.0, 10.0, 5.0);
+    let line = p.add_col(0.0, 3.0, 1.0);
+    p.set_coef(a, supply_a, 1.0);
+    p.set_coef(b, supply_b, 1.0);
+    p.set_coef(a, line, -1.0);
+    p.set_coef(b, line, 1.0);
+    p
+}
+
+/// A needs 5 but can receive at most 3 (one column): infeasible.
+pub fn short_supply() -> Problem {
+    let mut p = Problem::new();
+    let a = p.add_row(5.0, 5.0);
+    let x = p.add_col(0.0, 3.0, 1.0);
+    p.set_coef(a, x, 1.0);
+    p
+}
+
+/// Buying into A earns 1 per unit (cost −1) and selling out of A is free, without limit:
+/// the cycle ground → A → ground has cost −1 and no capacity: unbounded.
+pub fn unbounded_cycle() -> Problem {
+    let mut p = Problem::new();
+    let a = p.add_row(0.0, 0.0);
+    let buy = p.add_col(0.0, f64::INFINITY, -1.0);
+    let sell = p.add_col(0.0, f64::INFINITY, 0.0);
+    p.set_coef(a, buy, 1.0);
+    p.set_coef(a, sell, -1.0);
+    p
+}
+
 pub fn assert_close(actual: f64, expected: f64, what: &str) {
     assert!(
         (actual - expected).abs() <= 1e-6 * (1.0 + expected.abs()),
