@@ -70,9 +70,7 @@ impl Simplex {
                 continue;
             }
             seen[top] = true;
-            self.parent[top] = n as u32;
-            self.pred[top] = (m + top) as u32;
-            self.state[m + top] = TREE;
+            self.hang_from_root(top);
             stack.push(top as u32);
             loop {
                 let v = if let Some(v) = stack.pop() {

@@ -27,7 +27,7 @@ impl Simplex {
     /// Flows are set afterwards by [`Simplex::repair`], which also cuts tree arcs whose
     /// flow would break their bounds. Returns `false` when the statuses do not fit.
     pub fn load_hint(&mut self, net: &Network, cols: &[ColStatus]) -> bool {
-        let (n, m) = (self.n, self.m);
+        let n = self.n;
         if cols.len() != net.cols.len() || n == 0 {
             return false;
         }
@@ -82,9 +82,7 @@ impl Simplex {
                 continue;
             }
             seen[top] = true;
-            self.parent[top] = n as u32;
-            self.pred[top] = (m + top) as u32;
-            self.state[m + top] = TREE;
+            self.hang_from_root(top);
             stack.push(top as u32);
             while let Some(v) = stack.pop() {
                 let v = v as usize;

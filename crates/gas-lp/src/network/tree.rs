@@ -323,6 +323,14 @@ impl Simplex {
         changed
     }
 
+    /// Makes node `v`'s artificial arc its tree arc, hanging `v` (and whatever is attached
+    /// below it) from the root; [`Simplex::repair`] orients the arc later.
+    pub fn hang_from_root(&mut self, v: usize) {
+        self.parent[v] = self.n as u32;
+        self.pred[v] = (self.m + v) as u32;
+        self.state[self.m + v] = TREE;
+    }
+
     /// Orients node `v`'s artificial arc to carry `need` (inflow required at `v`).
     ///
     /// A need within the tolerance counts as none: the arc then points up (carrying
