@@ -408,8 +408,16 @@ fn production(
         }
     }
     let mut out = Vec::new();
+    let mut none = Vec::new();
+    // (year without a figure, year whose figure is used) -> zones.
+    let mut substitutions: BTreeMap<(i32, i32), Vec<&str>> = BTreeMap::new();
     for (zone, years) in by_zone {
         if years.is_empty() {
+            continue;
+        }
+        if years.values().all(|&twh| twh == 0.0) {
+            // A zone without production (0 in every year with a figure).
+            none.push(zones[zone].code.as_str());
             continue;
         }
         let mut max = Vec::with_capacity(period.days);
@@ -435,10 +443,10 @@ fn production(
             min.push(GwhPerDay(mean * PRODUCTION_BAND.0));
         }
         for (year, used) in substituted {
-            warnings.push(format!(
-                "production {}: no figure for {year}; the {used} figure is used",
-                zones[zone].code
-            ));
+            substitutions
+                .entry((year, used))
+                .or_default()
+                .push(zones[zone].code.as_str());
         }
         out.push(Production {
             zone: ZoneId::from_index(zone),
@@ -447,15 +455,24 @@ fn production(
             price_eur_mwh: ttf.iter().map(|p| EurPerMwh(*p)).collect(),
         });
     }
+    for ((year, used), codes) in substitutions {
+        warnings.push(format!(
+            "production: no figure for {year} in {} zone(s) ({}); the {used} figure is used",
+            codes.len(),
+            codes.join(", ")
+        ));
+    }
     let without: Vec<&str> = zones
         .iter()
         .enumerate()
-        .filter(|(z, _)| !out.iter().any(|p| p.zone.index() == *z))
+        .filter(|(z, zone)| {
+            !out.iter().any(|p| p.zone.index() == *z) && !none.contains(&zone.code.as_str())
+        })
         .map(|(_, zone)| zone.code.as_str())
         .collect();
     if !without.is_empty() {
         warnings.push(format!(
-            "production: no figure for {} zones ({}); built without production",
+            "production: no figure for {} zones ({}); built without production (production.csv says why)",
             without.len(),
             without.join(", ")
         ));
