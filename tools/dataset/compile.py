@@ -91,6 +91,10 @@ PRODUCTION_LEFT_OUT = {
 }
 
 
+
+# A daily fill this far (percentage points) from both neighbouring days, out and back, is a reporting error.
+SPIKE_PP = 10
+
 def iso(code: str) -> str:
     return GEO_FIX.get(code, code)
 
@@ -737,6 +741,16 @@ def build_storage(ref):
     # gas on 2022-07-08 instead of ~193). Flag rows whose working gas is more than 10 % below the zone median in this file.
     med = daily.groupby("zone").workingGasVolume.median()
     daily["suspect"] = daily.workingGasVolume < 0.9 * daily.zone.map(med)
+    # one-day spikes: a fill more than SPIKE_PP away from both the day before and the day after, in opposite
+    # directions (e.g. LV 0 % on 2022-06-14 between 42 % and 45 %, DK 98.91 % on 2022-05-31 between 54 % and 68 %):
+    # no storage can move that far in a day and back, so the row is a reporting error.
+    daily = daily.sort_values(["zone", "gasDayStart"]).reset_index(drop=True)
+    prev_full = daily.groupby("zone").full.shift(1)
+    next_full = daily.groupby("zone").full.shift(-1)
+    daily["spike"] = (((daily.full - prev_full).abs() > SPIKE_PP) & ((next_full - daily.full).abs() > SPIKE_PP)
+                      & ((daily.full - prev_full) * (next_full - daily.full) < 0))
+    daily["prev_full"] = prev_full
+    daily["next_full"] = next_full
     eu_members_with_storage = sorted(set(daily.zone) & set(EU27))
     eu_sum = defaultdict(lambda: [0.0, 0.0, 0.0, 0.0, 0, False])
     for r in daily.itertuples():
@@ -746,13 +760,17 @@ def build_storage(ref):
             q = "suspect"
             note = (f"SUSPECT: working gas {num(r.workingGasVolume, 4)} TWh is >10% below this zone's median "
                     f"{num(med[r.zone], 4)} TWh in the 2022 daily file (partial reporting at publication time); not for backtests")
+        elif r.spike:
+            q = "suspect"
+            note = (f"SUSPECT: one-day spike, fill {num(r.full, 2)} % between {num(r.prev_full, 2)} % the day before and "
+                    f"{num(r.next_full, 2)} % the day after (more than {SPIKE_PP} percentage points each way); not for backtests")
         levels.append([r.gasDayStart, r.zone, num(r.gasInStorage, 4), num(r.full, 2), num(r.workingGasVolume, 4),
                        num(r.injection, 2), num(r.withdrawal, 2), q, "gie_agsi_daily_2022", note])
         if r.zone in EU27:
             s_ = eu_sum[r.gasDayStart]
             s_[0] += r.gasInStorage; s_[1] += r.workingGasVolume; s_[2] += r.injection; s_[3] += r.withdrawal
             s_[4] += 1
-            s_[5] = s_[5] or bool(r.suspect)
+            s_[5] = s_[5] or bool(r.suspect) or bool(r.spike)
     for d_, s_ in eu_sum.items():
         if s_[4] != len(eu_members_with_storage) or s_[5]:
             continue  # no EU sum on days with a missing or suspect member row
