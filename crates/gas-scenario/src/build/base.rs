@@ -1,5 +1,6 @@
 //! Zones, origins, pipelines, routes, prices and production from the dataset.
 
+use super::production::{AnnualProduction, ProductionBasis, ZoneYearProduction};
 use super::{
     zeros_gwh_d, Draft, Layers, EUR_USD, MMBTU_PER_BARREL, MWH_PER_MMBTU, PIPELINE_TARIFF,
 };
@@ -397,42 +398,34 @@ fn production(
     ttf: &[f64],
     warnings: &mut Vec<String>,
 ) -> Vec<Production> {
-    let mut by_zone: BTreeMap<usize, BTreeMap<i32, f64>> = BTreeMap::new();
-    for row in &dataset.production {
-        let Some(zone) = zones.iter().position(|z| z.code == row.zone) else {
-            continue;
-        };
-        let years = by_zone.entry(zone).or_default();
-        if let Some(twh) = row.production_twh {
-            years.insert(row.year, twh.value());
-        }
+    let annual = AnnualProduction::from_dataset(dataset);
+    // Each calendar year of the period, split once.
+    let mut years: BTreeMap<i32, BTreeMap<String, ZoneYearProduction>> = BTreeMap::new();
+    for date in period.dates() {
+        years
+            .entry(date.year())
+            .or_insert_with(|| annual.year(date.year()));
     }
     let mut out = Vec::new();
     let mut none = Vec::new();
     // (year without a figure, year whose figure is used) -> zones.
     let mut substitutions: BTreeMap<(i32, i32), Vec<&str>> = BTreeMap::new();
-    for (zone, years) in by_zone {
-        if years.is_empty() {
-            continue;
-        }
-        if years.values().all(|&twh| twh == 0.0) {
-            // A zone without production (0 in every year with a figure).
-            none.push(zones[zone].code.as_str());
-            continue;
+    for (zone, z) in zones.iter().enumerate() {
+        match annual.zone_status(&z.code) {
+            (false, _) => continue,
+            (true, false) => {
+                // A zone without production (0 in every year with a figure).
+                none.push(z.code.as_str());
+                continue;
+            }
+            (true, true) => {}
         }
         let mut max = Vec::with_capacity(period.days);
         let mut min = Vec::with_capacity(period.days);
-        let mut substituted = Vec::new();
         for date in period.dates() {
             let year = date.year();
-            let (used, twh) = years
-                .iter()
-                .min_by_key(|(y, _)| ((*y - year).abs(), -**y))
-                .map(|(y, v)| (*y, *v))
-                .unwrap_or((year, 0.0));
-            if used != year && !substituted.contains(&(year, used)) {
-                substituted.push((year, used));
-            }
+            let figure = years[&year].get(&z.code).copied();
+            let twh = figure.map_or(0.0, |f| f.twh);
             let days_in_year = if NaiveDate::from_ymd_opt(year, 2, 29).is_some() {
                 366.0
             } else {
@@ -442,11 +435,13 @@ fn production(
             max.push(GwhPerDay(mean * PRODUCTION_BAND.1));
             min.push(GwhPerDay(mean * PRODUCTION_BAND.0));
         }
-        for (year, used) in substituted {
-            substitutions
-                .entry((year, used))
-                .or_default()
-                .push(zones[zone].code.as_str());
+        for (&year, split) in &years {
+            if let Some(ProductionBasis::Nearest(used)) = split.get(&z.code).map(|f| f.basis) {
+                substitutions
+                    .entry((year, used))
+                    .or_default()
+                    .push(z.code.as_str());
+            }
         }
         out.push(Production {
             zone: ZoneId::from_index(zone),
@@ -461,6 +456,26 @@ fn production(
             codes.len(),
             codes.join(", ")
         ));
+    }
+    for (year, split) in &years {
+        for (code, figure) in split {
+            match figure.basis {
+                ProductionBasis::EuResidual { total_year } => warnings.push(format!(
+                    "production: {code} {year} = the EU total of {total_year} minus the other \
+                     members' latest figures = {:.1} TWh (the decline of EU production since \
+                     2020 came from the Groningen phase-out)",
+                    figure.twh
+                )),
+                ProductionBasis::ScaledToEuTotal { year: own, total_year } => warnings.push(
+                    format!(
+                        "production: {code} {year} = its {own} figure scaled so that the EU \
+                         members sum to the EU total of {total_year}: {:.1} TWh",
+                        figure.twh
+                    ),
+                ),
+                ProductionBasis::Reported | ProductionBasis::Nearest(_) => {}
+            }
+        }
     }
     let without: Vec<&str> = zones
         .iter()
