@@ -462,17 +462,18 @@ fn production(
             match figure.basis {
                 ProductionBasis::EuResidual { total_year } => warnings.push(format!(
                     "production: {code} {year} = the EU total of {total_year} minus the other \
-                     members' latest figures = {:.1} TWh (the decline of EU production since \
-                     2020 came from the Groningen phase-out)",
+                     members' latest figures = {:.1} TWh (assumed: the decline of EU production \
+                     since 2020 is the Groningen phase-out's)",
                     figure.twh
                 )),
-                ProductionBasis::ScaledToEuTotal { year: own, total_year } => warnings.push(
-                    format!(
-                        "production: {code} {year} = its {own} figure scaled so that the EU \
+                ProductionBasis::ScaledToEuTotal {
+                    year: own,
+                    total_year,
+                } => warnings.push(format!(
+                    "production: {code} {year} = its {own} figure scaled so that the EU \
                          members sum to the EU total of {total_year}: {:.1} TWh",
-                        figure.twh
-                    ),
-                ),
+                    figure.twh
+                )),
                 ProductionBasis::Reported | ProductionBasis::Nearest(_) => {}
             }
         }
