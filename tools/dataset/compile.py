@@ -59,6 +59,41 @@ AGSI_NAME_TO_ZONE.update({"EU": "EU", "Czech Republic": "CZ",
 # Eurostat / Bruegel country codes -> ISO 3166-1 alpha-2
 GEO_FIX = {"UK": "GB", "EL": "GR", "EU27_2020": "EU"}
 
+# Eurostat nrg_cb_gas, "Indigenous production" of natural gas, TJ (GCV), 2019 and 2020, as
+# extracted on 2022-04-04 (data updated 2022-03-30) in the custom table NRG_CB_GAS__custom_2395063
+# that hblasum/stop-gas-imports publishes (data/custom-table-supply-transformation-and-
+# consumption-of-gas.xlsx, sheet "Sheet 1", commit 3fe5a043326c0088973ff806faba8059442bd114; the
+# repository's data folder is CC0-1.0, Eurostat's data CC BY 4.0). The file is not in the shared
+# reference folder, so the figures of the model's zones are transcribed here, unchanged.
+# Switzerland is not in the extract; the UK has 2019 only (":" for 2020).
+EUROSTAT_PRODUCTION_TJ = {
+    "EU": (2427442.192, 1913438.754),
+    "AT": (35818.714, 29429.816), "BE": (135.8, 211.2), "BG": (1506.464, 2224.077),
+    "CY": (0.0, 0.0), "CZ": (8026.465, 7565.606), "DE": (203459.838, 187514.697),
+    "DK": (128600.424, 55402.936), "EE": (0.0, 0.0), "ES": (5406.0, 1939.519),
+    "FI": (0.0, 0.0), "FR": (667.553, 724.474), "GR": (444.732, 310.951),
+    "HR": (39601.218, 32799.7), "HU": (61786.0, 61423.0), "IE": (99717.695, 76823.972),
+    "IT": (182876.813, 152921.741), "LT": (0.0, 0.0), "LU": (0.0, 0.0), "LV": (0.0, 0.0),
+    "MT": (0.0, 0.0), "NL": (1113863.711, 802972.991), "PL": (159408.05, 158002.414),
+    "PT": (0.0, 0.0), "RO": (381054.431, 340414.329), "SE": (0.0, 0.0), "SI": (273.284, 213.331),
+    "SK": (4795.0, 2544.0), "GB": (1580402.279, None), "NO": (4692660.632, 4560754.645),
+    "UA": (759091.542, 737611.165), "MD": (2.7, 0.3), "RS": (16247.177, 15132.842),
+    "BA": (0.0, 0.0), "MK": (0.0, 0.0), "TR": (18129.0, 16902.37),
+}
+EUROSTAT_PRODUCTION_YEARS = (2019, 2020)
+# Zones whose own demand is not built (GB: no demand data; UA, MD, TR: transit role only), so
+# their production is left out of the dispatch; Norway's is modelled as its routes' cap.
+PRODUCTION_LEFT_OUT = {
+    "GB": "GB's demand is not in the dataset (its production would all be exported)",
+    "UA": "UA is modelled in its transit role only (its own demand is not built)",
+    "MD": "MD is modelled in its transit role only (its own demand is not built)",
+    "TR": "TR is modelled in its transit role only (its own demand is not built)",
+}
+
+
+
+# A daily fill this far (percentage points) from both neighbouring days, out and back, is a reporting error.
+SPIKE_PP = 10
 
 def iso(code: str) -> str:
     return GEO_FIX.get(code, code)
@@ -142,6 +177,10 @@ def define_sources(page_urls):
         "Eurostat (via benmcwilliams/gas-demand)",
         "benmcwilliams/gas-demand src/data/analyzed/nrg_cb_gas_mongo_ready.csv @ b56624d0b8a1196cf398214d51f3d657ffd3ff37; reference file eurostat_nrg_cb_gas_sector_split/nrg_cb_gas_sector_split_2019_2023.csv",
         "2025 extraction", "CC BY 4.0 (Eurostat)", "TJ GCV; converted /3600 to TWh")
+    src("eurostat_nrg_cb_gas_production", "Eurostat nrg_cb_gas custom extract 2395063: indigenous production of natural gas (annual), 2011-2020",
+        "Eurostat (via hblasum/stop-gas-imports)",
+        "hblasum/stop-gas-imports data/custom-table-supply-transformation-and-consumption-of-gas.xlsx (sheet 'Sheet 1') @ 3fe5a043326c0088973ff806faba8059442bd114; not in the shared reference folder: the 2019 and 2020 figures are transcribed in tools/dataset/compile.py (EUROSTAT_PRODUCTION_TJ)",
+        "extracted 2022-04-04 (data updated 2022-03-30)", "CC BY 4.0 (Eurostat); the repository's data folder is CC0-1.0", "TJ GCV; converted /3600 to TWh")
     src("eurostat_nrg_cb_gasm", "Eurostat nrg_cb_gasm: monthly inland consumption (observed), EU27 members",
         "Eurostat (via benmcwilliams/gas-demand)",
         "benmcwilliams/gas-demand src/data/processed/eurostat_historic.csv @ 2484696e38b9e2c5c86ef92a90610dc158cd0f5c; reference file bruegel_gas_demand/eurostat_monthly_total_historic.csv",
@@ -702,6 +741,16 @@ def build_storage(ref):
     # gas on 2022-07-08 instead of ~193). Flag rows whose working gas is more than 10 % below the zone median in this file.
     med = daily.groupby("zone").workingGasVolume.median()
     daily["suspect"] = daily.workingGasVolume < 0.9 * daily.zone.map(med)
+    # one-day spikes: a fill more than SPIKE_PP away from both the day before and the day after, in opposite
+    # directions (e.g. LV 0 % on 2022-06-14 between 42 % and 45 %, DK 98.91 % on 2022-05-31 between 54 % and 68 %):
+    # no storage can move that far in a day and back, so the row is a reporting error.
+    daily = daily.sort_values(["zone", "gasDayStart"]).reset_index(drop=True)
+    prev_full = daily.groupby("zone").full.shift(1)
+    next_full = daily.groupby("zone").full.shift(-1)
+    daily["spike"] = (((daily.full - prev_full).abs() > SPIKE_PP) & ((next_full - daily.full).abs() > SPIKE_PP)
+                      & ((daily.full - prev_full) * (next_full - daily.full) < 0))
+    daily["prev_full"] = prev_full
+    daily["next_full"] = next_full
     eu_members_with_storage = sorted(set(daily.zone) & set(EU27))
     eu_sum = defaultdict(lambda: [0.0, 0.0, 0.0, 0.0, 0, False])
     for r in daily.itertuples():
@@ -711,13 +760,17 @@ def build_storage(ref):
             q = "suspect"
             note = (f"SUSPECT: working gas {num(r.workingGasVolume, 4)} TWh is >10% below this zone's median "
                     f"{num(med[r.zone], 4)} TWh in the 2022 daily file (partial reporting at publication time); not for backtests")
+        elif r.spike:
+            q = "suspect"
+            note = (f"SUSPECT: one-day spike, fill {num(r.full, 2)} % between {num(r.prev_full, 2)} % the day before and "
+                    f"{num(r.next_full, 2)} % the day after (more than {SPIKE_PP} percentage points each way); not for backtests")
         levels.append([r.gasDayStart, r.zone, num(r.gasInStorage, 4), num(r.full, 2), num(r.workingGasVolume, 4),
                        num(r.injection, 2), num(r.withdrawal, 2), q, "gie_agsi_daily_2022", note])
         if r.zone in EU27:
             s_ = eu_sum[r.gasDayStart]
             s_[0] += r.gasInStorage; s_[1] += r.workingGasVolume; s_[2] += r.injection; s_[3] += r.withdrawal
             s_[4] += 1
-            s_[5] = s_[5] or bool(r.suspect)
+            s_[5] = s_[5] or bool(r.suspect) or bool(r.spike)
     for d_, s_ in eu_sum.items():
         if s_[4] != len(eu_members_with_storage) or s_[5]:
             continue  # no EU sum on days with a missing or suspect member row
@@ -1062,29 +1115,49 @@ def build_lng_origin(pf, pids):
 
 
 def build_production(pf, pids):
+    """Annual production per zone: Eurostat's indigenous production for 2019 and 2020; the EU
+    total of 2022 from a page figure; Norway's pipeline deliveries (the cap of its routes)."""
     rows = []
     sel = pf[(pf.topic == "production") & pf.period.str.fullmatch(r"\d{4}") & pf.unit.str.startswith("bcm")]
-    have = {}
+    pages = {}
     for r in sel.itertuples():
         if "small-field" in r.item:
             continue
-        have[(r.geography, int(r.period))] = r
+        pages[(r.geography, int(r.period))] = r
     nor = pf[(pf.topic == "norway_exports") & (pf.geography == "NO") & pf.period.str.fullmatch(r"\d{4}")]
     for r in nor.itertuples():
-        have[("NO", int(r.period))] = r
+        pages[("NO", int(r.period))] = r
     for z in ZONES + ["EU"]:
         for y in range(2019, 2024):
-            r = have.get((z, y))
-            if r is None:
-                rows.append([z, y, "", "", "gasbuffer",
-                             "missing: annual production not in the open references (Eurostat PPRD not extracted)"])
-                continue
-            v = float(r.value)
-            note = f"{r.item}: {r.value} {r.unit} ({r.originator_cited_by_page}); TWh = bcm x 10.55"
+            tj = None
+            if y in EUROSTAT_PRODUCTION_YEARS and z in EUROSTAT_PRODUCTION_TJ:
+                tj = EUROSTAT_PRODUCTION_TJ[z][EUROSTAT_PRODUCTION_YEARS.index(y)]
+            page = pages.get((z, y))
             if z == "NO":
+                if page is None:
+                    rows.append([z, y, "", "", "gasbuffer",
+                                 "missing: no Gassco delivery figure for this year in the open references"])
+                    continue
+                v = float(page.value)
                 note = ("ESTIMATE: Gassco pipeline deliveries, not production (excludes Hammerfest LNG and domestic use); "
-                        + note)
-            rows.append([z, y, num(v * TWH_PER_BCM, 1), num(v, 2), pids[r.source_url], note])
+                        f"{page.item}: {page.value} {page.unit} ({page.originator_cited_by_page}); TWh = bcm x 10.55")
+                rows.append([z, y, num(v * TWH_PER_BCM, 1), num(v, 2), pids[page.source_url], note])
+            elif z in PRODUCTION_LEFT_OUT:
+                figure = f"Eurostat indigenous production {num(tj, 1)} TJ (GCV)" if tj is not None else "no Eurostat figure"
+                rows.append([z, y, "", "", "eurostat_nrg_cb_gas_production" if tj is not None else "gasbuffer",
+                             f"left out: {PRODUCTION_LEFT_OUT[z]}; {figure}"])
+            elif tj is not None:
+                rows.append([z, y, num(tj / TJ_PER_TWH, 1), "", "eurostat_nrg_cb_gas_production",
+                             f"indigenous production: {num(tj, 1)} TJ (GCV); TWh = TJ / 3600"])
+            elif page is not None:
+                v = float(page.value)
+                note = f"{page.item}: {page.value} {page.unit} ({page.originator_cited_by_page}); TWh = bcm x 10.55"
+                rows.append([z, y, num(v * TWH_PER_BCM, 1), num(v, 2), pids[page.source_url], note])
+            else:
+                reason = ("not in the Eurostat extract" if z not in EUROSTAT_PRODUCTION_TJ
+                          else "the Eurostat extract ends with 2020")
+                rows.append([z, y, "", "", "gasbuffer",
+                             f"missing: annual production for {y} not in the open references ({reason})"])
     return rows
 
 

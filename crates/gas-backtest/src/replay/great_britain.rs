@@ -1,4 +1,5 @@
-//! The observed net flow from Great Britain: into Belgium, and Moffat into Ireland.
+//! The observed net flow from Great Britain: into Belgium, and Moffat into Ireland (a cap:
+//! Moffat also serves Northern Ireland and the Isle of Man).
 
 use super::{Inputs, ReplayReport};
 use gas_core::system::{Origin, Route};
@@ -75,7 +76,6 @@ pub(super) fn add_net_flows(system: &mut System, inputs: &Inputs<'_>, report: &m
             {
                 let to_ireland = to_ireland.max(0.0);
                 ireland_flow[day] = GwhPerDay(to_ireland);
-                report.fixed_imports_twh += to_ireland / 1000.0;
                 net -= to_ireland;
                 close_gb_ireland_pipeline(system, day);
             }
@@ -98,15 +98,21 @@ pub(super) fn add_net_flows(system: &mut System, inputs: &Inputs<'_>, report: &m
         report.fixed_routes.push(GB_ROUTE.to_string());
         if let Some(ie) = ireland.filter(|_| ireland_flow.iter().any(|f| f.value() > 0.0)) {
             let price = system.routes[system.routes.len() - 1].price_eur_mwh.clone();
+            // Capped, not fixed: the observed Moffat flow also carries the gas of Northern
+            // Ireland and the Isle of Man (the Scotland-Northern Ireland pipeline tees off
+            // downstream of the Moffat point), which the IE zone does not consume.
             system.routes.push(Route {
                 code: GB_IRELAND_ROUTE.to_string(),
                 origin,
                 entry: ie,
-                capacity_gwh_d: ireland_flow.clone(),
-                min_flow_gwh_d: ireland_flow,
+                min_flow_gwh_d: vec![GwhPerDay::ZERO; days],
+                capacity_gwh_d: ireland_flow,
                 price_eur_mwh: price,
             });
-            report.fixed_routes.push(GB_IRELAND_ROUTE.to_string());
+            report.notes.push(format!(
+                "route {GB_IRELAND_ROUTE} (Moffat) capped at its observed flow, not fixed: the \
+                 point also serves Northern Ireland and the Isle of Man, outside the IE zone"
+            ));
         }
     } else {
         report.notes.push(format!(

@@ -32,8 +32,8 @@
 //!   route, LNG terminal or production (GB, UA, NO, ...) has unobserved supply
 //!   or use, so its pipelines to and from EU zones are closed (the observed
 //!   series already count everything crossing the EU27 border). Exception:
-//!   GB → IE stays open (Ireland's only supply besides the Corrib field,
-//!   which the dataset lacks). Non-EU zones without any of these (CH, RS,
+//!   GB → IE stays open (Ireland's only supply besides the Corrib field).
+//!   Non-EU zones without any of these (CH, RS,
 //!   MK, BA, MD) stay connected: they only pass on or consume EU gas.
 //! - **Missing onward capacity of TAP**: the dataset has the GR > IT
 //!   interconnector (TAP via Albania) without a capacity; the replay gives it
@@ -55,12 +55,17 @@
 //!   `gas-scenario`) already gives each zone-month Eurostat's observed total,
 //!   shaped by the TSO daily series: several daily series cover only part of
 //!   consumption (2022: PT 22 vs 62 TWh, RO 73 vs 105, HU 78 vs 104).
-//! - **Production**: the dataset has per-zone production only for DE, NL and
-//!   RO (2019-2020) and the EU total for 2019, 2020 and 2022. Production of EU
-//!   member zones is fixed, flat, to the zone figure of the nearest year
-//!   scaled so that the EU members sum to the EU total of the nearest year
-//!   (2022 = 45.9 bcm for every day of the backtest): the EU total is
-//!   observed, its split is not.
+//! - **Production**: the dataset has national figures (Eurostat) for 2019
+//!   and 2020 and the EU total for 2019, 2020 and 2022. Production of EU
+//!   member zones is fixed, flat over each year, to
+//!   `gas_scenario::build::production`'s split: the EU total of the nearest
+//!   year (2022 = 45.9 bcm for 2021-2023), each member at its latest figure
+//!   and the Netherlands taking the rest (the Groningen phase-out is where the
+//!   EU's decline since 2020 came from). The EU total is observed, its split
+//!   and its seasonal shape are not.
+//! - **Moffat** (GB > IE) is capped at its observed flow, not fixed to it: the
+//!   point also serves Northern Ireland and the Isle of Man (the Scotland -
+//!   Northern Ireland pipeline tees off downstream of it), outside the IE zone.
 
 mod great_britain;
 mod links;

@@ -1,5 +1,6 @@
 //! Zones, origins, pipelines, routes, prices and production from the dataset.
 
+use super::production::{AnnualProduction, ProductionBasis, ZoneYearProduction};
 use super::{
     zeros_gwh_d, Draft, Layers, EUR_USD, MMBTU_PER_BARREL, MWH_PER_MMBTU, PIPELINE_TARIFF,
 };
@@ -397,34 +398,34 @@ fn production(
     ttf: &[f64],
     warnings: &mut Vec<String>,
 ) -> Vec<Production> {
-    let mut by_zone: BTreeMap<usize, BTreeMap<i32, f64>> = BTreeMap::new();
-    for row in &dataset.production {
-        let Some(zone) = zones.iter().position(|z| z.code == row.zone) else {
-            continue;
-        };
-        let years = by_zone.entry(zone).or_default();
-        if let Some(twh) = row.production_twh {
-            years.insert(row.year, twh.value());
-        }
+    let annual = AnnualProduction::from_dataset(dataset);
+    // Each calendar year of the period, split once.
+    let mut years: BTreeMap<i32, BTreeMap<String, ZoneYearProduction>> = BTreeMap::new();
+    for date in period.dates() {
+        years
+            .entry(date.year())
+            .or_insert_with(|| annual.year(date.year()));
     }
     let mut out = Vec::new();
-    for (zone, years) in by_zone {
-        if years.is_empty() {
-            continue;
+    let mut none = Vec::new();
+    // (year without a figure, year whose figure is used) -> zones.
+    let mut substitutions: BTreeMap<(i32, i32), Vec<&str>> = BTreeMap::new();
+    for (zone, z) in zones.iter().enumerate() {
+        match annual.zone_status(&z.code) {
+            (false, _) => continue,
+            (true, false) => {
+                // A zone without production (0 in every year with a figure).
+                none.push(z.code.as_str());
+                continue;
+            }
+            (true, true) => {}
         }
         let mut max = Vec::with_capacity(period.days);
         let mut min = Vec::with_capacity(period.days);
-        let mut substituted = Vec::new();
         for date in period.dates() {
             let year = date.year();
-            let (used, twh) = years
-                .iter()
-                .min_by_key(|(y, _)| ((*y - year).abs(), -**y))
-                .map(|(y, v)| (*y, *v))
-                .unwrap_or((year, 0.0));
-            if used != year && !substituted.contains(&(year, used)) {
-                substituted.push((year, used));
-            }
+            let figure = years[&year].get(&z.code).copied();
+            let twh = figure.map_or(0.0, |f| f.twh);
             let days_in_year = if NaiveDate::from_ymd_opt(year, 2, 29).is_some() {
                 366.0
             } else {
@@ -434,11 +435,13 @@ fn production(
             max.push(GwhPerDay(mean * PRODUCTION_BAND.1));
             min.push(GwhPerDay(mean * PRODUCTION_BAND.0));
         }
-        for (year, used) in substituted {
-            warnings.push(format!(
-                "production {}: no figure for {year}; the {used} figure is used",
-                zones[zone].code
-            ));
+        for (&year, split) in &years {
+            if let Some(ProductionBasis::Nearest(used)) = split.get(&z.code).map(|f| f.basis) {
+                substitutions
+                    .entry((year, used))
+                    .or_default()
+                    .push(z.code.as_str());
+            }
         }
         out.push(Production {
             zone: ZoneId::from_index(zone),
@@ -447,15 +450,45 @@ fn production(
             price_eur_mwh: ttf.iter().map(|p| EurPerMwh(*p)).collect(),
         });
     }
+    for ((year, used), codes) in substitutions {
+        warnings.push(format!(
+            "production: no figure for {year} in {} zone(s) ({}); the {used} figure is used",
+            codes.len(),
+            codes.join(", ")
+        ));
+    }
+    for (year, split) in &years {
+        for (code, figure) in split {
+            match figure.basis {
+                ProductionBasis::EuResidual { total_year } => warnings.push(format!(
+                    "production: {code} {year} = the EU total of {total_year} minus the other \
+                     members' latest figures = {:.1} TWh (assumed: the decline of EU production \
+                     since 2020 is the Groningen phase-out's)",
+                    figure.twh
+                )),
+                ProductionBasis::ScaledToEuTotal {
+                    year: own,
+                    total_year,
+                } => warnings.push(format!(
+                    "production: {code} {year} = its {own} figure scaled so that the EU \
+                         members sum to the EU total of {total_year}: {:.1} TWh",
+                    figure.twh
+                )),
+                ProductionBasis::Reported | ProductionBasis::Nearest(_) => {}
+            }
+        }
+    }
     let without: Vec<&str> = zones
         .iter()
         .enumerate()
-        .filter(|(z, _)| !out.iter().any(|p| p.zone.index() == *z))
+        .filter(|(z, zone)| {
+            !out.iter().any(|p| p.zone.index() == *z) && !none.contains(&zone.code.as_str())
+        })
         .map(|(_, zone)| zone.code.as_str())
         .collect();
     if !without.is_empty() {
         warnings.push(format!(
-            "production: no figure for {} zones ({}); built without production",
+            "production: no figure for {} zones ({}); built without production (production.csv says why)",
             without.len(),
             without.join(", ")
         ));

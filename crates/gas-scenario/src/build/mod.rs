@@ -36,6 +36,7 @@ mod events;
 mod lng;
 mod measures;
 mod origin_caps;
+pub mod production;
 mod storage;
 
 use crate::common::Carrier;
