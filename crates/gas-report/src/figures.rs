@@ -15,6 +15,7 @@ use gas_app::run::{RunOutcome, RUSSIAN_ORIGINS};
 use gas_core::dataset::{LevelQuality, StorageLevelRecord};
 use gas_core::sector::Sector;
 use gas_core::{Results, System, ZoneId};
+use gas_metrics::kpi::is_fuel_switching;
 use gas_metrics::ledger::LedgerCategory;
 use std::collections::BTreeMap;
 
@@ -320,7 +321,8 @@ fn months(results: &Results) -> Vec<(i32, u32)> {
     out
 }
 
-/// Unserved demand by zone and month (heat map).
+/// Unserved demand by zone and month (heat map): curtailed demand without the
+/// fuel-switching step, which is gas demand met by another fuel.
 pub fn unserved_heatmap(outcome: &RunOutcome) -> Figure {
     let system = &outcome.built.system;
     let results = &outcome.results;
@@ -337,16 +339,24 @@ pub fn unserved_heatmap(outcome: &RunOutcome) -> Figure {
             if demand.zone != zone_id {
                 continue;
             }
-            let Some(series) = results.curtailed_gwh_d.get(index) else {
+            let Some(steps) = results.curtailed_by_tranche_gwh_d.get(index) else {
                 continue;
             };
-            for (day, value) in series.iter().enumerate() {
-                let date = results.period.date(day);
-                if let Some(m) = month_keys
-                    .iter()
-                    .position(|k| *k == (date.year(), date.month()))
-                {
-                    row[m] += value.value() / 1000.0;
+            // Unserved only: the fuel-switching step is demand met by another fuel.
+            let unserved_steps = demand
+                .curtailment
+                .iter()
+                .zip(steps)
+                .filter(|(tranche, _)| !is_fuel_switching(tranche));
+            for (_, series) in unserved_steps {
+                for (day, value) in series.iter().enumerate() {
+                    let date = results.period.date(day);
+                    if let Some(m) = month_keys
+                        .iter()
+                        .position(|k| *k == (date.year(), date.month()))
+                    {
+                        row[m] += value.value() / 1000.0;
+                    }
                 }
             }
         }
@@ -361,7 +371,7 @@ pub fn unserved_heatmap(outcome: &RunOutcome) -> Figure {
     Figure {
         id: "unserved-heatmap".into(),
         title: title.into(),
-        caption: "Curtailed demand, all sectors, summed per calendar month (TWh). Grey: none. Zones without demand data are left out.".into(),
+        caption: "Unserved (curtailed) demand, all sectors, summed per calendar month (TWh); demand met by fuel switching is not counted. Grey: none. Zones without demand data are left out.".into(),
         svg: heatmap(&Heatmap {
             title: title.into(),
             rows,

@@ -108,7 +108,19 @@ fn system() -> System {
         demands: vec![
             demand(0, Sector::Industry),
             demand(1, Sector::HouseholdsServices),
-            demand(2, Sector::Power),
+            // CC's power demand can switch half of itself to another fuel first.
+            Demand {
+                curtailment: vec![
+                    CurtailmentTranche::constant(
+                        gas_metrics::kpi::FUEL_SWITCHING_LABEL,
+                        0.5,
+                        DAYS,
+                        EurPerMwh(150.0),
+                    ),
+                    CurtailmentTranche::constant("all", 0.5, DAYS, EurPerMwh(600.0)),
+                ],
+                ..demand(2, Sector::Power)
+            },
         ],
         settings: DispatchSettings::default(),
     }
@@ -126,8 +138,16 @@ fn results(system: &System, cut: bool) -> Results {
         results.storage_level_gwh[0][day] = Gwh((2400.0 - 45.0 * f).max(0.0));
         results.storage_level_gwh[1][day] = Gwh(800.0 + 2.0 * f);
         results.storage_withdrawal_gwh_d[0][day] = GwhPerDay(if day < 53 { 45.0 } else { 0.0 });
-        results.curtailed_gwh_d[0][day] = GwhPerDay(if day >= 53 { 30.0 } else { 0.0 });
-        results.curtailed_gwh_d[2][day] = GwhPerDay(if cut && day >= 40 { 10.0 } else { 0.0 });
+        // AA curtails 30 GWh/d from day 53; CC switches 20 GWh/d to another fuel every
+        // day and, with the cut, curtails 10 GWh/d from day 40.
+        let aa = if day >= 53 { 30.0 } else { 0.0 };
+        let cc_switched = 20.0;
+        let cc_unserved = if cut && day >= 40 { 10.0 } else { 0.0 };
+        results.curtailed_gwh_d[0][day] = GwhPerDay(aa);
+        results.curtailed_by_tranche_gwh_d[0][0][day] = GwhPerDay(aa);
+        results.curtailed_gwh_d[2][day] = GwhPerDay(cc_switched + cc_unserved);
+        results.curtailed_by_tranche_gwh_d[2][0][day] = GwhPerDay(cc_switched);
+        results.curtailed_by_tranche_gwh_d[2][1][day] = GwhPerDay(cc_unserved);
         for zone in 0..3 {
             results.zone_price_eur_mwh[zone][day] = EurPerMwh(80.0 + f);
         }
@@ -338,4 +358,20 @@ fn compare_report_has_a_coloured_table_per_headline() {
         assert!(figure_svg(&html, id).is_some(), "{id}");
     }
     assert!(html.contains("style=\"background:#"));
+}
+
+#[test]
+fn the_unserved_heatmap_leaves_out_fuel_switching() {
+    // April 2022 is days 0-29, May days 30-59. CC switches 20 GWh/d all along
+    // (0.6 TWh a month) and curtails 10 GWh/d on days 40-59 (20 days: 0.2 TWh in May);
+    // AA curtails 30 GWh/d on days 53-59 (7 days: 0.21 TWh in May).
+    let html = render_run_report(&outcome(false), &[]);
+    let map = figure_svg(&html, "unserved-heatmap").unwrap_or_default();
+    assert!(map.contains("<title>CC, Apr 22: 0.0 TWh</title>"), "{map}");
+    assert!(map.contains("<title>CC, May 22: 0.2 TWh</title>"), "{map}");
+    assert!(map.contains("<title>AA, May 22: 0.2 TWh</title>"), "{map}");
+    assert!(
+        !map.contains("0.6 TWh") && !map.contains("0.8 TWh"),
+        "{map}"
+    );
 }
