@@ -106,7 +106,8 @@ pub fn run_summary(outcome: &RunOutcome) {
     }
 }
 
-/// Prints the matrix of one headline figure: scenarios down, packages across.
+/// Prints the matrix of one headline figure: packages down, scenarios across
+/// (the orientation of the HTML report's matrices).
 pub fn matrix(cells: &[Cell], name: &str) {
     let mut scenarios: Vec<&str> = Vec::new();
     let mut packages: Vec<&str> = Vec::new();
@@ -119,19 +120,19 @@ pub fn matrix(cells: &[Cell], name: &str) {
         }
     }
     println!("{name}");
-    print!("{:<32}", "scenario \\ package");
-    for package in &packages {
-        print!(" {package:>20}");
+    print!("{:<32}", "package \\ scenario");
+    for scenario in &scenarios {
+        print!(" {scenario:>24}");
     }
     println!();
-    for scenario in &scenarios {
-        print!("{scenario:<32}");
-        for package in &packages {
+    for package in &packages {
+        print!("{package:<32}");
+        for scenario in &scenarios {
             let value = cells
                 .iter()
                 .find(|c| c.scenario == *scenario && c.package == *package)
                 .and_then(|cell| headline(cell, name));
-            print!(" {:>20}", or_dash(value.map(|v| format!("{v:.1}"))));
+            print!(" {:>24}", or_dash(value.map(|v| format!("{v:.1}"))));
         }
         println!();
     }

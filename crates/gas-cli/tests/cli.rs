@@ -258,3 +258,54 @@ fn every_command_has_help_with_an_example() {
         assert!(text(&output.stdout).contains("EXAMPLE"), "{command}");
     }
 }
+
+#[test]
+fn compare_runs_a_listed_do_nothing_once_and_prints_packages_down() {
+    let out = tempfile::tempdir().unwrap();
+    let report = out.path().join("c.html");
+    let output = gasbuffer(
+        &[
+            "compare",
+            "--scenarios",
+            "crates/gas-cli/tests/fixtures/short-cutoff.toml",
+            "--packages",
+            "packages/do-nothing.toml",
+            "packages/russian-lng-embargo.toml",
+            "--out",
+            out.path().to_str().unwrap(),
+            "--report",
+            report.to_str().unwrap(),
+        ],
+        &repo(),
+    );
+    assert_no_panic(&output);
+    assert!(output.status.success(), "{}", text(&output.stderr));
+    // One scenario, two packages of which one is do-nothing: two runs.
+    let matrix = std::fs::read_to_string(out.path().join("matrix.csv")).unwrap();
+    let packages: Vec<&str> = matrix
+        .lines()
+        .skip(1)
+        .map(|line| line.split(',').nth(1).unwrap_or_default())
+        .collect();
+    assert_eq!(packages, ["do-nothing", "russian-lng-embargo"], "{matrix}");
+    // The printed matrix has the report's orientation: packages down, scenarios across.
+    let stdout = text(&output.stdout);
+    let header = stdout
+        .lines()
+        .find(|line| line.contains('\\'))
+        .unwrap_or_default();
+    assert!(header.starts_with("package \\ scenario"), "{stdout}");
+    assert!(header.contains("short-cutoff"), "{stdout}");
+    assert_eq!(
+        stdout
+            .lines()
+            .filter(|line| line.starts_with("do-nothing"))
+            .count(),
+        1,
+        "{stdout}"
+    );
+    let html = std::fs::read_to_string(report).unwrap();
+    assert!(html.contains("<th>package \\ scenario</th>"));
+    // Seven headline tables, one do-nothing row each.
+    assert_eq!(html.matches("<tr><th>do-nothing</th>").count(), 7);
+}
