@@ -231,6 +231,10 @@ pub fn zones_summary(kpis: &[ZoneKpi]) -> Table {
             kpis.iter().map(|k| k.unserved_twh).collect(),
         ),
         Column::floats(
+            "fuel_switched_twh",
+            kpis.iter().map(|k| k.fuel_switched_twh).collect(),
+        ),
+        Column::floats(
             "unserved_share",
             kpis.iter().map(|k| k.unserved_share).collect(),
         ),
@@ -304,4 +308,47 @@ pub fn ledger_delta(deltas: &[LedgerDelta]) -> Table {
             ),
         ],
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Key figures of a zone with 10 TWh of demand, 1 TWh unserved in industry and
+    /// 2 TWh met by fuel switching.
+    fn kpi() -> ZoneKpi {
+        ZoneKpi {
+            zone: "DE".into(),
+            working_gas_twh: 5.0,
+            buffer_days: None,
+            buffer_end_date: None,
+            unserved_twh_by_sector: [0.0, 0.0, 1.0, 0.0],
+            fuel_switched_twh: 2.0,
+            unserved_twh: 1.0,
+            unserved_share: 0.1,
+            demand_twh: 10.0,
+            min_fill_pct: Some(20.0),
+            min_fill_date: NaiveDate::from_ymd_opt(2022, 9, 1),
+            fill_on_1_nov_pct: None,
+            peak_price_eur_mwh: Some(300.0),
+            peak_price_date: NaiveDate::from_ymd_opt(2022, 8, 26),
+        }
+    }
+
+    fn float(table: &Table, name: &str) -> Option<f64> {
+        match &table.column(name)?.data {
+            crate::table::ColumnData::Float(values) => values[0],
+            _ => None,
+        }
+    }
+
+    #[test]
+    fn zones_summary_has_fuel_switching_apart_from_unserved_energy() {
+        let table = zones_summary(&[kpi()]);
+        assert_eq!(float(&table, "fuel_switched_twh"), Some(2.0));
+        assert_eq!(float(&table, "unserved_twh"), Some(1.0));
+        let names: Vec<&str> = table.columns.iter().map(|c| c.name.as_str()).collect();
+        let at = |name: &str| names.iter().position(|n| *n == name);
+        assert_eq!(at("fuel_switched_twh"), at("unserved_twh").map(|i| i + 1));
+    }
 }
