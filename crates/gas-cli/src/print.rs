@@ -3,7 +3,7 @@
 use gas_app::compare::{headline, Cell};
 use gas_app::RunOutcome;
 use gas_metrics::kpi::ZoneKpi;
-use gas_metrics::ledger::LedgerCategory;
+use gas_metrics::ledger::LedgerLine;
 
 fn or_dash(value: Option<String>) -> String {
     value.unwrap_or_else(|| "-".to_string())
@@ -72,17 +72,12 @@ pub fn run_summary(outcome: &RunOutcome) {
     }
     println!("{}", kpi_row(&outcome.eu));
     println!("\nLedger (period totals):");
-    for (category, label) in [
-        (
-            LedgerCategory::RussiaExportRevenue,
-            "Russia's gas export revenue",
-        ),
-        (LedgerCategory::ImportBill, "EU import bill"),
-        (LedgerCategory::UsLngRevenue, "US LNG revenue"),
-        (LedgerCategory::CurtailmentCost, "EU curtailment cost"),
-    ] {
-        let (volume, value) = outcome.ledger.total(category);
-        println!("  {label:<30} {volume:>9.1} TWh {value:>12.0} MEUR");
+    for line in LedgerLine::ALL {
+        let (volume, value) = outcome.ledger.line_total(line);
+        println!(
+            "  {:<38} {volume:>9.1} TWh {value:>12.0} MEUR",
+            line.label()
+        );
     }
     if let Some(comparison) = &outcome.versus_do_nothing {
         let cost = comparison.cost;

@@ -16,7 +16,7 @@ use gas_core::dataset::{LevelQuality, StorageLevelRecord};
 use gas_core::sector::Sector;
 use gas_core::{Results, System, ZoneId};
 use gas_metrics::kpi::is_fuel_switching;
-use gas_metrics::ledger::LedgerCategory;
+use gas_metrics::ledger::LedgerLine;
 use std::collections::BTreeMap;
 
 /// One chart with its id, title and caption.
@@ -604,31 +604,19 @@ pub fn supply_mix(outcome: &RunOutcome) -> Figure {
     }
 }
 
-/// The four ledger lines shown in reports.
-pub const LEDGER_LINES: [(LedgerCategory, &str); 4] = [
-    (
-        LedgerCategory::RussiaExportRevenue,
-        "Russia's export revenue",
-    ),
-    (LedgerCategory::ImportBill, "EU import bill"),
-    (LedgerCategory::UsLngRevenue, "US LNG revenue"),
-    (LedgerCategory::CurtailmentCost, "EU curtailment cost"),
-];
-
-/// Per ledger line: (label, volume TWh, value MEUR, change in value against do-nothing if priced).
+/// Per ledger line ([`LedgerLine::ALL`]): (label, volume TWh, value MEUR, change in
+/// value against do-nothing if priced). The curtailment cost comes as two lines,
+/// unserved demand and fuel switching.
 pub fn ledger_lines(outcome: &RunOutcome) -> Vec<(&'static str, f64, f64, Option<f64>)> {
-    LEDGER_LINES
+    LedgerLine::ALL
         .iter()
-        .map(|(category, label)| {
-            let (volume, value) = outcome.ledger.total(*category);
-            let change = outcome.versus_do_nothing.as_ref().map(|c| {
-                c.deltas
-                    .iter()
-                    .filter(|d| d.category == *category)
-                    .map(|d| d.value_change_meur)
-                    .sum::<f64>()
-            });
-            (*label, volume, value, change)
+        .map(|line| {
+            let (volume, value) = outcome.ledger.line_total(*line);
+            let change = outcome
+                .versus_do_nothing
+                .as_ref()
+                .map(|c| line.value_change_meur(&c.deltas));
+            (line.label(), volume, value, change)
         })
         .collect()
 }
@@ -659,7 +647,7 @@ pub fn ledger_chart(outcome: &RunOutcome) -> Figure {
     Figure {
         id: "ledger".into(),
         title: title.into(),
-        caption: "Money over the period (million EUR): Russia's gas export revenue from the modelled zones, what the EU27 pays for imported gas, US LNG revenue, and the cost of curtailed EU demand (at the curtailment penalties). With packages, the same scenario without them is shown for comparison.".into(),
+        caption: "Money over the period (million EUR): Russia's gas export revenue from the modelled zones, what the EU27 pays for imported gas, US LNG revenue, and the cost of curtailed EU demand at the curtailment penalties, apart for unserved demand and for fuel switching (demand met by another fuel, at its cost). With packages, the same scenario without them is shown for comparison.".into(),
         svg: bar_chart(&BarChart { title: title.into(), x_label: "million EUR".into(), series, groups, decimals: 0 }),
     }
 }

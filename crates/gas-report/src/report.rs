@@ -40,7 +40,9 @@ fn buffer_text(kpi: &ZoneKpi) -> String {
     }
 }
 
-/// The table of key figures: the EU first, then every zone.
+/// The table of key figures: the EU first, then every zone. Unserved energy and
+/// fuel switching are apart: together they are the volume of the ledger's two
+/// curtailment-cost lines.
 pub fn kpi_table(outcome: &RunOutcome) -> String {
     let mut html = String::from("<table class=\"kpis\" data-table=\"kpis\">\n<thead><tr><th>zone</th><th>working gas (TWh)</th><th>buffer</th><th>unserved (TWh)</th><th>unserved share</th>");
     for sector in Sector::ALL {
@@ -50,7 +52,7 @@ pub fn kpi_table(outcome: &RunOutcome) -> String {
             esc(sector_label(sector))
         );
     }
-    html.push_str("<th>min fill</th><th>min fill date</th><th>fill 1 Nov</th><th>peak price (EUR/MWh)</th></tr></thead>\n<tbody>\n");
+    html.push_str("<th>fuel switched (TWh)</th><th>min fill</th><th>min fill date</th><th>fill 1 Nov</th><th>peak price (EUR/MWh)</th></tr></thead>\n<tbody>\n");
     for kpi in std::iter::once(&outcome.eu).chain(&outcome.zones) {
         let class = if kpi.zone == outcome.eu.zone && std::ptr::eq(kpi, &outcome.eu) {
             " class=\"total\""
@@ -70,6 +72,7 @@ pub fn kpi_table(outcome: &RunOutcome) -> String {
         for value in kpi.unserved_twh_by_sector {
             let _ = write!(html, "<td>{}</td>", fmt(value, 2));
         }
+        let _ = write!(html, "<td>{}</td>", fmt(kpi.fuel_switched_twh, 2));
         let _ = writeln!(
             html,
             "<td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",

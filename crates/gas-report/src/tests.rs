@@ -1,5 +1,6 @@
-//! Report tests on a hand-made three-zone run: AA and BB with storage, CC
-//! without; Russian route NS1 into AA, US LNG, production in BB.
+//! Report tests on a hand-made three-zone run, all three counted as the EU: AA
+//! and BB with storage, CC without; Russian route NS1 into AA, US LNG,
+//! production in BB; CC switches part of its power demand to another fuel.
 
 use crate::figures::RUN_FIGURE_IDS;
 use crate::{render_compare_report, render_run_report};
@@ -159,7 +160,7 @@ fn results(system: &System, cut: bool) -> Results {
 pub fn outcome(with_package: bool) -> RunOutcome {
     let system = system();
     let results = results(&system, true);
-    let eu_zones = vec![ZoneId(0), ZoneId(1)];
+    let eu_zones = vec![ZoneId(0), ZoneId(1), ZoneId(2)];
     let start = Some(date(2022, 4, 21));
     let options = LedgerOptions {
         russian_origins: vec!["RU".into()],
@@ -373,5 +374,23 @@ fn the_unserved_heatmap_leaves_out_fuel_switching() {
     assert!(
         !map.contains("0.6 TWh") && !map.contains("0.8 TWh"),
         "{map}"
+    );
+}
+
+#[test]
+fn the_ledger_shows_fuel_switching_apart_and_reconciles_with_the_key_figures() {
+    // Unserved: AA 30 GWh/d x 7 days + CC 10 GWh/d x 20 days = 410 GWh at 600 EUR/MWh
+    // = 246 MEUR. Fuel switching: CC 20 GWh/d x 60 days = 1200 GWh at 150 EUR/MWh = 180 MEUR.
+    let html = render_run_report(&outcome(false), &[]);
+    assert!(html.contains(
+        "<tr><th>EU curtailment cost: unserved demand</th><td>0.4</td><td>246</td></tr>"
+    ));
+    assert!(html
+        .contains("<tr><th>EU curtailment cost: fuel switching</th><td>1.2</td><td>180</td></tr>"));
+    // The EU key figures: 0.41 TWh unserved (0.21 industry, 0.20 power), 1.20 TWh switched.
+    assert!(html.contains("<th>fuel switched (TWh)</th>"));
+    assert!(
+        html.contains("<td>0.00</td><td>0.20</td><td>0.21</td><td>0.00</td><td>1.20</td>"),
+        "{html}"
     );
 }
