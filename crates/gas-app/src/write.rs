@@ -38,7 +38,7 @@ fn kpi_json(kpi: &ZoneKpi) -> Value {
         "unserved_twh": number(kpi.unserved_twh),
         "fuel_switched_twh": number(kpi.fuel_switched_twh),
         "unserved_twh_by_sector": sectors,
-        "unserved_share": number(kpi.unserved_share),
+        "unserved_share": optional(kpi.unserved_share),
         "min_fill_pct": optional(kpi.min_fill_pct),
         "min_fill_date": kpi.min_fill_date.map(|d| d.to_string()),
         "fill_on_1_nov_pct": optional(kpi.fill_on_1_nov_pct),

@@ -12,12 +12,17 @@ fn or_dash(value: Option<String>) -> String {
 fn kpi_row(kpi: &ZoneKpi) -> String {
     let [households, power, industry, other] = kpi.unserved_twh_by_sector;
     format!(
-        "{:<5} {:>8} {:>8.1} {:>8.1} {:>8.1} {:>8.1} {:>8.1} {:>8.1} {:>7} {:>11} {:>8} {:>9}",
+        "{:<5} {:>9} {:>8.1} {:>8.1} {:>8.1} {:>8.1} {:>8.1} {:>8.1} {:>7} {:>11} {:>8} {:>9}",
         kpi.zone,
-        match (kpi.working_gas_twh > 0.0, kpi.buffer_days) {
-            (false, _) => "no UGS".to_string(),
-            (true, Some(days)) => days.to_string(),
-            (true, None) => "> period".to_string(),
+        match (
+            kpi.demand_twh > 0.0,
+            kpi.working_gas_twh > 0.0,
+            kpi.buffer_days
+        ) {
+            (false, _, _) => "no demand".to_string(),
+            (true, false, _) => "no UGS".to_string(),
+            (true, true, Some(days)) => days.to_string(),
+            (true, true, None) => "> period".to_string(),
         },
         kpi.unserved_twh,
         households,
@@ -49,7 +54,7 @@ pub fn run_summary(outcome: &RunOutcome) {
         println!("Buffer days count from the first disruption, {start}.");
     }
     println!(
-        "\n{:<5} {:>8} {:>8} {:>8} {:>8} {:>8} {:>8} {:>8} {:>7} {:>11} {:>8} {:>9}",
+        "\n{:<5} {:>9} {:>8} {:>8} {:>8} {:>8} {:>8} {:>8} {:>7} {:>11} {:>8} {:>9}",
         "zone",
         "buffer",
         "unserved",
@@ -64,13 +69,16 @@ pub fn run_summary(outcome: &RunOutcome) {
         "peak EUR"
     );
     println!(
-        "{:<5} {:>8} {:>8} {:>8} {:>8} {:>8} {:>8} {:>8} {:>7} {:>11} {:>8} {:>9}",
+        "{:<5} {:>9} {:>8} {:>8} {:>8} {:>8} {:>8} {:>8} {:>7} {:>11} {:>8} {:>9}",
         "", "days", "TWh", "TWh", "TWh", "TWh", "TWh", "TWh", "", "", "fill", "/MWh"
     );
     for kpi in &outcome.zones {
         println!("{}", kpi_row(kpi));
     }
     println!("{}", kpi_row(&outcome.eu));
+    if outcome.zones.iter().any(|kpi| kpi.demand_twh <= 0.0) {
+        println!("no demand: the zone has no modelled demand; its buffer, fill and peak price are left out (-).");
+    }
     println!("\nLedger (period totals):");
     for line in LedgerLine::ALL {
         let (volume, value) = outcome.ledger.line_total(line);

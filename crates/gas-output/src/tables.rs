@@ -234,7 +234,7 @@ pub fn zones_summary(kpis: &[ZoneKpi]) -> Table {
             "fuel_switched_twh",
             kpis.iter().map(|k| k.fuel_switched_twh).collect(),
         ),
-        Column::floats(
+        Column::float(
             "unserved_share",
             kpis.iter().map(|k| k.unserved_share).collect(),
         ),
@@ -325,7 +325,7 @@ mod tests {
             unserved_twh_by_sector: [0.0, 0.0, 1.0, 0.0],
             fuel_switched_twh: 2.0,
             unserved_twh: 1.0,
-            unserved_share: 0.1,
+            unserved_share: Some(0.1),
             demand_twh: 10.0,
             min_fill_pct: Some(20.0),
             min_fill_date: NaiveDate::from_ymd_opt(2022, 9, 1),

@@ -228,7 +228,13 @@ pub fn maps(outcome: &RunOutcome) -> Vec<Figure> {
         .zones
         .iter()
         .map(|kpi| {
-            if kpi.working_gas_twh > 0.0 {
+            if kpi.demand_twh <= 0.0 {
+                Tile {
+                    code: kpi.zone.clone(),
+                    value: None,
+                    note: "no demand".into(),
+                }
+            } else if kpi.working_gas_twh > 0.0 {
                 match kpi.buffer_days {
                     Some(d) => Tile {
                         code: kpi.zone.clone(),
@@ -253,27 +259,26 @@ pub fn maps(outcome: &RunOutcome) -> Vec<Figure> {
     let max_share = outcome
         .zones
         .iter()
-        .map(|k| 100.0 * k.unserved_share)
+        .filter_map(|k| k.unserved_share.map(|share| 100.0 * share))
         .filter(|v| v.is_finite())
         .fold(0.0, f64::max);
     let share_tiles: Vec<Tile> = outcome
         .zones
         .iter()
-        .map(|kpi| {
-            if kpi.demand_twh > 0.0 {
-                let pct = 100.0 * kpi.unserved_share;
+        .map(|kpi| match kpi.unserved_share {
+            Some(share) => {
+                let pct = 100.0 * share;
                 Tile {
                     code: kpi.zone.clone(),
                     value: Some(pct),
                     note: format!("{} %", fmt(pct, 1)),
                 }
-            } else {
-                Tile {
-                    code: kpi.zone.clone(),
-                    value: None,
-                    note: "no data".into(),
-                }
             }
+            None => Tile {
+                code: kpi.zone.clone(),
+                value: None,
+                note: "no demand".into(),
+            },
         })
         .collect();
     let _ = system;
@@ -281,13 +286,13 @@ pub fn maps(outcome: &RunOutcome) -> Vec<Figure> {
         Figure {
             id: "map-buffer".into(),
             title: "Buffer days by zone".into(),
-            caption: "Days from the first disruption until the zone's storage reaches its floor; \"lasts\": not within the period (top colour). Grey: no underground storage (UGS). Tile positions are schematic.".into(),
+            caption: "Days from the first disruption until the zone's storage reaches its floor; \"lasts\": not within the period (top colour). Grey: no underground storage (UGS), or no modelled demand (a storage that only serves other zones has no buffer). Tile positions are schematic.".into(),
             svg: tile_map(&TileMap {
                 title: "Buffer days by zone".into(),
                 tiles: buffer_tiles,
                 legend: "buffer (days)".into(),
                 max: days.max(1.0),
-                none_label: "no storage".into(),
+                none_label: "no storage or no demand".into(),
                 high_is_dark: false,
                 decimals: 0,
             }),
@@ -295,13 +300,13 @@ pub fn maps(outcome: &RunOutcome) -> Vec<Figure> {
         Figure {
             id: "map-unserved".into(),
             title: "Unserved share of demand by zone".into(),
-            caption: "Curtailed demand over the period as a share of the zone's demand (darker: more unserved). Grey: no demand data.".into(),
+            caption: "Unserved demand over the period as a share of the zone's demand, fuel switching excluded (darker: more unserved). Grey: no modelled demand.".into(),
             svg: tile_map(&TileMap {
                 title: "Unserved share of demand by zone".into(),
                 tiles: share_tiles,
                 legend: "unserved (% of demand)".into(),
                 max: if max_share > 0.0 { max_share } else { 1.0 },
-                none_label: "no demand data".into(),
+                none_label: "no modelled demand".into(),
                 high_is_dark: true,
                 decimals: 1,
             }),

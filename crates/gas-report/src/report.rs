@@ -30,7 +30,9 @@ fn opt(value: Option<f64>, decimals: usize, unit: &str) -> String {
 }
 
 fn buffer_text(kpi: &ZoneKpi) -> String {
-    if kpi.working_gas_twh <= 0.0 {
+    if kpi.demand_twh <= 0.0 {
+        "no demand".into()
+    } else if kpi.working_gas_twh <= 0.0 {
         "no storage".into()
     } else {
         match kpi.buffer_days {
@@ -67,7 +69,7 @@ pub fn kpi_table(outcome: &RunOutcome) -> String {
             fmt(kpi.working_gas_twh, 1),
             esc(&buffer_text(kpi)),
             fmt(kpi.unserved_twh, 2),
-            format_args!("{} %", fmt(100.0 * kpi.unserved_share, 2)),
+            opt(kpi.unserved_share.map(|share| 100.0 * share), 2, " %"),
         );
         for value in kpi.unserved_twh_by_sector {
             let _ = write!(html, "<td>{}</td>", fmt(value, 2));

@@ -326,7 +326,7 @@ fn empty_and_broken_runs_do_not_panic() {
     run.results.storage_level_gwh.clear();
     run.results.route_flow_gwh_d.clear();
     run.results.curtailed_gwh_d.clear();
-    run.zones[0].unserved_share = f64::NAN;
+    run.zones[0].unserved_share = Some(f64::NAN);
     run.built.system.storages[0].working_gas_gwh = Gwh(f64::NAN);
     let html = render_run_report(&run, &observed());
     assert!(html.ends_with("</html>\n"));
@@ -393,4 +393,25 @@ fn the_ledger_shows_fuel_switching_apart_and_reconciles_with_the_key_figures() {
         html.contains("<td>0.00</td><td>0.20</td><td>0.21</td><td>0.00</td><td>1.20</td>"),
         "{html}"
     );
+}
+
+#[test]
+fn a_zone_without_demand_gets_no_buffer_share_or_price() {
+    // BB keeps its storage (1 TWh) but demands nothing: the map and the table say
+    // "no demand" and leave share, fill and peak price empty.
+    let mut run = outcome(false);
+    run.built.system.demands[1].demand_gwh_d = daily(GwhPerDay::ZERO);
+    run.zones = zone_kpis(&run.built.system, &run.results, run.disruption_start);
+    let html = render_run_report(&run, &[]);
+    assert!(
+        html.contains(
+            "<tr data-zone=\"BB\"><th>BB</th><td>1.0</td><td>no demand</td><td>0.00</td><td>–</td>"
+        ),
+        "{html}"
+    );
+    assert!(html.contains("<td>–</td><td>–</td><td>–</td><td>–</td></tr>"));
+    let buffer = figure_svg(&html, "map-buffer").unwrap_or_default();
+    assert!(buffer.contains("<title>BB: no demand</title>"), "{buffer}");
+    let share = figure_svg(&html, "map-unserved").unwrap_or_default();
+    assert!(share.contains("<title>BB: no demand</title>"), "{share}");
 }
