@@ -47,6 +47,19 @@ fn kpi_json(kpi: &ZoneKpi) -> Value {
     })
 }
 
+/// One applied event or measure as in `summary.json`: its label, file, what it
+/// changed (as the HTML report shows it), its days and what it overrode.
+fn applied_json(applied: &gas_scenario::AppliedOverride) -> Value {
+    json!({
+        "label": applied.label(),
+        "file": applied.file,
+        "change": applied.change,
+        "from": applied.from.to_string(),
+        "to": applied.to.to_string(),
+        "overrides": applied.overrides,
+    })
+}
+
 /// The content of `summary.json`.
 pub fn summary_json(outcome: &RunOutcome, inputs: &[InputFile], dataset: &DatasetInfo) -> Value {
     let results = &outcome.results;
@@ -79,7 +92,7 @@ pub fn summary_json(outcome: &RunOutcome, inputs: &[InputFile], dataset: &Datase
             "scenario": inputs.first(),
             "packages": inputs.iter().skip(1).collect::<Vec<_>>(),
             "dataset": dataset,
-            "applied": outcome.built.applied.iter().map(|a| a.label()).collect::<Vec<_>>(),
+            "applied": outcome.built.applied.iter().map(applied_json).collect::<Vec<_>>(),
             "warnings": outcome.built.warnings,
         },
         "solver": {

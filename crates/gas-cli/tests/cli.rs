@@ -154,6 +154,15 @@ fn a_run_writes_every_result_file_and_a_summary() {
     assert_eq!(summary["period"]["days"], 61);
     assert_eq!(summary["inputs"]["scenario"]["name"], "short-cutoff");
     assert!(summary["package_cost"]["cost_to_russia_meur"].is_number());
+    // What each event and measure changed, not only where it came from.
+    let applied = &summary["inputs"]["applied"][0];
+    assert_eq!(applied["label"], "scenario events[0]");
+    assert_eq!(applied["change"], "origin RU (all) supply x 0.000 (cut-off 100 %)");
+    assert_eq!(applied["from"], "2022-04-01");
+    assert!(applied["file"]
+        .as_str()
+        .unwrap()
+        .ends_with("short-cutoff.toml"));
     let daily = std::fs::read_to_string(out.path().join("zones_daily.csv")).unwrap();
     assert!(daily.starts_with("date,zone,demand_households_services_gwh_d"));
     // 61 days x every zone, plus the header.
