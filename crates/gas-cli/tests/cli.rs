@@ -157,7 +157,10 @@ fn a_run_writes_every_result_file_and_a_summary() {
     // What each event and measure changed, not only where it came from.
     let applied = &summary["inputs"]["applied"][0];
     assert_eq!(applied["label"], "scenario events[0]");
-    assert_eq!(applied["change"], "origin RU (all) supply x 0.000 (cut-off 100 %)");
+    assert_eq!(
+        applied["change"],
+        "origin RU (all) supply x 0.000 (cut-off 100 %)"
+    );
     assert_eq!(applied["from"], "2022-04-01");
     assert!(applied["file"]
         .as_str()

@@ -2,7 +2,6 @@
 //! `ledger` and `ledger_delta`. Column meanings are in `docs/outputs.md`.
 
 use crate::table::{Column, Table};
-use chrono::NaiveDate;
 use gas_core::sector::Sector;
 use gas_core::{Results, System};
 use gas_metrics::kpi::{is_fuel_switching, ZoneKpi};
@@ -194,11 +193,6 @@ pub fn flows_daily(system: &System, results: &Results) -> Table {
     )
 }
 
-fn date_text(date: Option<NaiveDate>) -> String {
-    date.map(|d| d.format("%Y-%m-%d").to_string())
-        .unwrap_or_default()
-}
-
 /// One row per zone (and group) with its key figures.
 pub fn zones_summary(kpis: &[ZoneKpi]) -> Table {
     let mut columns = vec![
@@ -211,9 +205,9 @@ pub fn zones_summary(kpis: &[ZoneKpi]) -> Table {
             "buffer_days",
             kpis.iter().map(|k| k.buffer_days.map(i64::from)).collect(),
         ),
-        Column::text(
+        Column::optional_date(
             "buffer_end_date",
-            kpis.iter().map(|k| date_text(k.buffer_end_date)).collect(),
+            kpis.iter().map(|k| k.buffer_end_date).collect(),
         ),
         Column::floats("demand_twh", kpis.iter().map(|k| k.demand_twh).collect()),
     ];
@@ -242,9 +236,9 @@ pub fn zones_summary(kpis: &[ZoneKpi]) -> Table {
             "min_fill_pct",
             kpis.iter().map(|k| k.min_fill_pct).collect(),
         ),
-        Column::text(
+        Column::optional_date(
             "min_fill_date",
-            kpis.iter().map(|k| date_text(k.min_fill_date)).collect(),
+            kpis.iter().map(|k| k.min_fill_date).collect(),
         ),
         Column::float(
             "fill_on_1_nov_pct",
@@ -254,9 +248,9 @@ pub fn zones_summary(kpis: &[ZoneKpi]) -> Table {
             "peak_price_eur_mwh",
             kpis.iter().map(|k| k.peak_price_eur_mwh).collect(),
         ),
-        Column::text(
+        Column::optional_date(
             "peak_price_date",
-            kpis.iter().map(|k| date_text(k.peak_price_date)).collect(),
+            kpis.iter().map(|k| k.peak_price_date).collect(),
         ),
     ]);
     Table::new("zones_summary", columns)
@@ -313,6 +307,7 @@ pub fn ledger_delta(deltas: &[LedgerDelta]) -> Table {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use chrono::NaiveDate;
 
     /// Key figures of a zone with 10 TWh of demand, 1 TWh unserved in industry and
     /// 2 TWh met by fuel switching.
@@ -339,6 +334,23 @@ mod tests {
         match &table.column(name)?.data {
             crate::table::ColumnData::Float(values) => values[0],
             _ => None,
+        }
+    }
+
+    #[test]
+    fn zones_summary_dates_are_typed_and_missing_ones_null() {
+        let table = zones_summary(&[kpi()]);
+        let mut json = Vec::new();
+        crate::write::write_json(&table, &mut json).unwrap();
+        let json = String::from_utf8(json).unwrap();
+        assert!(json.contains(r#""buffer_end_date":null"#), "{json}");
+        assert!(json.contains(r#""min_fill_date":"2022-09-01""#), "{json}");
+        assert!(!json.contains(r#""""#), "{json}");
+        for name in ["buffer_end_date", "min_fill_date", "peak_price_date"] {
+            assert!(matches!(
+                table.column(name).map(|c| &c.data),
+                Some(crate::table::ColumnData::OptionalDate(_))
+            ));
         }
     }
 
