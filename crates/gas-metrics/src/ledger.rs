@@ -358,6 +358,8 @@ pub struct LedgerDelta {
     pub category: LedgerCategory,
     /// Origin code or zone group.
     pub origin: String,
+    /// `pipeline`, `lng` or `curtailment`, as in the ledger line.
+    pub carrier: &'static str,
     /// Route, `LNG` or sector.
     pub item: String,
     /// Volume with the package minus volume without.
@@ -380,26 +382,28 @@ pub struct PackageCost {
 /// Line-by-line changes of `with_package` against `do_nothing` (union of lines, missing = 0).
 pub fn compare(with_package: &Ledger, do_nothing: &Ledger) -> (Vec<LedgerDelta>, PackageCost) {
     let key = |row: &LedgerRow| (row.category, row.origin.clone(), row.item.clone());
-    let mut lines: BTreeMap<(LedgerCategory, String, String), (f64, f64)> = BTreeMap::new();
-    for row in &with_package.rows {
-        let entry = lines.entry(key(row)).or_default();
-        entry.0 += row.volume_twh;
-        entry.1 += row.value_meur;
-    }
-    for row in &do_nothing.rows {
-        let entry = lines.entry(key(row)).or_default();
-        entry.0 -= row.volume_twh;
-        entry.1 -= row.value_meur;
+    // A line's carrier follows from its category and item, so both runs give the same one.
+    let mut lines: BTreeMap<(LedgerCategory, String, String), (&'static str, f64, f64)> =
+        BTreeMap::new();
+    for (rows, sign) in [(&with_package.rows, 1.0), (&do_nothing.rows, -1.0)] {
+        for row in rows {
+            let entry = lines.entry(key(row)).or_insert((row.carrier, 0.0, 0.0));
+            entry.1 += sign * row.volume_twh;
+            entry.2 += sign * row.value_meur;
+        }
     }
     let deltas: Vec<LedgerDelta> = lines
         .into_iter()
-        .map(|((category, origin, item), (volume, value))| LedgerDelta {
-            category,
-            origin,
-            item,
-            volume_change_twh: volume,
-            value_change_meur: value,
-        })
+        .map(
+            |((category, origin, item), (carrier, volume, value))| LedgerDelta {
+                category,
+                origin,
+                carrier,
+                item,
+                volume_change_twh: volume,
+                value_change_meur: value,
+            },
+        )
         .collect();
     let change = |category| {
         deltas
@@ -513,5 +517,18 @@ mod tests {
         assert!(deltas
             .iter()
             .any(|d| d.item == "NS1" && (d.volume_change_twh + 0.3).abs() < 1e-12));
+        // Lines found in only one of the runs keep their carrier: NS1 (do-nothing
+        // only) a pipeline, US LNG (embargo only) LNG.
+        let carrier = |category, item: &str| {
+            deltas
+                .iter()
+                .find(|d| d.category == category && d.item == item)
+                .map(|d| d.carrier)
+        };
+        assert_eq!(
+            carrier(LedgerCategory::RussiaExportRevenue, "NS1"),
+            Some("pipeline")
+        );
+        assert_eq!(carrier(LedgerCategory::UsLngRevenue, "LNG"), Some("lng"));
     }
 }

@@ -278,7 +278,8 @@ pub fn ledger(ledger: &Ledger) -> Table {
     )
 }
 
-/// The changes a package makes to the ledger against do-nothing.
+/// The changes a package makes to the ledger against do-nothing: the columns of
+/// [`ledger`] with the changes of volume and value.
 pub fn ledger_delta(deltas: &[LedgerDelta]) -> Table {
     Table::new(
         "ledger_delta",
@@ -291,6 +292,10 @@ pub fn ledger_delta(deltas: &[LedgerDelta]) -> Table {
                     .collect(),
             ),
             Column::text("origin", deltas.iter().map(|d| d.origin.clone()).collect()),
+            Column::text(
+                "carrier",
+                deltas.iter().map(|d| d.carrier.to_string()).collect(),
+            ),
             Column::text("item", deltas.iter().map(|d| d.item.clone()).collect()),
             Column::floats(
                 "volume_change_twh",
@@ -335,6 +340,29 @@ mod tests {
             crate::table::ColumnData::Float(values) => values[0],
             _ => None,
         }
+    }
+
+    #[test]
+    fn ledger_delta_has_the_ledger_columns_with_the_carrier() {
+        use gas_metrics::ledger::LedgerCategory;
+        let delta = LedgerDelta {
+            category: LedgerCategory::ImportBill,
+            origin: "US".into(),
+            carrier: "lng",
+            item: "LNG".into(),
+            volume_change_twh: 12.0,
+            value_change_meur: 1200.0,
+        };
+        let deltas = ledger_delta(std::slice::from_ref(&delta));
+        let names: Vec<&str> = deltas.columns.iter().map(|c| c.name.as_str()).collect();
+        let empty = ledger(&Ledger::default());
+        let ledger_names: Vec<&str> = empty.columns.iter().map(|c| c.name.as_str()).collect();
+        assert_eq!(names[..4], ledger_names[..4]);
+        assert_eq!(names[4..], ["volume_change_twh", "value_change_meur"]);
+        assert_eq!(
+            deltas.column("carrier").map(|c| &c.data),
+            Some(&crate::table::ColumnData::Text(vec!["lng".into()]))
+        );
     }
 
     #[test]
