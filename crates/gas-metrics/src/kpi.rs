@@ -1,10 +1,13 @@
 //! Per-zone key figures of a run and their totals over a group of zones.
 //!
 //! Definitions (also in `docs/outputs.md`):
-//! - **buffer days**: whole days from the first disruption (or the start of
-//!   the period when there is none) until the zone's storage first ends a day
-//!   at its floor (the strategic reserve, zero without one), within
-//!   [`BUFFER_TOLERANCE_SHARE`] of working gas; `None` when it never does in the period.
+//! - **buffer days**: the number of gas days the storage covered after the
+//!   first disruption (or from the start of the period when there is none):
+//!   the days from the disruption day through the first day the storage ends at
+//!   its floor (the strategic reserve, zero without one, within
+//!   [`BUFFER_TOLERANCE_SHARE`] of working gas), both included; 0 when it is
+//!   at its floor already when the disruption day starts; `None` when it does
+//!   not reach the floor in the period.
 //! - **unserved energy**: curtailed demand summed over the period, by sector.
 //! - **minimum fill**: the lowest end-of-day level as a share of working gas, and its first date.
 //! - **fill on 1 November**: the end-of-day fill on the first 1 November in the period.
@@ -41,8 +44,9 @@ pub struct ZoneKpi {
     pub zone: String,
     /// Total working-gas capacity of the zone's storage.
     pub working_gas_twh: f64,
-    /// Days from the first disruption until storage reaches its floor; `None`: not
-    /// within the period, or the zone has no demand.
+    /// Gas days the storage covered, from the first disruption's day through the
+    /// day it reached its floor (both included); `None`: not within the period,
+    /// or the zone has no demand.
     pub buffer_days: Option<u32>,
     /// The date storage reached its floor, if it did.
     pub buffer_end_date: Option<NaiveDate>,
@@ -108,6 +112,7 @@ pub fn group_kpi(
     let in_group = |zone: ZoneId| zones.contains(&zone);
 
     let mut working_gas = Gwh::ZERO;
+    let mut initial_level_gwh = 0.0;
     let mut level = vec![0.0; days];
     let mut floor = vec![0.0; days];
     for (index, storage) in system.storages.iter().enumerate() {
@@ -115,6 +120,7 @@ pub fn group_kpi(
             continue;
         }
         working_gas += storage.working_gas_gwh;
+        initial_level_gwh += storage.initial_level_gwh.value();
         for day in 0..days {
             level[day] += results.storage_level_gwh[index][day].value();
             floor[day] += storage
@@ -188,8 +194,19 @@ pub fn group_kpi(
     } else {
         None
     };
+    // The level when the disruption day starts: the end of the day before, or the
+    // initial level on the first day of the period.
+    let start_level_gwh = match first_day {
+        0 => initial_level_gwh,
+        day => level.get(day - 1).copied().unwrap_or(initial_level_gwh),
+    };
+    let empty_at_start =
+        |day: usize| start_level_gwh <= floor.get(day).copied().unwrap_or(0.0) + tolerance;
     let buffer_days = match depleted_day {
-        Some(day) => Some((day - first_day) as u32),
+        // Already at the floor: the buffer covered no day.
+        Some(day) if day == first_day && empty_at_start(day) => Some(0),
+        // Gas days first_day..=day.
+        Some(day) => Some((day - first_day + 1) as u32),
         None if storage_serves_demand || !has_demand => None,
         None => Some(0),
     };
@@ -239,7 +256,8 @@ mod tests {
     fn buffer_days_count_from_the_disruption_to_the_floor() {
         // 1000 GWh in storage, 100 GWh/d withdrawn from day 0 (2022-01-01):
         // end-of-day levels 900, 800, ..., 0 on day 9 (2022-01-10).
-        // Counted from a disruption on 2022-01-03 (day 2): 9 - 2 = 7 days.
+        // Counted from a disruption on 2022-01-03 (day 2): the storage covers the
+        // gas days 3 to 10 January, 8 days.
         let system = one_zone_system(15, 1000.0, 100.0);
         let mut results = Results::zeroed(&system, RunStatus::Optimal);
         for day in 0..15 {
@@ -252,7 +270,7 @@ mod tests {
         }
         let disruption = NaiveDate::from_ymd_opt(2022, 1, 3);
         let kpi = &zone_kpis(&system, &results, disruption)[0];
-        assert_eq!(kpi.buffer_days, Some(7));
+        assert_eq!(kpi.buffer_days, Some(8));
         assert_eq!(kpi.buffer_end_date, NaiveDate::from_ymd_opt(2022, 1, 10));
         // Days 10..14 curtail 100 GWh/d: 5 x 100 = 500 GWh = 0.5 TWh, all households.
         assert!((kpi.unserved_twh - 0.5).abs() < 1e-12);
@@ -316,10 +334,48 @@ mod tests {
         // The same zone with demand has them all.
         let system = one_zone_system(15, 1000.0, 100.0);
         let kpi = &zone_kpis(&system, &results, None)[0];
-        assert_eq!(kpi.buffer_days, Some(9));
+        assert_eq!(kpi.buffer_days, Some(10));
         assert_eq!(kpi.min_fill_pct, Some(0.0));
         assert_eq!(kpi.unserved_share, Some(0.0));
         assert_eq!(kpi.peak_price_eur_mwh, Some(400.0));
+    }
+
+    #[test]
+    fn buffer_days_are_the_gas_days_the_storage_covered() {
+        // 3000 GWh, 100 GWh/d from the first day of a 30-day April 2022 (no
+        // disruption): empty at the end of 30 April, after 3000 / 100 = 30 gas days.
+        let mut system = one_zone_system(30, 3000.0, 100.0);
+        system.period.start = NaiveDate::from_ymd_opt(2022, 4, 1).unwrap_or_default();
+        let mut results = Results::zeroed(&system, RunStatus::Optimal);
+        for day in 0..30 {
+            results.storage_level_gwh[0][day] = Gwh(3000.0 - 100.0 * (day as f64 + 1.0));
+        }
+        let kpi = &zone_kpis(&system, &results, None)[0];
+        assert_eq!(kpi.buffer_end_date, NaiveDate::from_ymd_opt(2022, 4, 30));
+        assert_eq!(kpi.buffer_days, Some(30));
+        // From a disruption on 30 April the storage still covers that one day.
+        let kpi = &zone_kpis(&system, &results, NaiveDate::from_ymd_opt(2022, 4, 30))[0];
+        assert_eq!(kpi.buffer_days, Some(1));
+    }
+
+    #[test]
+    fn a_storage_empty_before_the_disruption_covers_no_day() {
+        // Empty from the end of day 4 (1000 GWh at 200 GWh/d); the disruption on
+        // day 6 (2022-01-07) finds it at its floor: 0 days, ending that day.
+        let system = one_zone_system(10, 1000.0, 100.0);
+        let mut results = Results::zeroed(&system, RunStatus::Optimal);
+        for day in 0..10 {
+            results.storage_level_gwh[0][day] = Gwh((1000.0 - 200.0 * (day as f64 + 1.0)).max(0.0));
+        }
+        let kpi = &zone_kpis(&system, &results, NaiveDate::from_ymd_opt(2022, 1, 7))[0];
+        assert_eq!(kpi.buffer_days, Some(0));
+        assert_eq!(kpi.buffer_end_date, NaiveDate::from_ymd_opt(2022, 1, 7));
+        // An empty initial level covers no day either.
+        let mut system = one_zone_system(10, 1000.0, 100.0);
+        system.storages[0].initial_level_gwh = Gwh::ZERO;
+        let results = Results::zeroed(&system, RunStatus::Optimal);
+        let kpi = &zone_kpis(&system, &results, None)[0];
+        assert_eq!(kpi.buffer_days, Some(0));
     }
 
     #[test]

@@ -286,7 +286,7 @@ pub fn maps(outcome: &RunOutcome) -> Vec<Figure> {
         Figure {
             id: "map-buffer".into(),
             title: "Buffer days by zone".into(),
-            caption: "Days from the first disruption until the zone's storage reaches its floor; \"lasts\": not within the period (top colour). Grey: no underground storage (UGS), or no modelled demand (a storage that only serves other zones has no buffer). Tile positions are schematic.".into(),
+            caption: "Gas days the zone's storage covered, from the day of the first disruption through the day it reaches its floor; \"lasts\": not within the period (top colour). Grey: no underground storage (UGS), or no modelled demand (a storage that only serves other zones has no buffer). Tile positions are schematic.".into(),
             svg: tile_map(&TileMap {
                 title: "Buffer days by zone".into(),
                 tiles: buffer_tiles,
