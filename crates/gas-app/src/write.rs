@@ -38,12 +38,25 @@ fn kpi_json(kpi: &ZoneKpi) -> Value {
         "unserved_twh": number(kpi.unserved_twh),
         "fuel_switched_twh": number(kpi.fuel_switched_twh),
         "unserved_twh_by_sector": sectors,
-        "unserved_share": number(kpi.unserved_share),
+        "unserved_share": optional(kpi.unserved_share),
         "min_fill_pct": optional(kpi.min_fill_pct),
         "min_fill_date": kpi.min_fill_date.map(|d| d.to_string()),
         "fill_on_1_nov_pct": optional(kpi.fill_on_1_nov_pct),
         "peak_price_eur_mwh": optional(kpi.peak_price_eur_mwh),
         "peak_price_date": kpi.peak_price_date.map(|d| d.to_string()),
+    })
+}
+
+/// One applied event or measure as in `summary.json`: its label, file, what it
+/// changed (as the HTML report shows it), its days and what it overrode.
+fn applied_json(applied: &gas_scenario::AppliedOverride) -> Value {
+    json!({
+        "label": applied.label(),
+        "file": applied.file,
+        "change": applied.change,
+        "from": applied.from.to_string(),
+        "to": applied.to.to_string(),
+        "overrides": applied.overrides,
     })
 }
 
@@ -79,7 +92,7 @@ pub fn summary_json(outcome: &RunOutcome, inputs: &[InputFile], dataset: &Datase
             "scenario": inputs.first(),
             "packages": inputs.iter().skip(1).collect::<Vec<_>>(),
             "dataset": dataset,
-            "applied": outcome.built.applied.iter().map(|a| a.label()).collect::<Vec<_>>(),
+            "applied": outcome.built.applied.iter().map(applied_json).collect::<Vec<_>>(),
             "warnings": outcome.built.warnings,
         },
         "solver": {

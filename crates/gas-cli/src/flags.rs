@@ -95,7 +95,7 @@ pub struct CompareArgs {
     /// Scenario files.
     #[arg(long, num_args = 1.., required = true, value_name = "FILE")]
     pub scenarios: Vec<PathBuf>,
-    /// Package files (each is run alone against each scenario; do-nothing is always included).
+    /// Package files (each is run alone against each scenario; do-nothing is always included, once, listed or not).
     #[arg(long, num_args = 1.., required = true, value_name = "FILE")]
     pub packages: Vec<PathBuf>,
     /// Folder for matrix.csv and each run's files (default: out/compare).

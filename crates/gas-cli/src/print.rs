@@ -3,7 +3,7 @@
 use gas_app::compare::{headline, Cell};
 use gas_app::RunOutcome;
 use gas_metrics::kpi::ZoneKpi;
-use gas_metrics::ledger::LedgerCategory;
+use gas_metrics::ledger::LedgerLine;
 
 fn or_dash(value: Option<String>) -> String {
     value.unwrap_or_else(|| "-".to_string())
@@ -12,12 +12,17 @@ fn or_dash(value: Option<String>) -> String {
 fn kpi_row(kpi: &ZoneKpi) -> String {
     let [households, power, industry, other] = kpi.unserved_twh_by_sector;
     format!(
-        "{:<5} {:>8} {:>8.1} {:>8.1} {:>8.1} {:>8.1} {:>8.1} {:>8.1} {:>7} {:>11} {:>8} {:>9}",
+        "{:<5} {:>9} {:>8.1} {:>8.1} {:>8.1} {:>8.1} {:>8.1} {:>8.1} {:>7} {:>11} {:>8} {:>9}",
         kpi.zone,
-        match (kpi.working_gas_twh > 0.0, kpi.buffer_days) {
-            (false, _) => "no UGS".to_string(),
-            (true, Some(days)) => days.to_string(),
-            (true, None) => "> period".to_string(),
+        match (
+            kpi.demand_twh > 0.0,
+            kpi.working_gas_twh > 0.0,
+            kpi.buffer_days
+        ) {
+            (false, _, _) => "no demand".to_string(),
+            (true, false, _) => "no UGS".to_string(),
+            (true, true, Some(days)) => days.to_string(),
+            (true, true, None) => "> period".to_string(),
         },
         kpi.unserved_twh,
         households,
@@ -49,7 +54,7 @@ pub fn run_summary(outcome: &RunOutcome) {
         println!("Buffer days count from the first disruption, {start}.");
     }
     println!(
-        "\n{:<5} {:>8} {:>8} {:>8} {:>8} {:>8} {:>8} {:>8} {:>7} {:>11} {:>8} {:>9}",
+        "\n{:<5} {:>9} {:>8} {:>8} {:>8} {:>8} {:>8} {:>8} {:>7} {:>11} {:>8} {:>9}",
         "zone",
         "buffer",
         "unserved",
@@ -64,25 +69,23 @@ pub fn run_summary(outcome: &RunOutcome) {
         "peak EUR"
     );
     println!(
-        "{:<5} {:>8} {:>8} {:>8} {:>8} {:>8} {:>8} {:>8} {:>7} {:>11} {:>8} {:>9}",
+        "{:<5} {:>9} {:>8} {:>8} {:>8} {:>8} {:>8} {:>8} {:>7} {:>11} {:>8} {:>9}",
         "", "days", "TWh", "TWh", "TWh", "TWh", "TWh", "TWh", "", "", "fill", "/MWh"
     );
     for kpi in &outcome.zones {
         println!("{}", kpi_row(kpi));
     }
     println!("{}", kpi_row(&outcome.eu));
+    if outcome.zones.iter().any(|kpi| kpi.demand_twh <= 0.0) {
+        println!("no demand: the zone has no modelled demand; its buffer, fill and peak price are left out (-).");
+    }
     println!("\nLedger (period totals):");
-    for (category, label) in [
-        (
-            LedgerCategory::RussiaExportRevenue,
-            "Russia's gas export revenue",
-        ),
-        (LedgerCategory::ImportBill, "EU import bill"),
-        (LedgerCategory::UsLngRevenue, "US LNG revenue"),
-        (LedgerCategory::CurtailmentCost, "EU curtailment cost"),
-    ] {
-        let (volume, value) = outcome.ledger.total(category);
-        println!("  {label:<30} {volume:>9.1} TWh {value:>12.0} MEUR");
+    for line in LedgerLine::ALL {
+        let (volume, value) = outcome.ledger.line_total(line);
+        println!(
+            "  {:<38} {volume:>9.1} TWh {value:>12.0} MEUR",
+            line.label()
+        );
     }
     if let Some(comparison) = &outcome.versus_do_nothing {
         let cost = comparison.cost;
@@ -106,7 +109,8 @@ pub fn run_summary(outcome: &RunOutcome) {
     }
 }
 
-/// Prints the matrix of one headline figure: scenarios down, packages across.
+/// Prints the matrix of one headline figure: packages down, scenarios across
+/// (the orientation of the HTML report's matrices).
 pub fn matrix(cells: &[Cell], name: &str) {
     let mut scenarios: Vec<&str> = Vec::new();
     let mut packages: Vec<&str> = Vec::new();
@@ -119,19 +123,19 @@ pub fn matrix(cells: &[Cell], name: &str) {
         }
     }
     println!("{name}");
-    print!("{:<32}", "scenario \\ package");
-    for package in &packages {
-        print!(" {package:>20}");
+    print!("{:<32}", "package \\ scenario");
+    for scenario in &scenarios {
+        print!(" {scenario:>24}");
     }
     println!();
-    for scenario in &scenarios {
-        print!("{scenario:<32}");
-        for package in &packages {
+    for package in &packages {
+        print!("{package:<32}");
+        for scenario in &scenarios {
             let value = cells
                 .iter()
                 .find(|c| c.scenario == *scenario && c.package == *package)
                 .and_then(|cell| headline(cell, name));
-            print!(" {:>20}", or_dash(value.map(|v| format!("{v:.1}"))));
+            print!(" {:>24}", or_dash(value.map(|v| format!("{v:.1}"))));
         }
         println!();
     }

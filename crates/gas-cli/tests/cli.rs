@@ -154,6 +154,18 @@ fn a_run_writes_every_result_file_and_a_summary() {
     assert_eq!(summary["period"]["days"], 61);
     assert_eq!(summary["inputs"]["scenario"]["name"], "short-cutoff");
     assert!(summary["package_cost"]["cost_to_russia_meur"].is_number());
+    // What each event and measure changed, not only where it came from.
+    let applied = &summary["inputs"]["applied"][0];
+    assert_eq!(applied["label"], "scenario events[0]");
+    assert_eq!(
+        applied["change"],
+        "origin RU (all) supply x 0.000 (cut-off 100 %)"
+    );
+    assert_eq!(applied["from"], "2022-04-01");
+    assert!(applied["file"]
+        .as_str()
+        .unwrap()
+        .ends_with("short-cutoff.toml"));
     let daily = std::fs::read_to_string(out.path().join("zones_daily.csv")).unwrap();
     assert!(daily.starts_with("date,zone,demand_households_services_gwh_d"));
     // 61 days x every zone, plus the header.
@@ -257,4 +269,55 @@ fn every_command_has_help_with_an_example() {
         assert!(output.status.success());
         assert!(text(&output.stdout).contains("EXAMPLE"), "{command}");
     }
+}
+
+#[test]
+fn compare_runs_a_listed_do_nothing_once_and_prints_packages_down() {
+    let out = tempfile::tempdir().unwrap();
+    let report = out.path().join("c.html");
+    let output = gasbuffer(
+        &[
+            "compare",
+            "--scenarios",
+            "crates/gas-cli/tests/fixtures/short-cutoff.toml",
+            "--packages",
+            "packages/do-nothing.toml",
+            "packages/russian-lng-embargo.toml",
+            "--out",
+            out.path().to_str().unwrap(),
+            "--report",
+            report.to_str().unwrap(),
+        ],
+        &repo(),
+    );
+    assert_no_panic(&output);
+    assert!(output.status.success(), "{}", text(&output.stderr));
+    // One scenario, two packages of which one is do-nothing: two runs.
+    let matrix = std::fs::read_to_string(out.path().join("matrix.csv")).unwrap();
+    let packages: Vec<&str> = matrix
+        .lines()
+        .skip(1)
+        .map(|line| line.split(',').nth(1).unwrap_or_default())
+        .collect();
+    assert_eq!(packages, ["do-nothing", "russian-lng-embargo"], "{matrix}");
+    // The printed matrix has the report's orientation: packages down, scenarios across.
+    let stdout = text(&output.stdout);
+    let header = stdout
+        .lines()
+        .find(|line| line.contains('\\'))
+        .unwrap_or_default();
+    assert!(header.starts_with("package \\ scenario"), "{stdout}");
+    assert!(header.contains("short-cutoff"), "{stdout}");
+    assert_eq!(
+        stdout
+            .lines()
+            .filter(|line| line.starts_with("do-nothing"))
+            .count(),
+        1,
+        "{stdout}"
+    );
+    let html = std::fs::read_to_string(report).unwrap();
+    assert!(html.contains("<th>package \\ scenario</th>"));
+    // Seven headline tables, one do-nothing row each.
+    assert_eq!(html.matches("<tr><th>do-nothing</th>").count(), 7);
 }

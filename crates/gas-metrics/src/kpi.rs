@@ -1,14 +1,23 @@
 //! Per-zone key figures of a run and their totals over a group of zones.
 //!
 //! Definitions (also in `docs/outputs.md`):
-//! - **buffer days**: whole days from the first disruption (or the start of
-//!   the period when there is none) until the zone's storage first ends a day
-//!   at its floor (the strategic reserve, zero without one), within
-//!   [`BUFFER_TOLERANCE_SHARE`] of working gas; `None` when it never does in the period.
+//! - **buffer days**: the number of gas days the storage covered after the
+//!   first disruption (or from the start of the period when there is none):
+//!   the days from the disruption day through the first day the storage ends at
+//!   its floor (the strategic reserve, zero without one, within
+//!   [`BUFFER_TOLERANCE_SHARE`] of working gas), both included; 0 when it is
+//!   at its floor already when the disruption day starts; `None` when it does
+//!   not reach the floor in the period.
 //! - **unserved energy**: curtailed demand summed over the period, by sector.
 //! - **minimum fill**: the lowest end-of-day level as a share of working gas, and its first date.
 //! - **fill on 1 November**: the end-of-day fill on the first 1 November in the period.
 //! - **peak shadow price**: the highest daily shadow price of the zone balance, and its first date.
+//!
+//! A zone (or group) without modelled demand (none over the period) has no
+//! buffer, unserved share, fill or peak price: its storage only serves other
+//! zones and its shadow price is set by its neighbours' curtailment. Those
+//! figures are `None`; working gas, demand (0), unserved energy (0) and fuel
+//! switching (0) stay.
 
 use chrono::{Datelike, NaiveDate};
 use gas_core::sector::Sector;
@@ -35,7 +44,9 @@ pub struct ZoneKpi {
     pub zone: String,
     /// Total working-gas capacity of the zone's storage.
     pub working_gas_twh: f64,
-    /// Days from the first disruption until storage reaches its floor; `None`: not within the period.
+    /// Gas days the storage covered, from the first disruption's day through the
+    /// day it reached its floor (both included); `None`: not within the period,
+    /// or the zone has no demand.
     pub buffer_days: Option<u32>,
     /// The date storage reached its floor, if it did.
     pub buffer_end_date: Option<NaiveDate>,
@@ -45,17 +56,18 @@ pub struct ZoneKpi {
     pub fuel_switched_twh: f64,
     /// Unserved energy, all sectors.
     pub unserved_twh: f64,
-    /// Unserved energy as a share of the period's demand.
-    pub unserved_share: f64,
+    /// Unserved energy as a share of the period's demand; `None` without demand.
+    pub unserved_share: Option<f64>,
     /// Demand over the period.
     pub demand_twh: f64,
-    /// Lowest end-of-day fill, percent of working gas (`None` without storage).
+    /// Lowest end-of-day fill, percent of working gas (`None` without storage or without demand).
     pub min_fill_pct: Option<f64>,
     /// First date of the lowest fill.
     pub min_fill_date: Option<NaiveDate>,
     /// Fill at the end of the first 1 November in the period, percent.
     pub fill_on_1_nov_pct: Option<f64>,
-    /// Highest daily shadow price of the zone balance (EUR/MWh); `None` for a group.
+    /// Highest daily shadow price of the zone balance (EUR/MWh); `None` for a group
+    /// and for a zone without demand.
     pub peak_price_eur_mwh: Option<f64>,
     /// First date of the peak price.
     pub peak_price_date: Option<NaiveDate>,
@@ -78,7 +90,8 @@ pub fn zone_kpis(
                 disruption_start,
             );
             let prices = &results.zone_price_eur_mwh[zone];
-            if let Some((day, price)) = first_max(prices.iter().map(|price| price.value())) {
+            let peak = first_max(prices.iter().map(|price| price.value()));
+            if let (true, Some((day, price))) = (kpi.demand_twh > 0.0, peak) {
                 kpi.peak_price_eur_mwh = Some(price);
                 kpi.peak_price_date = Some(results.period.date(day));
             }
@@ -99,6 +112,7 @@ pub fn group_kpi(
     let in_group = |zone: ZoneId| zones.contains(&zone);
 
     let mut working_gas = Gwh::ZERO;
+    let mut initial_level_gwh = 0.0;
     let mut level = vec![0.0; days];
     let mut floor = vec![0.0; days];
     for (index, storage) in system.storages.iter().enumerate() {
@@ -106,6 +120,7 @@ pub fn group_kpi(
             continue;
         }
         working_gas += storage.working_gas_gwh;
+        initial_level_gwh += storage.initial_level_gwh.value();
         for day in 0..days {
             level[day] += results.storage_level_gwh[index][day].value();
             floor[day] += storage
@@ -142,9 +157,11 @@ pub fn group_kpi(
     let unserved_twh: f64 = unserved_by_sector.iter().sum();
     let demand_twh = Twh::from(demand_total).value();
 
-    let has_storage = working_gas.value() > 0.0;
+    let has_demand = demand_twh > 0.0;
+    // Fill and buffer describe a storage serving the zone's own demand.
+    let storage_serves_demand = working_gas.value() > 0.0 && has_demand;
     let fill_pct = |day: usize| 100.0 * level[day] / working_gas.value();
-    let (min_fill_pct, min_fill_date) = if has_storage {
+    let (min_fill_pct, min_fill_date) = if storage_serves_demand {
         match first_min((0..days).map(fill_pct)) {
             Some((day, fill)) => (Some(fill), Some(results.period.date(day))),
             None => (None, None),
@@ -152,7 +169,7 @@ pub fn group_kpi(
     } else {
         (None, None)
     };
-    let fill_on_1_nov_pct = if has_storage {
+    let fill_on_1_nov_pct = if storage_serves_demand {
         results
             .period
             .dates()
@@ -172,14 +189,25 @@ pub fn group_kpi(
         })
         .unwrap_or(0);
     let tolerance = BUFFER_TOLERANCE_SHARE * working_gas.value();
-    let depleted_day = if has_storage {
+    let depleted_day = if storage_serves_demand {
         (first_day..days).find(|&day| level[day] <= floor[day] + tolerance)
     } else {
         None
     };
+    // The level when the disruption day starts: the end of the day before, or the
+    // initial level on the first day of the period.
+    let start_level_gwh = match first_day {
+        0 => initial_level_gwh,
+        day => level.get(day - 1).copied().unwrap_or(initial_level_gwh),
+    };
+    let empty_at_start =
+        |day: usize| start_level_gwh <= floor.get(day).copied().unwrap_or(0.0) + tolerance;
     let buffer_days = match depleted_day {
-        Some(day) => Some((day - first_day) as u32),
-        None if has_storage => None,
+        // Already at the floor: the buffer covered no day.
+        Some(day) if day == first_day && empty_at_start(day) => Some(0),
+        // Gas days first_day..=day.
+        Some(day) => Some((day - first_day + 1) as u32),
+        None if storage_serves_demand || !has_demand => None,
         None => Some(0),
     };
 
@@ -191,11 +219,7 @@ pub fn group_kpi(
         unserved_twh_by_sector: unserved_by_sector,
         fuel_switched_twh: fuel_switched_gwh / 1000.0,
         unserved_twh,
-        unserved_share: if demand_twh > 0.0 {
-            unserved_twh / demand_twh
-        } else {
-            0.0
-        },
+        unserved_share: has_demand.then(|| unserved_twh / demand_twh),
         demand_twh,
         min_fill_pct,
         min_fill_date,
@@ -232,7 +256,8 @@ mod tests {
     fn buffer_days_count_from_the_disruption_to_the_floor() {
         // 1000 GWh in storage, 100 GWh/d withdrawn from day 0 (2022-01-01):
         // end-of-day levels 900, 800, ..., 0 on day 9 (2022-01-10).
-        // Counted from a disruption on 2022-01-03 (day 2): 9 - 2 = 7 days.
+        // Counted from a disruption on 2022-01-03 (day 2): the storage covers the
+        // gas days 3 to 10 January, 8 days.
         let system = one_zone_system(15, 1000.0, 100.0);
         let mut results = Results::zeroed(&system, RunStatus::Optimal);
         for day in 0..15 {
@@ -245,13 +270,13 @@ mod tests {
         }
         let disruption = NaiveDate::from_ymd_opt(2022, 1, 3);
         let kpi = &zone_kpis(&system, &results, disruption)[0];
-        assert_eq!(kpi.buffer_days, Some(7));
+        assert_eq!(kpi.buffer_days, Some(8));
         assert_eq!(kpi.buffer_end_date, NaiveDate::from_ymd_opt(2022, 1, 10));
         // Days 10..14 curtail 100 GWh/d: 5 x 100 = 500 GWh = 0.5 TWh, all households.
         assert!((kpi.unserved_twh - 0.5).abs() < 1e-12);
         assert!((kpi.unserved_twh_by_sector[0] - 0.5).abs() < 1e-12);
         // Demand 15 x 100 = 1.5 TWh, a third unserved.
-        assert!((kpi.unserved_share - 1.0 / 3.0).abs() < 1e-12);
+        assert!((kpi.unserved_share.unwrap_or_default() - 1.0 / 3.0).abs() < 1e-12);
         assert_eq!(kpi.min_fill_pct, Some(0.0));
         assert_eq!(kpi.min_fill_date, NaiveDate::from_ymd_opt(2022, 1, 10));
     }
@@ -284,6 +309,73 @@ mod tests {
         let kpi = &zone_kpis(&system, &results, None)[0];
         assert!((kpi.fuel_switched_twh - 0.05).abs() < 1e-12);
         assert!((kpi.unserved_twh - 0.025).abs() < 1e-12);
+    }
+
+    #[test]
+    fn a_zone_without_demand_has_no_buffer_fill_share_or_peak_price() {
+        // The storage empties by 100 GWh/d into a neighbour (day 9) while the zone
+        // demands nothing and its price is its neighbour's curtailment penalty.
+        let mut system = one_zone_system(15, 1000.0, 0.0);
+        system.demands[0].demand_gwh_d = vec![GwhPerDay(0.0); 15];
+        let mut results = Results::zeroed(&system, RunStatus::Optimal);
+        for day in 0..15 {
+            results.storage_level_gwh[0][day] = Gwh((1000.0 - 100.0 * (day as f64 + 1.0)).max(0.0));
+            results.zone_price_eur_mwh[0][day] = gas_core::units::EurPerMwh(400.0);
+        }
+        let kpi = &zone_kpis(&system, &results, None)[0];
+        assert_eq!(kpi.demand_twh, 0.0);
+        assert_eq!(kpi.working_gas_twh, 1.0);
+        assert_eq!(kpi.unserved_twh, 0.0);
+        assert_eq!((kpi.buffer_days, kpi.buffer_end_date), (None, None));
+        assert_eq!((kpi.min_fill_pct, kpi.min_fill_date), (None, None));
+        assert_eq!(kpi.fill_on_1_nov_pct, None);
+        assert_eq!(kpi.unserved_share, None);
+        assert_eq!((kpi.peak_price_eur_mwh, kpi.peak_price_date), (None, None));
+        // The same zone with demand has them all.
+        let system = one_zone_system(15, 1000.0, 100.0);
+        let kpi = &zone_kpis(&system, &results, None)[0];
+        assert_eq!(kpi.buffer_days, Some(10));
+        assert_eq!(kpi.min_fill_pct, Some(0.0));
+        assert_eq!(kpi.unserved_share, Some(0.0));
+        assert_eq!(kpi.peak_price_eur_mwh, Some(400.0));
+    }
+
+    #[test]
+    fn buffer_days_are_the_gas_days_the_storage_covered() {
+        // 3000 GWh, 100 GWh/d from the first day of a 30-day April 2022 (no
+        // disruption): empty at the end of 30 April, after 3000 / 100 = 30 gas days.
+        let mut system = one_zone_system(30, 3000.0, 100.0);
+        system.period.start = NaiveDate::from_ymd_opt(2022, 4, 1).unwrap_or_default();
+        let mut results = Results::zeroed(&system, RunStatus::Optimal);
+        for day in 0..30 {
+            results.storage_level_gwh[0][day] = Gwh(3000.0 - 100.0 * (day as f64 + 1.0));
+        }
+        let kpi = &zone_kpis(&system, &results, None)[0];
+        assert_eq!(kpi.buffer_end_date, NaiveDate::from_ymd_opt(2022, 4, 30));
+        assert_eq!(kpi.buffer_days, Some(30));
+        // From a disruption on 30 April the storage still covers that one day.
+        let kpi = &zone_kpis(&system, &results, NaiveDate::from_ymd_opt(2022, 4, 30))[0];
+        assert_eq!(kpi.buffer_days, Some(1));
+    }
+
+    #[test]
+    fn a_storage_empty_before_the_disruption_covers_no_day() {
+        // Empty from the end of day 4 (1000 GWh at 200 GWh/d); the disruption on
+        // day 6 (2022-01-07) finds it at its floor: 0 days, ending that day.
+        let system = one_zone_system(10, 1000.0, 100.0);
+        let mut results = Results::zeroed(&system, RunStatus::Optimal);
+        for day in 0..10 {
+            results.storage_level_gwh[0][day] = Gwh((1000.0 - 200.0 * (day as f64 + 1.0)).max(0.0));
+        }
+        let kpi = &zone_kpis(&system, &results, NaiveDate::from_ymd_opt(2022, 1, 7))[0];
+        assert_eq!(kpi.buffer_days, Some(0));
+        assert_eq!(kpi.buffer_end_date, NaiveDate::from_ymd_opt(2022, 1, 7));
+        // An empty initial level covers no day either.
+        let mut system = one_zone_system(10, 1000.0, 100.0);
+        system.storages[0].initial_level_gwh = Gwh::ZERO;
+        let results = Results::zeroed(&system, RunStatus::Optimal);
+        let kpi = &zone_kpis(&system, &results, None)[0];
+        assert_eq!(kpi.buffer_days, Some(0));
     }
 
     #[test]

@@ -9,7 +9,8 @@
 //! - [`LedgerCategory::UsLngRevenue`]: US LNG sold to the modelled zones;
 //! - [`LedgerCategory::CurtailmentCost`]: curtailed demand in the group x the
 //!   penalty of its merit-order step, by sector (a proxy of the economic damage);
-//!   the fuel-switching step is its own item, `fuel_switching`, priced at its cost.
+//!   the fuel-switching step is its own item, `fuel_switching`, priced at its cost;
+//!   [`LedgerLine`] shows the two apart.
 //!
 //! A package's cost is the change of these rows against the do-nothing run of
 //! the same scenario ([`compare`]).
@@ -47,6 +48,73 @@ impl LedgerCategory {
     }
 }
 
+/// The `item` of the curtailment-cost rows of the fuel-switching step.
+pub const FUEL_SWITCHING_ITEM: &str = "fuel_switching";
+
+/// A ledger total as the printed summary and the reports show it: the
+/// categories, with the curtailment cost split into unserved demand and fuel
+/// switching (demand met by another fuel), so that its volume cannot be read as
+/// unserved energy.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum LedgerLine {
+    /// [`LedgerCategory::RussiaExportRevenue`].
+    RussiaExportRevenue,
+    /// [`LedgerCategory::ImportBill`].
+    ImportBill,
+    /// [`LedgerCategory::UsLngRevenue`].
+    UsLngRevenue,
+    /// [`LedgerCategory::CurtailmentCost`] of unserved demand (every item but fuel switching).
+    UnservedCost,
+    /// [`LedgerCategory::CurtailmentCost`] of fuel switching (item [`FUEL_SWITCHING_ITEM`]).
+    FuelSwitchingCost,
+}
+
+impl LedgerLine {
+    /// Every line, in display order.
+    pub const ALL: [LedgerLine; 5] = [
+        LedgerLine::RussiaExportRevenue,
+        LedgerLine::ImportBill,
+        LedgerLine::UsLngRevenue,
+        LedgerLine::UnservedCost,
+        LedgerLine::FuelSwitchingCost,
+    ];
+
+    /// The label shown for the line (the group of the curtailment rows is the EU in the front ends).
+    pub fn label(self) -> &'static str {
+        match self {
+            LedgerLine::RussiaExportRevenue => "Russia's gas export revenue",
+            LedgerLine::ImportBill => "EU import bill",
+            LedgerLine::UsLngRevenue => "US LNG revenue",
+            LedgerLine::UnservedCost => "EU curtailment cost: unserved demand",
+            LedgerLine::FuelSwitchingCost => "EU curtailment cost: fuel switching",
+        }
+    }
+
+    /// True when a row of `category` and `item` belongs to the line.
+    pub fn contains(self, category: LedgerCategory, item: &str) -> bool {
+        match self {
+            LedgerLine::RussiaExportRevenue => category == LedgerCategory::RussiaExportRevenue,
+            LedgerLine::ImportBill => category == LedgerCategory::ImportBill,
+            LedgerLine::UsLngRevenue => category == LedgerCategory::UsLngRevenue,
+            LedgerLine::UnservedCost => {
+                category == LedgerCategory::CurtailmentCost && item != FUEL_SWITCHING_ITEM
+            }
+            LedgerLine::FuelSwitchingCost => {
+                category == LedgerCategory::CurtailmentCost && item == FUEL_SWITCHING_ITEM
+            }
+        }
+    }
+
+    /// Sum of the value changes of the line's rows, million EUR.
+    pub fn value_change_meur(self, deltas: &[LedgerDelta]) -> f64 {
+        deltas
+            .iter()
+            .filter(|delta| self.contains(delta.category, &delta.item))
+            .map(|delta| delta.value_change_meur)
+            .sum()
+    }
+}
+
 /// One line of the ledger.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct LedgerRow {
@@ -77,6 +145,16 @@ impl Ledger {
         self.rows
             .iter()
             .filter(|row| row.category == category)
+            .fold((0.0, 0.0), |(volume, value), row| {
+                (volume + row.volume_twh, value + row.value_meur)
+            })
+    }
+
+    /// Volume (TWh) and value (million EUR) summed over the rows of a [`LedgerLine`].
+    pub fn line_total(&self, line: LedgerLine) -> (f64, f64) {
+        self.rows
+            .iter()
+            .filter(|row| line.contains(row.category, &row.item))
             .fold((0.0, 0.0), |(volume, value), row| {
                 (volume + row.volume_twh, value + row.value_meur)
             })
@@ -243,7 +321,7 @@ pub fn ledger(system: &System, results: &Results, options: &LedgerOptions) -> Le
             let curtailed = &results.curtailed_by_tranche_gwh_d[index][tranche_index];
             let volume: f64 = curtailed.iter().map(|c| c.value()).sum();
             let item = if crate::kpi::is_fuel_switching(tranche) {
-                "fuel_switching"
+                FUEL_SWITCHING_ITEM
             } else {
                 demand.sector.code()
             };
@@ -280,6 +358,8 @@ pub struct LedgerDelta {
     pub category: LedgerCategory,
     /// Origin code or zone group.
     pub origin: String,
+    /// `pipeline`, `lng` or `curtailment`, as in the ledger line.
+    pub carrier: &'static str,
     /// Route, `LNG` or sector.
     pub item: String,
     /// Volume with the package minus volume without.
@@ -302,26 +382,28 @@ pub struct PackageCost {
 /// Line-by-line changes of `with_package` against `do_nothing` (union of lines, missing = 0).
 pub fn compare(with_package: &Ledger, do_nothing: &Ledger) -> (Vec<LedgerDelta>, PackageCost) {
     let key = |row: &LedgerRow| (row.category, row.origin.clone(), row.item.clone());
-    let mut lines: BTreeMap<(LedgerCategory, String, String), (f64, f64)> = BTreeMap::new();
-    for row in &with_package.rows {
-        let entry = lines.entry(key(row)).or_default();
-        entry.0 += row.volume_twh;
-        entry.1 += row.value_meur;
-    }
-    for row in &do_nothing.rows {
-        let entry = lines.entry(key(row)).or_default();
-        entry.0 -= row.volume_twh;
-        entry.1 -= row.value_meur;
+    // A line's carrier follows from its category and item, so both runs give the same one.
+    let mut lines: BTreeMap<(LedgerCategory, String, String), (&'static str, f64, f64)> =
+        BTreeMap::new();
+    for (rows, sign) in [(&with_package.rows, 1.0), (&do_nothing.rows, -1.0)] {
+        for row in rows {
+            let entry = lines.entry(key(row)).or_insert((row.carrier, 0.0, 0.0));
+            entry.1 += sign * row.volume_twh;
+            entry.2 += sign * row.value_meur;
+        }
     }
     let deltas: Vec<LedgerDelta> = lines
         .into_iter()
-        .map(|((category, origin, item), (volume, value))| LedgerDelta {
-            category,
-            origin,
-            item,
-            volume_change_twh: volume,
-            value_change_meur: value,
-        })
+        .map(
+            |((category, origin, item), (carrier, volume, value))| LedgerDelta {
+                category,
+                origin,
+                carrier,
+                item,
+                volume_change_twh: volume,
+                value_change_meur: value,
+            },
+        )
         .collect();
     let change = |category| {
         deltas
@@ -370,6 +452,50 @@ mod tests {
     }
 
     #[test]
+    fn curtailment_cost_splits_into_unserved_demand_and_fuel_switching() {
+        // Households: 10 GWh/d switched to another fuel at 150 EUR/MWh and 5 GWh/d
+        // unserved at 3000 EUR/MWh, for 4 days: 40 GWh (6 MEUR) and 20 GWh (60 MEUR).
+        let mut system = two_origin_system(4);
+        system.demands[0].curtailment = vec![
+            gas_core::system::CurtailmentTranche::constant(
+                crate::kpi::FUEL_SWITCHING_LABEL,
+                0.5,
+                4,
+                gas_core::units::EurPerMwh(150.0),
+            ),
+            gas_core::system::CurtailmentTranche::constant(
+                "protected",
+                0.5,
+                4,
+                gas_core::units::EurPerMwh(3000.0),
+            ),
+        ];
+        let mut results = Results::zeroed(&system, RunStatus::Optimal);
+        results.curtailed_by_tranche_gwh_d[0][0] = vec![GwhPerDay(10.0); 4];
+        results.curtailed_by_tranche_gwh_d[0][1] = vec![GwhPerDay(5.0); 4];
+        let ledger = ledger(&system, &results, &LedgerOptions::default());
+        let (unserved_twh, unserved_meur) = ledger.line_total(LedgerLine::UnservedCost);
+        assert!((unserved_twh - 0.02).abs() < 1e-12);
+        assert!((unserved_meur - 60.0).abs() < 1e-9);
+        let (switched_twh, switched_meur) = ledger.line_total(LedgerLine::FuelSwitchingCost);
+        assert!((switched_twh - 0.04).abs() < 1e-12);
+        assert!((switched_meur - 6.0).abs() < 1e-9);
+        // The two lines make up the category.
+        let (total_twh, total_meur) = ledger.total(LedgerCategory::CurtailmentCost);
+        assert!((total_twh - 0.06).abs() < 1e-12);
+        assert!((total_meur - 66.0).abs() < 1e-9);
+        // Against a run without curtailment, each line changes by its own value.
+        let none = super::ledger(
+            &system,
+            &Results::zeroed(&system, RunStatus::Optimal),
+            &LedgerOptions::default(),
+        );
+        let (deltas, _) = compare(&ledger, &none);
+        assert!((LedgerLine::FuelSwitchingCost.value_change_meur(&deltas) - 6.0).abs() < 1e-9);
+        assert!((LedgerLine::UnservedCost.value_change_meur(&deltas) - 60.0).abs() < 1e-9);
+    }
+
+    #[test]
     fn package_costs_are_the_differences_of_the_two_runs() {
         let system = two_origin_system(3);
         let mut base = Results::zeroed(&system, RunStatus::Optimal);
@@ -391,5 +517,18 @@ mod tests {
         assert!(deltas
             .iter()
             .any(|d| d.item == "NS1" && (d.volume_change_twh + 0.3).abs() < 1e-12));
+        // Lines found in only one of the runs keep their carrier: NS1 (do-nothing
+        // only) a pipeline, US LNG (embargo only) LNG.
+        let carrier = |category, item: &str| {
+            deltas
+                .iter()
+                .find(|d| d.category == category && d.item == item)
+                .map(|d| d.carrier)
+        };
+        assert_eq!(
+            carrier(LedgerCategory::RussiaExportRevenue, "NS1"),
+            Some("pipeline")
+        );
+        assert_eq!(carrier(LedgerCategory::UsLngRevenue, "LNG"), Some("lng"));
     }
 }

@@ -11,8 +11,11 @@ pub enum ColumnData {
     Float(Vec<Option<f64>>),
     /// Whole numbers; `None` is an empty cell.
     Int(Vec<Option<i64>>),
-    /// Calendar dates, written `YYYY-MM-DD` (Parquet `DATE`).
+    /// Calendar dates, written `YYYY-MM-DD` (Parquet `DATE`, required).
     Date(Vec<NaiveDate>),
+    /// Calendar dates that may be missing: `None` is an empty cell (`null` in
+    /// JSON, a null Parquet `DATE`).
+    OptionalDate(Vec<Option<NaiveDate>>),
     /// True or false.
     Bool(Vec<bool>),
 }
@@ -25,6 +28,7 @@ impl ColumnData {
             ColumnData::Float(values) => values.len(),
             ColumnData::Int(values) => values.len(),
             ColumnData::Date(values) => values.len(),
+            ColumnData::OptionalDate(values) => values.len(),
             ColumnData::Bool(values) => values.len(),
         }
     }
@@ -75,6 +79,13 @@ impl Column {
         Column {
             name: name.to_string(),
             data: ColumnData::Date(values),
+        }
+    }
+    /// A date column with empty cells allowed.
+    pub fn optional_date(name: &str, values: Vec<Option<NaiveDate>>) -> Column {
+        Column {
+            name: name.to_string(),
+            data: ColumnData::OptionalDate(values),
         }
     }
     /// A boolean column.

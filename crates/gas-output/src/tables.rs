@@ -2,7 +2,6 @@
 //! `ledger` and `ledger_delta`. Column meanings are in `docs/outputs.md`.
 
 use crate::table::{Column, Table};
-use chrono::NaiveDate;
 use gas_core::sector::Sector;
 use gas_core::{Results, System};
 use gas_metrics::kpi::{is_fuel_switching, ZoneKpi};
@@ -194,11 +193,6 @@ pub fn flows_daily(system: &System, results: &Results) -> Table {
     )
 }
 
-fn date_text(date: Option<NaiveDate>) -> String {
-    date.map(|d| d.format("%Y-%m-%d").to_string())
-        .unwrap_or_default()
-}
-
 /// One row per zone (and group) with its key figures.
 pub fn zones_summary(kpis: &[ZoneKpi]) -> Table {
     let mut columns = vec![
@@ -211,9 +205,9 @@ pub fn zones_summary(kpis: &[ZoneKpi]) -> Table {
             "buffer_days",
             kpis.iter().map(|k| k.buffer_days.map(i64::from)).collect(),
         ),
-        Column::text(
+        Column::optional_date(
             "buffer_end_date",
-            kpis.iter().map(|k| date_text(k.buffer_end_date)).collect(),
+            kpis.iter().map(|k| k.buffer_end_date).collect(),
         ),
         Column::floats("demand_twh", kpis.iter().map(|k| k.demand_twh).collect()),
     ];
@@ -231,6 +225,10 @@ pub fn zones_summary(kpis: &[ZoneKpi]) -> Table {
             kpis.iter().map(|k| k.unserved_twh).collect(),
         ),
         Column::floats(
+            "fuel_switched_twh",
+            kpis.iter().map(|k| k.fuel_switched_twh).collect(),
+        ),
+        Column::float(
             "unserved_share",
             kpis.iter().map(|k| k.unserved_share).collect(),
         ),
@@ -238,9 +236,9 @@ pub fn zones_summary(kpis: &[ZoneKpi]) -> Table {
             "min_fill_pct",
             kpis.iter().map(|k| k.min_fill_pct).collect(),
         ),
-        Column::text(
+        Column::optional_date(
             "min_fill_date",
-            kpis.iter().map(|k| date_text(k.min_fill_date)).collect(),
+            kpis.iter().map(|k| k.min_fill_date).collect(),
         ),
         Column::float(
             "fill_on_1_nov_pct",
@@ -250,9 +248,9 @@ pub fn zones_summary(kpis: &[ZoneKpi]) -> Table {
             "peak_price_eur_mwh",
             kpis.iter().map(|k| k.peak_price_eur_mwh).collect(),
         ),
-        Column::text(
+        Column::optional_date(
             "peak_price_date",
-            kpis.iter().map(|k| date_text(k.peak_price_date)).collect(),
+            kpis.iter().map(|k| k.peak_price_date).collect(),
         ),
     ]);
     Table::new("zones_summary", columns)
@@ -280,7 +278,8 @@ pub fn ledger(ledger: &Ledger) -> Table {
     )
 }
 
-/// The changes a package makes to the ledger against do-nothing.
+/// The changes a package makes to the ledger against do-nothing: the columns of
+/// [`ledger`] with the changes of volume and value.
 pub fn ledger_delta(deltas: &[LedgerDelta]) -> Table {
     Table::new(
         "ledger_delta",
@@ -293,6 +292,10 @@ pub fn ledger_delta(deltas: &[LedgerDelta]) -> Table {
                     .collect(),
             ),
             Column::text("origin", deltas.iter().map(|d| d.origin.clone()).collect()),
+            Column::text(
+                "carrier",
+                deltas.iter().map(|d| d.carrier.to_string()).collect(),
+            ),
             Column::text("item", deltas.iter().map(|d| d.item.clone()).collect()),
             Column::floats(
                 "volume_change_twh",
@@ -304,4 +307,88 @@ pub fn ledger_delta(deltas: &[LedgerDelta]) -> Table {
             ),
         ],
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::NaiveDate;
+
+    /// Key figures of a zone with 10 TWh of demand, 1 TWh unserved in industry and
+    /// 2 TWh met by fuel switching.
+    fn kpi() -> ZoneKpi {
+        ZoneKpi {
+            zone: "DE".into(),
+            working_gas_twh: 5.0,
+            buffer_days: None,
+            buffer_end_date: None,
+            unserved_twh_by_sector: [0.0, 0.0, 1.0, 0.0],
+            fuel_switched_twh: 2.0,
+            unserved_twh: 1.0,
+            unserved_share: Some(0.1),
+            demand_twh: 10.0,
+            min_fill_pct: Some(20.0),
+            min_fill_date: NaiveDate::from_ymd_opt(2022, 9, 1),
+            fill_on_1_nov_pct: None,
+            peak_price_eur_mwh: Some(300.0),
+            peak_price_date: NaiveDate::from_ymd_opt(2022, 8, 26),
+        }
+    }
+
+    fn float(table: &Table, name: &str) -> Option<f64> {
+        match &table.column(name)?.data {
+            crate::table::ColumnData::Float(values) => values[0],
+            _ => None,
+        }
+    }
+
+    #[test]
+    fn ledger_delta_has_the_ledger_columns_with_the_carrier() {
+        use gas_metrics::ledger::LedgerCategory;
+        let delta = LedgerDelta {
+            category: LedgerCategory::ImportBill,
+            origin: "US".into(),
+            carrier: "lng",
+            item: "LNG".into(),
+            volume_change_twh: 12.0,
+            value_change_meur: 1200.0,
+        };
+        let deltas = ledger_delta(std::slice::from_ref(&delta));
+        let names: Vec<&str> = deltas.columns.iter().map(|c| c.name.as_str()).collect();
+        let empty = ledger(&Ledger::default());
+        let ledger_names: Vec<&str> = empty.columns.iter().map(|c| c.name.as_str()).collect();
+        assert_eq!(names[..4], ledger_names[..4]);
+        assert_eq!(names[4..], ["volume_change_twh", "value_change_meur"]);
+        assert_eq!(
+            deltas.column("carrier").map(|c| &c.data),
+            Some(&crate::table::ColumnData::Text(vec!["lng".into()]))
+        );
+    }
+
+    #[test]
+    fn zones_summary_dates_are_typed_and_missing_ones_null() {
+        let table = zones_summary(&[kpi()]);
+        let mut json = Vec::new();
+        crate::write::write_json(&table, &mut json).unwrap();
+        let json = String::from_utf8(json).unwrap();
+        assert!(json.contains(r#""buffer_end_date":null"#), "{json}");
+        assert!(json.contains(r#""min_fill_date":"2022-09-01""#), "{json}");
+        assert!(!json.contains(r#""""#), "{json}");
+        for name in ["buffer_end_date", "min_fill_date", "peak_price_date"] {
+            assert!(matches!(
+                table.column(name).map(|c| &c.data),
+                Some(crate::table::ColumnData::OptionalDate(_))
+            ));
+        }
+    }
+
+    #[test]
+    fn zones_summary_has_fuel_switching_apart_from_unserved_energy() {
+        let table = zones_summary(&[kpi()]);
+        assert_eq!(float(&table, "fuel_switched_twh"), Some(2.0));
+        assert_eq!(float(&table, "unserved_twh"), Some(1.0));
+        let names: Vec<&str> = table.columns.iter().map(|c| c.name.as_str()).collect();
+        let at = |name: &str| names.iter().position(|n| *n == name);
+        assert_eq!(at("fuel_switched_twh"), at("unserved_twh").map(|i| i + 1));
+    }
 }

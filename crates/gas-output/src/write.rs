@@ -83,6 +83,9 @@ fn cell_text(data: &ColumnData, row: usize) -> String {
         ColumnData::Float(values) => values[row].map(format_number).unwrap_or_default(),
         ColumnData::Int(values) => values[row].map(|v| v.to_string()).unwrap_or_default(),
         ColumnData::Date(values) => values[row].format("%Y-%m-%d").to_string(),
+        ColumnData::OptionalDate(values) => values[row]
+            .map(|date| date.format("%Y-%m-%d").to_string())
+            .unwrap_or_default(),
         ColumnData::Bool(values) => values[row].to_string(),
     }
 }
@@ -114,6 +117,9 @@ fn cell_json(data: &ColumnData, row: usize) -> Value {
         },
         ColumnData::Int(values) => values[row].map_or(Value::Null, Value::from),
         ColumnData::Date(values) => Value::String(values[row].format("%Y-%m-%d").to_string()),
+        ColumnData::OptionalDate(values) => values[row].map_or(Value::Null, |date| {
+            Value::String(date.format("%Y-%m-%d").to_string())
+        }),
         ColumnData::Bool(values) => Value::Bool(values[row]),
     }
 }
@@ -146,6 +152,11 @@ fn parquet_field(name: &str, data: &ColumnData) -> parquet::errors::Result<Type>
             PhysicalType::INT32,
             Some(LogicalType::Date),
             Repetition::REQUIRED,
+        ),
+        ColumnData::OptionalDate(_) => (
+            PhysicalType::INT32,
+            Some(LogicalType::Date),
+            Repetition::OPTIONAL,
         ),
         ColumnData::Bool(_) => (PhysicalType::BOOLEAN, None, Repetition::REQUIRED),
     };
@@ -212,6 +223,17 @@ pub fn write_parquet<W: Write + Send>(table: &Table, out: &mut W) -> io::Result<
                     .typed::<Int32Type>()
                     .write_batch(&days, None, None)
             }
+            ColumnData::OptionalDate(values) => {
+                let levels: Vec<i16> = values.iter().map(|v| i16::from(v.is_some())).collect();
+                let days: Vec<i32> = values
+                    .iter()
+                    .flatten()
+                    .map(|d| days_since_epoch(*d))
+                    .collect();
+                column_writer
+                    .typed::<Int32Type>()
+                    .write_batch(&days, Some(&levels), None)
+            }
             ColumnData::Bool(values) => column_writer
                 .typed::<BoolType>()
                 .write_batch(values, None, None),
@@ -245,6 +267,10 @@ mod tests {
                 Column::float("flow_gwh_d", vec![Some(1.5), None]),
                 Column::int("buffer_days", vec![Some(40), None]),
                 Column::boolean("eu_member", vec![true, true]),
+                Column::optional_date(
+                    "min_fill_date",
+                    vec![None, NaiveDate::from_ymd_opt(2022, 9, 1)],
+                ),
             ],
         )
     }
@@ -255,9 +281,10 @@ mod tests {
         write_json(&sample(), &mut out).unwrap();
         let text = String::from_utf8(out).unwrap();
         assert!(text.starts_with(
-            r#"[{"date":"2022-02-24","zone":"DE","flow_gwh_d":1.5,"buffer_days":40,"eu_member":true}"#
+            r#"[{"date":"2022-02-24","zone":"DE","flow_gwh_d":1.5,"buffer_days":40,"eu_member":true,"min_fill_date":null}"#
         ));
         assert!(text.contains(r#""flow_gwh_d":null"#));
+        assert!(text.contains(r#""min_fill_date":"2022-09-01"}"#));
     }
 
     #[test]
@@ -275,6 +302,14 @@ mod tests {
         assert!(rows[0].contains("flow_gwh_d: 1.5"), "{}", rows[0]);
         assert!(rows[0].contains("2022-02-24"), "{}", rows[0]);
         assert!(rows[1].contains("flow_gwh_d: null"), "{}", rows[1]);
+        // A missing date is a null DATE, not an empty string.
+        assert!(rows[0].contains("min_fill_date: null"), "{}", rows[0]);
+        assert!(rows[1].contains("min_fill_date: 2022-09-01"), "{}", rows[1]);
+        let schema = reader.metadata().file_metadata().schema_descr();
+        let field = schema.column(5);
+        assert_eq!(field.name(), "min_fill_date");
+        assert_eq!(field.logical_type_ref(), Some(&LogicalType::Date));
+        assert!(field.self_type().is_optional());
     }
 
     #[test]
@@ -283,7 +318,7 @@ mod tests {
         write_csv(&sample(), &mut out).unwrap();
         assert_eq!(
             String::from_utf8(out).unwrap(),
-            "date,zone,flow_gwh_d,buffer_days,eu_member\n2022-02-24,DE,1.5,40,true\n2022-02-25,PL,,,true\n"
+            "date,zone,flow_gwh_d,buffer_days,eu_member,min_fill_date\n2022-02-24,DE,1.5,40,true,\n2022-02-25,PL,,,true,2022-09-01\n"
         );
     }
 }

@@ -15,7 +15,8 @@ use gas_app::run::{RunOutcome, RUSSIAN_ORIGINS};
 use gas_core::dataset::{LevelQuality, StorageLevelRecord};
 use gas_core::sector::Sector;
 use gas_core::{Results, System, ZoneId};
-use gas_metrics::ledger::LedgerCategory;
+use gas_metrics::kpi::is_fuel_switching;
+use gas_metrics::ledger::LedgerLine;
 use std::collections::BTreeMap;
 
 /// One chart with its id, title and caption.
@@ -227,7 +228,13 @@ pub fn maps(outcome: &RunOutcome) -> Vec<Figure> {
         .zones
         .iter()
         .map(|kpi| {
-            if kpi.working_gas_twh > 0.0 {
+            if kpi.demand_twh <= 0.0 {
+                Tile {
+                    code: kpi.zone.clone(),
+                    value: None,
+                    note: "no demand".into(),
+                }
+            } else if kpi.working_gas_twh > 0.0 {
                 match kpi.buffer_days {
                     Some(d) => Tile {
                         code: kpi.zone.clone(),
@@ -252,27 +259,26 @@ pub fn maps(outcome: &RunOutcome) -> Vec<Figure> {
     let max_share = outcome
         .zones
         .iter()
-        .map(|k| 100.0 * k.unserved_share)
+        .filter_map(|k| k.unserved_share.map(|share| 100.0 * share))
         .filter(|v| v.is_finite())
         .fold(0.0, f64::max);
     let share_tiles: Vec<Tile> = outcome
         .zones
         .iter()
-        .map(|kpi| {
-            if kpi.demand_twh > 0.0 {
-                let pct = 100.0 * kpi.unserved_share;
+        .map(|kpi| match kpi.unserved_share {
+            Some(share) => {
+                let pct = 100.0 * share;
                 Tile {
                     code: kpi.zone.clone(),
                     value: Some(pct),
                     note: format!("{} %", fmt(pct, 1)),
                 }
-            } else {
-                Tile {
-                    code: kpi.zone.clone(),
-                    value: None,
-                    note: "no data".into(),
-                }
             }
+            None => Tile {
+                code: kpi.zone.clone(),
+                value: None,
+                note: "no demand".into(),
+            },
         })
         .collect();
     let _ = system;
@@ -280,13 +286,13 @@ pub fn maps(outcome: &RunOutcome) -> Vec<Figure> {
         Figure {
             id: "map-buffer".into(),
             title: "Buffer days by zone".into(),
-            caption: "Days from the first disruption until the zone's storage reaches its floor; \"lasts\": not within the period (top colour). Grey: no underground storage (UGS). Tile positions are schematic.".into(),
+            caption: "Gas days the zone's storage covered, from the day of the first disruption through the day it reaches its floor; \"lasts\": not within the period (top colour). Grey: no underground storage (UGS), or no modelled demand (a storage that only serves other zones has no buffer). Tile positions are schematic.".into(),
             svg: tile_map(&TileMap {
                 title: "Buffer days by zone".into(),
                 tiles: buffer_tiles,
                 legend: "buffer (days)".into(),
                 max: days.max(1.0),
-                none_label: "no storage".into(),
+                none_label: "no storage or no demand".into(),
                 high_is_dark: false,
                 decimals: 0,
             }),
@@ -294,13 +300,13 @@ pub fn maps(outcome: &RunOutcome) -> Vec<Figure> {
         Figure {
             id: "map-unserved".into(),
             title: "Unserved share of demand by zone".into(),
-            caption: "Curtailed demand over the period as a share of the zone's demand (darker: more unserved). Grey: no demand data.".into(),
+            caption: "Unserved demand over the period as a share of the zone's demand, fuel switching excluded (darker: more unserved). Grey: no modelled demand.".into(),
             svg: tile_map(&TileMap {
                 title: "Unserved share of demand by zone".into(),
                 tiles: share_tiles,
                 legend: "unserved (% of demand)".into(),
                 max: if max_share > 0.0 { max_share } else { 1.0 },
-                none_label: "no demand data".into(),
+                none_label: "no modelled demand".into(),
                 high_is_dark: true,
                 decimals: 1,
             }),
@@ -320,7 +326,8 @@ fn months(results: &Results) -> Vec<(i32, u32)> {
     out
 }
 
-/// Unserved demand by zone and month (heat map).
+/// Unserved demand by zone and month (heat map): curtailed demand without the
+/// fuel-switching step, which is gas demand met by another fuel.
 pub fn unserved_heatmap(outcome: &RunOutcome) -> Figure {
     let system = &outcome.built.system;
     let results = &outcome.results;
@@ -337,16 +344,24 @@ pub fn unserved_heatmap(outcome: &RunOutcome) -> Figure {
             if demand.zone != zone_id {
                 continue;
             }
-            let Some(series) = results.curtailed_gwh_d.get(index) else {
+            let Some(steps) = results.curtailed_by_tranche_gwh_d.get(index) else {
                 continue;
             };
-            for (day, value) in series.iter().enumerate() {
-                let date = results.period.date(day);
-                if let Some(m) = month_keys
-                    .iter()
-                    .position(|k| *k == (date.year(), date.month()))
-                {
-                    row[m] += value.value() / 1000.0;
+            // Unserved only: the fuel-switching step is demand met by another fuel.
+            let unserved_steps = demand
+                .curtailment
+                .iter()
+                .zip(steps)
+                .filter(|(tranche, _)| !is_fuel_switching(tranche));
+            for (_, series) in unserved_steps {
+                for (day, value) in series.iter().enumerate() {
+                    let date = results.period.date(day);
+                    if let Some(m) = month_keys
+                        .iter()
+                        .position(|k| *k == (date.year(), date.month()))
+                    {
+                        row[m] += value.value() / 1000.0;
+                    }
                 }
             }
         }
@@ -361,7 +376,7 @@ pub fn unserved_heatmap(outcome: &RunOutcome) -> Figure {
     Figure {
         id: "unserved-heatmap".into(),
         title: title.into(),
-        caption: "Curtailed demand, all sectors, summed per calendar month (TWh). Grey: none. Zones without demand data are left out.".into(),
+        caption: "Unserved (curtailed) demand, all sectors, summed per calendar month (TWh); demand met by fuel switching is not counted. Grey: none. Zones without demand data are left out.".into(),
         svg: heatmap(&Heatmap {
             title: title.into(),
             rows,
@@ -594,31 +609,19 @@ pub fn supply_mix(outcome: &RunOutcome) -> Figure {
     }
 }
 
-/// The four ledger lines shown in reports.
-pub const LEDGER_LINES: [(LedgerCategory, &str); 4] = [
-    (
-        LedgerCategory::RussiaExportRevenue,
-        "Russia's export revenue",
-    ),
-    (LedgerCategory::ImportBill, "EU import bill"),
-    (LedgerCategory::UsLngRevenue, "US LNG revenue"),
-    (LedgerCategory::CurtailmentCost, "EU curtailment cost"),
-];
-
-/// Per ledger line: (label, volume TWh, value MEUR, change in value against do-nothing if priced).
+/// Per ledger line ([`LedgerLine::ALL`]): (label, volume TWh, value MEUR, change in
+/// value against do-nothing if priced). The curtailment cost comes as two lines,
+/// unserved demand and fuel switching.
 pub fn ledger_lines(outcome: &RunOutcome) -> Vec<(&'static str, f64, f64, Option<f64>)> {
-    LEDGER_LINES
+    LedgerLine::ALL
         .iter()
-        .map(|(category, label)| {
-            let (volume, value) = outcome.ledger.total(*category);
-            let change = outcome.versus_do_nothing.as_ref().map(|c| {
-                c.deltas
-                    .iter()
-                    .filter(|d| d.category == *category)
-                    .map(|d| d.value_change_meur)
-                    .sum::<f64>()
-            });
-            (*label, volume, value, change)
+        .map(|line| {
+            let (volume, value) = outcome.ledger.line_total(*line);
+            let change = outcome
+                .versus_do_nothing
+                .as_ref()
+                .map(|c| line.value_change_meur(&c.deltas));
+            (line.label(), volume, value, change)
         })
         .collect()
 }
@@ -649,7 +652,7 @@ pub fn ledger_chart(outcome: &RunOutcome) -> Figure {
     Figure {
         id: "ledger".into(),
         title: title.into(),
-        caption: "Money over the period (million EUR): Russia's gas export revenue from the modelled zones, what the EU27 pays for imported gas, US LNG revenue, and the cost of curtailed EU demand (at the curtailment penalties). With packages, the same scenario without them is shown for comparison.".into(),
+        caption: "Money over the period (million EUR): Russia's gas export revenue from the modelled zones, what the EU27 pays for imported gas, US LNG revenue, and the cost of curtailed EU demand at the curtailment penalties, apart for unserved demand and for fuel switching (demand met by another fuel, at its cost). With packages, the same scenario without them is shown for comparison.".into(),
         svg: bar_chart(&BarChart { title: title.into(), x_label: "million EUR".into(), series, groups, decimals: 0 }),
     }
 }

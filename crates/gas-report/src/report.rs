@@ -30,7 +30,9 @@ fn opt(value: Option<f64>, decimals: usize, unit: &str) -> String {
 }
 
 fn buffer_text(kpi: &ZoneKpi) -> String {
-    if kpi.working_gas_twh <= 0.0 {
+    if kpi.demand_twh <= 0.0 {
+        "no demand".into()
+    } else if kpi.working_gas_twh <= 0.0 {
         "no storage".into()
     } else {
         match kpi.buffer_days {
@@ -40,7 +42,9 @@ fn buffer_text(kpi: &ZoneKpi) -> String {
     }
 }
 
-/// The table of key figures: the EU first, then every zone.
+/// The table of key figures: the EU first, then every zone. Unserved energy and
+/// fuel switching are apart: together they are the volume of the ledger's two
+/// curtailment-cost lines.
 pub fn kpi_table(outcome: &RunOutcome) -> String {
     let mut html = String::from("<table class=\"kpis\" data-table=\"kpis\">\n<thead><tr><th>zone</th><th>working gas (TWh)</th><th>buffer</th><th>unserved (TWh)</th><th>unserved share</th>");
     for sector in Sector::ALL {
@@ -50,7 +54,7 @@ pub fn kpi_table(outcome: &RunOutcome) -> String {
             esc(sector_label(sector))
         );
     }
-    html.push_str("<th>min fill</th><th>min fill date</th><th>fill 1 Nov</th><th>peak price (EUR/MWh)</th></tr></thead>\n<tbody>\n");
+    html.push_str("<th>fuel switched (TWh)</th><th>min fill</th><th>min fill date</th><th>fill 1 Nov</th><th>peak price (EUR/MWh)</th></tr></thead>\n<tbody>\n");
     for kpi in std::iter::once(&outcome.eu).chain(&outcome.zones) {
         let class = if kpi.zone == outcome.eu.zone && std::ptr::eq(kpi, &outcome.eu) {
             " class=\"total\""
@@ -65,11 +69,12 @@ pub fn kpi_table(outcome: &RunOutcome) -> String {
             fmt(kpi.working_gas_twh, 1),
             esc(&buffer_text(kpi)),
             fmt(kpi.unserved_twh, 2),
-            format_args!("{} %", fmt(100.0 * kpi.unserved_share, 2)),
+            opt(kpi.unserved_share.map(|share| 100.0 * share), 2, " %"),
         );
         for value in kpi.unserved_twh_by_sector {
             let _ = write!(html, "<td>{}</td>", fmt(value, 2));
         }
+        let _ = write!(html, "<td>{}</td>", fmt(kpi.fuel_switched_twh, 2));
         let _ = writeln!(
             html,
             "<td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",

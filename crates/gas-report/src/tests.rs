@@ -1,5 +1,6 @@
-//! Report tests on a hand-made three-zone run: AA and BB with storage, CC
-//! without; Russian route NS1 into AA, US LNG, production in BB.
+//! Report tests on a hand-made three-zone run, all three counted as the EU: AA
+//! and BB with storage, CC without; Russian route NS1 into AA, US LNG,
+//! production in BB; CC switches part of its power demand to another fuel.
 
 use crate::figures::RUN_FIGURE_IDS;
 use crate::{render_compare_report, render_run_report};
@@ -108,7 +109,19 @@ fn system() -> System {
         demands: vec![
             demand(0, Sector::Industry),
             demand(1, Sector::HouseholdsServices),
-            demand(2, Sector::Power),
+            // CC's power demand can switch half of itself to another fuel first.
+            Demand {
+                curtailment: vec![
+                    CurtailmentTranche::constant(
+                        gas_metrics::kpi::FUEL_SWITCHING_LABEL,
+                        0.5,
+                        DAYS,
+                        EurPerMwh(150.0),
+                    ),
+                    CurtailmentTranche::constant("all", 0.5, DAYS, EurPerMwh(600.0)),
+                ],
+                ..demand(2, Sector::Power)
+            },
         ],
         settings: DispatchSettings::default(),
     }
@@ -126,8 +139,16 @@ fn results(system: &System, cut: bool) -> Results {
         results.storage_level_gwh[0][day] = Gwh((2400.0 - 45.0 * f).max(0.0));
         results.storage_level_gwh[1][day] = Gwh(800.0 + 2.0 * f);
         results.storage_withdrawal_gwh_d[0][day] = GwhPerDay(if day < 53 { 45.0 } else { 0.0 });
-        results.curtailed_gwh_d[0][day] = GwhPerDay(if day >= 53 { 30.0 } else { 0.0 });
-        results.curtailed_gwh_d[2][day] = GwhPerDay(if cut && day >= 40 { 10.0 } else { 0.0 });
+        // AA curtails 30 GWh/d from day 53; CC switches 20 GWh/d to another fuel every
+        // day and, with the cut, curtails 10 GWh/d from day 40.
+        let aa = if day >= 53 { 30.0 } else { 0.0 };
+        let cc_switched = 20.0;
+        let cc_unserved = if cut && day >= 40 { 10.0 } else { 0.0 };
+        results.curtailed_gwh_d[0][day] = GwhPerDay(aa);
+        results.curtailed_by_tranche_gwh_d[0][0][day] = GwhPerDay(aa);
+        results.curtailed_gwh_d[2][day] = GwhPerDay(cc_switched + cc_unserved);
+        results.curtailed_by_tranche_gwh_d[2][0][day] = GwhPerDay(cc_switched);
+        results.curtailed_by_tranche_gwh_d[2][1][day] = GwhPerDay(cc_unserved);
         for zone in 0..3 {
             results.zone_price_eur_mwh[zone][day] = EurPerMwh(80.0 + f);
         }
@@ -139,7 +160,7 @@ fn results(system: &System, cut: bool) -> Results {
 pub fn outcome(with_package: bool) -> RunOutcome {
     let system = system();
     let results = results(&system, true);
-    let eu_zones = vec![ZoneId(0), ZoneId(1)];
+    let eu_zones = vec![ZoneId(0), ZoneId(1), ZoneId(2)];
     let start = Some(date(2022, 4, 21));
     let options = LedgerOptions {
         russian_origins: vec!["RU".into()],
@@ -305,7 +326,7 @@ fn empty_and_broken_runs_do_not_panic() {
     run.results.storage_level_gwh.clear();
     run.results.route_flow_gwh_d.clear();
     run.results.curtailed_gwh_d.clear();
-    run.zones[0].unserved_share = f64::NAN;
+    run.zones[0].unserved_share = Some(f64::NAN);
     run.built.system.storages[0].working_gas_gwh = Gwh(f64::NAN);
     let html = render_run_report(&run, &observed());
     assert!(html.ends_with("</html>\n"));
@@ -338,4 +359,59 @@ fn compare_report_has_a_coloured_table_per_headline() {
         assert!(figure_svg(&html, id).is_some(), "{id}");
     }
     assert!(html.contains("style=\"background:#"));
+}
+
+#[test]
+fn the_unserved_heatmap_leaves_out_fuel_switching() {
+    // April 2022 is days 0-29, May days 30-59. CC switches 20 GWh/d all along
+    // (0.6 TWh a month) and curtails 10 GWh/d on days 40-59 (20 days: 0.2 TWh in May);
+    // AA curtails 30 GWh/d on days 53-59 (7 days: 0.21 TWh in May).
+    let html = render_run_report(&outcome(false), &[]);
+    let map = figure_svg(&html, "unserved-heatmap").unwrap_or_default();
+    assert!(map.contains("<title>CC, Apr 22: 0.0 TWh</title>"), "{map}");
+    assert!(map.contains("<title>CC, May 22: 0.2 TWh</title>"), "{map}");
+    assert!(map.contains("<title>AA, May 22: 0.2 TWh</title>"), "{map}");
+    assert!(
+        !map.contains("0.6 TWh") && !map.contains("0.8 TWh"),
+        "{map}"
+    );
+}
+
+#[test]
+fn the_ledger_shows_fuel_switching_apart_and_reconciles_with_the_key_figures() {
+    // Unserved: AA 30 GWh/d x 7 days + CC 10 GWh/d x 20 days = 410 GWh at 600 EUR/MWh
+    // = 246 MEUR. Fuel switching: CC 20 GWh/d x 60 days = 1200 GWh at 150 EUR/MWh = 180 MEUR.
+    let html = render_run_report(&outcome(false), &[]);
+    assert!(html.contains(
+        "<tr><th>EU curtailment cost: unserved demand</th><td>0.4</td><td>246</td></tr>"
+    ));
+    assert!(html
+        .contains("<tr><th>EU curtailment cost: fuel switching</th><td>1.2</td><td>180</td></tr>"));
+    // The EU key figures: 0.41 TWh unserved (0.21 industry, 0.20 power), 1.20 TWh switched.
+    assert!(html.contains("<th>fuel switched (TWh)</th>"));
+    assert!(
+        html.contains("<td>0.00</td><td>0.20</td><td>0.21</td><td>0.00</td><td>1.20</td>"),
+        "{html}"
+    );
+}
+
+#[test]
+fn a_zone_without_demand_gets_no_buffer_share_or_price() {
+    // BB keeps its storage (1 TWh) but demands nothing: the map and the table say
+    // "no demand" and leave share, fill and peak price empty.
+    let mut run = outcome(false);
+    run.built.system.demands[1].demand_gwh_d = daily(GwhPerDay::ZERO);
+    run.zones = zone_kpis(&run.built.system, &run.results, run.disruption_start);
+    let html = render_run_report(&run, &[]);
+    assert!(
+        html.contains(
+            "<tr data-zone=\"BB\"><th>BB</th><td>1.0</td><td>no demand</td><td>0.00</td><td>–</td>"
+        ),
+        "{html}"
+    );
+    assert!(html.contains("<td>–</td><td>–</td><td>–</td><td>–</td></tr>"));
+    let buffer = figure_svg(&html, "map-buffer").unwrap_or_default();
+    assert!(buffer.contains("<title>BB: no demand</title>"), "{buffer}");
+    let share = figure_svg(&html, "map-unserved").unwrap_or_default();
+    assert!(share.contains("<title>BB: no demand</title>"), "{share}");
 }

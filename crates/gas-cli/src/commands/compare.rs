@@ -3,7 +3,7 @@
 use super::{folder_name, format_from, solver_from, Failure};
 use crate::flags::CompareArgs;
 use crate::print;
-use gas_app::compare::{matrix_table, run_matrix, Cell, HEADLINES};
+use gas_app::compare::{matrix_packages, matrix_table, run_matrix, Cell, HEADLINES};
 use gas_app::run::RunSettings;
 use gas_app::{inputs, write, AppError};
 use indicatif::{ProgressBar, ProgressStyle};
@@ -39,7 +39,11 @@ pub fn compare(args: CompareArgs) -> Result<u8, Failure> {
         return Err(AppError::Scenario(gas_scenario::FileErrors(errors)).into());
     }
 
-    let total = scenarios.len() * (args.packages.len() + 1);
+    // Each scenario runs once alone and once per package (a listed do-nothing is that first run).
+    let mut total = 0;
+    for (_, _, packages, _) in &scenarios {
+        total += matrix_packages(packages)?.len() + 1;
+    }
     let bar = ProgressBar::new(total as u64);
     bar.set_style(
         ProgressStyle::with_template("{bar:40} {pos}/{len} runs {elapsed}")
