@@ -206,6 +206,7 @@ pub(crate) fn load_from(source: &dyn FileSource) -> Result<Dataset, InputErrors>
     let mut structural = false;
     let mut lines = Lines::default();
     let mut failed_ids: BTreeSet<(&'static str, String)> = BTreeSet::new();
+    let mut files_with_row_errors: BTreeSet<&'static str> = BTreeSet::new();
 
     macro_rules! load {
         ($t:ty) => {{
@@ -226,19 +227,26 @@ pub(crate) fn load_from(source: &dyn FileSource) -> Result<Dataset, InputErrors>
                     structural = true;
                     errors.push(InputError::file(&file, "a readable file", e.to_string()));
                 }
-                Ok(Some(bytes)) => match parse_table::<$t>(&file, &bytes, &mut errors) {
-                    Err(header_errors) => {
-                        structural = true;
-                        errors.extend(header_errors);
+                Ok(Some(bytes)) => {
+                    let before = errors.len();
+                    let parsed = parse_table::<$t>(&file, &bytes, &mut errors);
+                    if errors.len() > before {
+                        files_with_row_errors.insert(<$t as Table>::FILE);
                     }
-                    Ok(loaded) => {
-                        *<$t as Table>::rows_mut(&mut dataset) = loaded.rows;
-                        lines.set(<$t as Table>::FILE, loaded.lines);
-                        for id in loaded.failed_ids {
-                            failed_ids.insert((<$t as Table>::FILE, id));
+                    match parsed {
+                        Err(header_errors) => {
+                            structural = true;
+                            errors.extend(header_errors);
+                        }
+                        Ok(loaded) => {
+                            *<$t as Table>::rows_mut(&mut dataset) = loaded.rows;
+                            lines.set(<$t as Table>::FILE, loaded.lines);
+                            for id in loaded.failed_ids {
+                                failed_ids.insert((<$t as Table>::FILE, id));
+                            }
                         }
                     }
-                },
+                }
             }
         }};
     }
@@ -250,6 +258,7 @@ pub(crate) fn load_from(source: &dyn FileSource) -> Result<Dataset, InputErrors>
             &lines,
             &|name| source.path(name),
             &failed_ids,
+            &files_with_row_errors,
         ));
     }
     InputErrors(errors).into_result(dataset)

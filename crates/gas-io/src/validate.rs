@@ -101,6 +101,93 @@ impl Checker<'_> {
         }
     }
 
+    /// Every zone-year of `demand_monthly.csv` that has rows must have all of
+    /// them: each of the 12 months for each sector the zone-year uses anywhere
+    /// (the builder reads a missing row as no demand, so a gap would silently be
+    /// zero demand). A zone with no rows at all for a year is not checked here
+    /// (the run notes it), nor is the informational `EU` aggregate. One error per
+    /// incomplete zone-year, on the line after which the first missing row belongs.
+    fn monthly_demand_complete(&mut self, monthly: &[MonthlyDemandRecord]) {
+        type Group<'r> = (Vec<usize>, BTreeSet<DemandSector>);
+        let mut order: Vec<(&str, i32)> = Vec::new();
+        let mut groups: BTreeMap<(&str, i32), Group<'_>> = BTreeMap::new();
+        for (index, row) in monthly.iter().enumerate() {
+            if row.zone == EU_AGGREGATE {
+                continue;
+            }
+            let key = (row.zone.as_str(), row.year);
+            let group = groups.entry(key).or_insert_with(|| {
+                order.push(key);
+                (Vec::new(), BTreeSet::new())
+            });
+            group.0.push(index);
+            group.1.insert(row.sector);
+        }
+        for key in order {
+            let (indices, sectors) = &groups[&key];
+            let present: BTreeSet<(u32, DemandSector)> = indices
+                .iter()
+                .map(|&i| (monthly[i].month, monthly[i].sector))
+                .collect();
+            let mut missing: Vec<(u32, Vec<&str>)> = Vec::new();
+            for month in 1..=12 {
+                let gaps: Vec<&str> = sectors
+                    .iter()
+                    .filter(|sector| !present.contains(&(month, **sector)))
+                    .map(|sector| sector.code())
+                    .collect();
+                if !gaps.is_empty() {
+                    missing.push((month, gaps));
+                }
+            }
+            let Some((first_month, first_sectors)) = missing.first() else {
+                continue;
+            };
+            // The line of the last row that sorts before the first missing one
+            // (the zone-year's first line when none does).
+            let first_sector = first_sectors.iter().min().copied().unwrap_or_default();
+            let first_missing = (*first_month, first_sector);
+            let line_of = |i: usize| self.lines.get(MonthlyDemandRecord::FILE, i);
+            let before = indices
+                .iter()
+                .filter(|&&i| (monthly[i].month, monthly[i].sector.code()) < first_missing)
+                .max_by_key(|&&i| (monthly[i].month, monthly[i].sector.code()))
+                .or(indices.first())
+                .map_or(0, |&i| line_of(i));
+            let lines: Vec<usize> = indices.iter().map(|&i| line_of(i)).collect();
+            let (lo, hi) = (
+                lines.iter().min().copied().unwrap_or(0),
+                lines.iter().max().copied().unwrap_or(0),
+            );
+            let all_sectors: Vec<&str> = sectors.iter().map(|s| s.code()).collect();
+            let expected = format!(
+                "all 12 months for each sector of {} {} ({}), as a zone-year with some rows \
+                 must have them all (its rows are on lines {lo}-{hi})",
+                key.0,
+                key.1,
+                all_sectors.join(", ")
+            );
+            let gaps: Vec<String> = missing
+                .iter()
+                .map(|(month, gaps)| {
+                    if gaps.len() == all_sectors.len() && gaps.len() > 1 {
+                        format!("month {month} (all sectors)")
+                    } else {
+                        format!("month {month} ({})", gaps.join(", "))
+                    }
+                })
+                .collect();
+            let found = format!("no rows for {}", gaps.join(", "));
+            self.errors.push(InputError::cell(
+                (self.path)(MonthlyDemandRecord::FILE),
+                before,
+                "month",
+                expected,
+                found,
+            ));
+        }
+    }
+
     /// Every value of `column` must satisfy `known`.
     fn refs<'r, T: Table + 'r>(
         &mut self,
@@ -185,6 +272,7 @@ pub(crate) fn validate_loaded(
     lines: &Lines,
     path: &dyn Fn(&str) -> PathBuf,
     failed_ids: &BTreeSet<(&'static str, String)>,
+    files_with_row_errors: &BTreeSet<&'static str>,
 ) -> Vec<InputError> {
     fn failed<'a>(
         failed_ids: &'a BTreeSet<(&'static str, String)>,
@@ -437,6 +525,10 @@ pub(crate) fn validate_loaded(
         |r| format!("{},{},{},{}", r.zone, r.year, r.month, r.sector.code()),
     );
     c.sources(&d.demand_monthly, &ids, |r| &r.source);
+    // A row that failed to read would show up as a gap: check complete files only.
+    if !files_with_row_errors.contains(MonthlyDemandRecord::FILE) {
+        c.monthly_demand_complete(&d.demand_monthly);
+    }
     c.refs(
         &d.demand_daily,
         "zone",

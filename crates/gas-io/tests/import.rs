@@ -183,32 +183,54 @@ fn monthly_total(d: &Dataset, zone: &str, year: i32, month: u32) -> Option<f64> 
         .map(|r| r.demand_twh.value())
 }
 
+/// What the Eurostat importer says about PL 2021, whose only month in the fixture
+/// files is January (the valid fixture has no PL months).
+const PL_2021_SKIPPED: &str = "PL 2021: the file has months 1 only, and demand_monthly.csv needs all 12 months of a zone-year (a missing month would be zero demand)";
+
 #[test]
 fn eurostat_sdmx_csv_gives_monthly_totals_in_twh() {
     let dir = copy_of(&fixture("valid"));
     let summary = import_eurostat(&fixture("eurostat_nrg_cb_gasm.csv"), dir.path())
         .unwrap_or_else(|e| panic!("{e}"));
+    // DE 2021-01 replaces the fixture's total; EU 2021-01 is new (the EU aggregate
+    // is informational, it need not have every month).
     assert_eq!(
         (summary.tables[0].added, summary.tables[0].replaced),
-        (3, 0)
+        (1, 1)
     );
-    assert_eq!(summary.skipped, ["XK: zone not in zones.csv"]);
+    assert_eq!(
+        summary.skipped,
+        [PL_2021_SKIPPED, "XK: zone not in zones.csv"]
+    );
     let d = load_dataset(dir.path()).unwrap();
     // 432,000 TJ / 3600 = 120 TWh (TJ_GCV wins over the MIO_M3 row of the same month).
     assert_eq!(monthly_total(&d, "DE", 2021, 1), Some(120.0));
-    // 2,000 million m³ x 10.55 GWh/mcm = 21.1 TWh.
-    assert_eq!(monthly_total(&d, "PL", 2021, 1), Some(21.1));
     assert_eq!(monthly_total(&d, "EU", 2021, 1), Some(500.0));
     assert_eq!(
         monthly_total(&d, "DE", 2021, 2),
-        None,
-        "an empty value is not a zero"
+        Some(120.0),
+        "an empty value is not a zero: the fixture's row is kept"
     );
     assert_eq!(
         monthly_total(&d, "DE", 2021, 12),
         Some(120.0),
         "other months are kept"
     );
+}
+
+/// A zone-year that the import would leave with some months only is not
+/// imported (it would read as zero demand in the others) and is listed.
+#[test]
+fn eurostat_leaves_out_zone_years_it_would_leave_incomplete() {
+    let dir = copy_of(&fixture("valid"));
+    let summary = import_eurostat(&fixture("eurostat_nrg_cb_gasm.csv"), dir.path())
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert!(
+        summary.skipped.iter().any(|s| s == PL_2021_SKIPPED),
+        "{summary}"
+    );
+    let d = load_dataset(dir.path()).unwrap_or_else(|e| panic!("{e}"));
+    assert!(!d.demand_monthly.iter().any(|r| r.zone == "PL"));
 }
 
 #[test]
@@ -218,9 +240,12 @@ fn eurostat_tsv_reads_flags_and_missing_values() {
         .unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(
         (summary.tables[0].added, summary.tables[0].replaced),
-        (3, 0)
+        (0, 2)
     );
-    assert_eq!(summary.skipped, ["GR: zone not in zones.csv"]);
+    assert_eq!(
+        summary.skipped,
+        ["GR: zone not in zones.csv", PL_2021_SKIPPED]
+    );
     let d = load_dataset(dir.path()).unwrap();
     assert_eq!(monthly_total(&d, "DE", 2021, 2), Some(100.0)); // "360000 p"
     assert_eq!(monthly_total(&d, "PL", 2021, 2), None); // ":"

@@ -426,3 +426,20 @@ fn package_days_outside_the_period_are_warnings_not_errors() {
         gas_core::system::Solidarity::Cooperative
     );
 }
+
+/// A zone with no `demand_monthly.csv` row for the scenario's demand year is
+/// built without demand, and the note says which file, which year and that it
+/// consumes nothing (rather than only "no data").
+#[test]
+fn a_zone_without_rows_for_the_demand_year_is_named_in_a_clear_note() {
+    let mut data = dataset();
+    data.demand_monthly.retain(|r| r.zone != "FR");
+    let scenario = parse_scenario(&scenario_text(""), "s.toml").unwrap();
+    let built = build(&data, &scenario, &[]).unwrap();
+    let expected = "demand: demand_monthly.csv has no rows for 2021 (the scenario's demand year) for 1 zone (FR): built without demand (they consume nothing in this run)";
+    assert!(
+        built.warnings.iter().any(|w| w == expected),
+        "{:?}",
+        built.warnings
+    );
+}

@@ -241,6 +241,7 @@ pub fn import_eurostat(file: &Path, into_dir: &Path) -> Result<ImportSummary, Im
             note: String::new(),
         });
     }
+    let rows = drop_incomplete_zone_years(&dataset.demand_monthly, rows, &mut skipped);
     let (added, replaced) = merge(&mut dataset.demand_monthly, rows, |r| {
         (r.zone.clone(), r.year, r.month, r.sector)
     });
@@ -265,6 +266,54 @@ pub fn import_eurostat(file: &Path, into_dir: &Path) -> Result<ImportSummary, Im
         }],
         skipped: skipped.into_iter().collect(),
     })
+}
+
+/// Leaves out the imported rows of every zone-year (other than `EU`) that the
+/// merge would leave incomplete: `demand_monthly.csv` requires each zone-year
+/// with rows to have all 12 months of each of its sectors (a gap would be read
+/// as zero demand). E.g. the first months of a year not yet in the dataset.
+/// Each zone-year left out is listed in `skipped`.
+fn drop_incomplete_zone_years(
+    existing: &[MonthlyDemandRecord],
+    rows: Vec<MonthlyDemandRecord>,
+    skipped: &mut BTreeSet<String>,
+) -> Vec<MonthlyDemandRecord> {
+    let mut keys: BTreeMap<(String, i32), BTreeSet<(u32, DemandSector)>> = BTreeMap::new();
+    for row in existing.iter().chain(&rows) {
+        keys.entry((row.zone.clone(), row.year))
+            .or_default()
+            .insert((row.month, row.sector));
+    }
+    let incomplete: BTreeSet<(String, i32)> = keys
+        .into_iter()
+        .filter(|((zone, _), present)| {
+            let sectors: BTreeSet<DemandSector> = present.iter().map(|(_, s)| *s).collect();
+            zone != EU_AGGREGATE
+                && !(1..=12).all(|m| sectors.iter().all(|s| present.contains(&(m, *s))))
+        })
+        .map(|(key, _)| key)
+        .collect();
+    let mut months: BTreeMap<(String, i32), Vec<u32>> = BTreeMap::new();
+    let kept = rows
+        .into_iter()
+        .filter(|row| {
+            let key = (row.zone.clone(), row.year);
+            if incomplete.contains(&key) {
+                months.entry(key).or_default().push(row.month);
+                false
+            } else {
+                true
+            }
+        })
+        .collect();
+    for ((zone, year), months) in months {
+        let listed: Vec<String> = months.iter().map(u32::to_string).collect();
+        skipped.insert(format!(
+            "{zone} {year}: the file has months {} only, and demand_monthly.csv needs all 12 months of a zone-year (a missing month would be zero demand)",
+            listed.join(", ")
+        ));
+    }
+    kept
 }
 
 #[cfg(test)]

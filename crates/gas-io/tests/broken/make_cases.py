@@ -59,7 +59,7 @@ CASES = {
         'demand_daily.csv:3: demand_gwh_d: expected GWh/d of the order of DE\'s demand: at most 13699 (5 x its largest mean daily total in demand_annual.csv); is the unit GWh/d?, found "4100500000"',
     ]),
     "month_13": ("demand_monthly.csv", "DE,2021,12,total", "DE,2021,13,total", [
-        'demand_monthly.csv:3: month: expected month (1 to 12), found "13"',
+        'demand_monthly.csv:25: month: expected month (1 to 12), found "13"',
     ]),
     "percent_over_100": ("storage_curves.csv", "*,100,", "*,101,", [
         'storage_curves.csv:4: fill_pct: expected percentage between 0 and 100, found "101"',
@@ -91,6 +91,12 @@ CASES = {
     "errors_in_two_files_are_all_reported": ("demand_daily.csv", "DE,2021-01-02,total,4100.5", "DE,2021-01-32,total,-1", [
         'demand_daily.csv:3: date: expected date YYYY-MM-DD, found "2021-01-32"',
         'demand_daily.csv:3: demand_gwh_d: expected non-negative number, found "-1"',
+    ]),
+    "monthly_demand_row_missing": ("demand_monthly.csv", "DE,2021,3,total,110,s1,A:gasm\n", "", [
+        'demand_monthly.csv:6: month: expected all 12 months for each sector of DE 2021 (households_services, total), as a zone-year with some rows must have them all (its rows are on lines 2-24), found "no rows for month 3 (total)"',
+    ]),
+    "monthly_demand_month_missing": ("demand_monthly.csv", "DE,2021,1,households_services,50,s1,A:gasm\nDE,2021,1,total,130,s1,A:gasm\n", "", [
+        'demand_monthly.csv:2: month: expected all 12 months for each sector of DE 2021 (households_services, total), as a zone-year with some rows must have them all (its rows are on lines 2-23), found "no rows for month 1 (all sectors)"',
     ]),
 }
 
