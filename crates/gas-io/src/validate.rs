@@ -188,6 +188,42 @@ impl Checker<'_> {
         }
     }
 
+    /// Every zone of `storage_levels.csv` (other than `EU`) must have its
+    /// storage in `storage.csv`: the levels observe that storage, and a zone
+    /// without a `storage.csv` row is built without storage. One error per zone,
+    /// on its first level row, with the count of the others.
+    /// (Unknown zones are reported by the reference check.)
+    fn levels_have_storage(
+        &mut self,
+        levels: &[StorageLevelRecord],
+        storage: &[StorageRecord],
+        zones: &BTreeSet<&str>,
+    ) {
+        let with_storage: BTreeSet<&str> = storage.iter().map(|s| s.zone.as_str()).collect();
+        let mut first: Vec<(&str, usize, usize)> = Vec::new();
+        for (index, row) in levels.iter().enumerate() {
+            if !zones.contains(row.zone.as_str()) || with_storage.contains(row.zone.as_str()) {
+                continue;
+            }
+            match first.iter_mut().find(|(zone, _, _)| *zone == row.zone) {
+                Some(entry) => entry.2 += 1,
+                None => first.push((&row.zone, index, 0)),
+            }
+        }
+        for (zone, index, more) in first {
+            let expected = format!(
+                "a zone with a row in storage.csv (these levels observe its storage; \
+                 without a storage.csv row, {zone} is built without storage)"
+            );
+            let found = if more > 0 {
+                format!("{zone} (and {more} more rows of {zone})")
+            } else {
+                zone.to_string()
+            };
+            self.cell::<StorageLevelRecord>(index, "zone", &expected, &found);
+        }
+    }
+
     /// Every value of `column` must satisfy `known`.
     fn refs<'r, T: Table + 'r>(
         &mut self,
@@ -462,6 +498,10 @@ pub(crate) fn validate_loaded(
         |r| format!("{},{}", r.date.format("%Y-%m-%d"), r.zone),
     );
     c.sources(&d.storage_levels, &ids, |r| &r.source);
+    // A storage row that failed to read would show up as a zone without storage.
+    if !files_with_row_errors.contains(StorageRecord::FILE) {
+        c.levels_have_storage(&d.storage_levels, &d.storage, &ids.zones);
+    }
     c.refs(
         &d.storage_curves,
         "zone",

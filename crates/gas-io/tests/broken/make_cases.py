@@ -98,6 +98,9 @@ CASES = {
     "monthly_demand_month_missing": ("demand_monthly.csv", "DE,2021,1,households_services,50,s1,A:gasm\nDE,2021,1,total,130,s1,A:gasm\n", "", [
         'demand_monthly.csv:2: month: expected all 12 months for each sector of DE 2021 (households_services, total), as a zone-year with some rows must have them all (its rows are on lines 2-23), found "no rows for month 1 (all sectors)"',
     ]),
+    "levels_without_storage": ("storage.csv", "DE,242,3900,6746,2021-09-27,s1,\n", "", [
+        'storage_levels.csv:2: zone: expected a zone with a row in storage.csv (these levels observe its storage; without a storage.csv row, DE is built without storage), found "DE"',
+    ]),
 }
 
 
