@@ -31,6 +31,7 @@
 
 mod error;
 pub mod import;
+pub mod limits;
 mod read;
 mod summary;
 mod table;
