@@ -224,6 +224,65 @@ impl Checker<'_> {
         }
     }
 
+    /// Every zone of `storage.csv` needs a withdrawal/injection curve in
+    /// `storage_curves.csv`: points of its own, or the default curve (zone `*`).
+    /// Without either the builder would take a flat curve (full rates at any
+    /// fill) without saying so. One error, on the first zone without a curve,
+    /// listing the others.
+    fn storage_has_curves(&mut self, storage: &[StorageRecord], curves: &[StorageCurvePoint]) {
+        let with_curve: BTreeSet<&str> = curves.iter().map(|p| p.zone.as_str()).collect();
+        if with_curve.contains("*") {
+            return;
+        }
+        let without: Vec<(usize, &str)> = storage
+            .iter()
+            .enumerate()
+            .filter(|(_, s)| !with_curve.contains(s.zone.as_str()))
+            .map(|(i, s)| (i, s.zone.as_str()))
+            .collect();
+        let Some(&(index, zone)) = without.first() else {
+            return;
+        };
+        let found = if without.len() > 1 {
+            let others: Vec<&str> = without[1..].iter().map(|(_, z)| *z).collect();
+            format!(
+                "{zone} (and {} more zones without a curve: {})",
+                others.len(),
+                others.join(", ")
+            )
+        } else {
+            zone.to_string()
+        };
+        self.cell::<StorageRecord>(
+            index,
+            "zone",
+            "a zone with a withdrawal/injection curve in storage_curves.csv \
+             (rows of its own, or the default curve of zone *, which storage_curves.csv lacks)",
+            &found,
+        );
+    }
+
+    /// A route's origin must supply Europe by pipeline (`pipeline = true` in
+    /// `origins.csv`).
+    fn routes_from_pipeline_origins(&mut self, routes: &[RouteRecord], origins: &[OriginRecord]) {
+        for (i, route) in routes.iter().enumerate() {
+            let Some((j, _)) = origins
+                .iter()
+                .enumerate()
+                .find(|(_, o)| o.id == route.origin && !o.pipeline)
+            else {
+                continue;
+            };
+            let line = self.lines.get(OriginRecord::FILE, j);
+            let expected = format!(
+                "an origin with pipeline = true in origins.csv ({} has pipeline = false on line {line}: \
+                 either it has pipeline routes, or this route belongs to another origin)",
+                route.origin
+            );
+            self.cell::<RouteRecord>(i, "origin", &expected, &route.origin);
+        }
+    }
+
     /// Every value of `column` must satisfy `known`.
     fn refs<'r, T: Table + 'r>(
         &mut self,
@@ -405,6 +464,7 @@ pub(crate) fn validate_loaded(
     // routes.csv
     c.unique(&d.routes, &["id"], |r| &r.id, |r| r.id.clone());
     c.refs(&d.routes, "origin", |r| Some(&r.origin), origin, ORIGIN);
+    c.routes_from_pipeline_origins(&d.routes, &d.origins);
     c.refs(&d.routes, "entry_zone", |r| Some(&r.entry_zone), zone, ZONE);
     c.sources(&d.routes, &ids, |r| &r.source);
 
@@ -521,6 +581,12 @@ pub(crate) fn validate_loaded(
         last_fill.insert(&r.zone, r.fill_pct);
     }
     c.sources(&d.storage_curves, &ids, |r| &r.source);
+    // A curve or storage row that failed to read would show up as a missing curve.
+    if !files_with_row_errors.contains(StorageCurvePoint::FILE)
+        && !files_with_row_errors.contains(StorageRecord::FILE)
+    {
+        c.storage_has_curves(&d.storage, &d.storage_curves);
+    }
 
     // production.csv, demand_*.csv
     c.refs(

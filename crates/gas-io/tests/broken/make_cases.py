@@ -116,6 +116,13 @@ CASES = {
     "gas_above_working_gas": ("storage_levels.csv", "2021-09-27,DE,162.3,", "2021-09-27,DE,999,", [
         'storage_levels.csv:2: gas_in_storage_twh: expected at most 120 % of the row\'s working_gas_twh (242 TWh), i.e. 290.4 TWh, found "999"',
     ]),
+    "no_default_curve": ("storage_curves.csv", "*,0,0.35,1,s1,ASSUMPTION\n*,50,1,1,s1,ASSUMPTION\n*,100,1,0.4,s1,ASSUMPTION\n", "", [
+        'storage.csv:3: zone: expected a zone with a withdrawal/injection curve in storage_curves.csv (rows of its own, or the default curve of zone *, which storage_curves.csv lacks), found "PL"',
+    ]),
+    "routes_of_an_origin_without_pipeline": ("origins.csv", "RU,Russia,true,true", "RU,Russia,false,true", [
+        'routes.csv:%d: origin: expected an origin with pipeline = true in origins.csv (RU has pipeline = false on line 4: either it has pipeline routes, or this route belongs to another origin), found "RU"' % line
+        for line in (2, 3, 4)
+    ]),
 }
 
 
