@@ -113,10 +113,15 @@ impl AppState {
             ));
         }
         let (dataset, location) = match dataset_dir {
-            Some(dir) => (
-                gas_io::load_dataset(dir).map_err(|e| e.to_string())?,
-                dir.display().to_string(),
-            ),
+            Some(dir) => {
+                if let Some(problem) = gas_io::dataset_folder_problem(dir) {
+                    return Err(format!("{}: {problem} (given by --dataset)", dir.display()));
+                }
+                (
+                    gas_io::load_dataset(dir).map_err(|e| e.to_string())?,
+                    dir.display().to_string(),
+                )
+            }
             None => (
                 gas_io::load_bundled().map_err(|e| e.to_string())?,
                 "bundled".to_string(),

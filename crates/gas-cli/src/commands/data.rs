@@ -8,7 +8,13 @@ use gas_app::AppError;
 pub fn data(args: DataArgs) -> Result<u8, Failure> {
     match args.command {
         DataCommand::Check { path } => {
-            let dir = path.unwrap_or_else(gas_io::bundled_dataset_dir);
+            let dir = match path {
+                Some(dir) => {
+                    gas_app::inputs::check_dataset_folder(&dir, "the folder given to data check")?;
+                    dir
+                }
+                None => gas_io::bundled_dataset_dir(),
+            };
             let summary = gas_io::check_dataset(&dir).map_err(AppError::from)?;
             println!(
                 "{}: ok ({} zones, {} routes)",
@@ -20,7 +26,10 @@ pub fn data(args: DataArgs) -> Result<u8, Failure> {
         }
         DataCommand::Show { dataset, json } => {
             let loaded = match dataset {
-                Some(dir) => gas_io::load_dataset(&dir),
+                Some(dir) => {
+                    gas_app::inputs::check_dataset_folder(&dir, "given by --dataset")?;
+                    gas_io::load_dataset(&dir)
+                }
                 None => gas_io::load_bundled(),
             }
             .map_err(AppError::from)?;
@@ -35,7 +44,13 @@ pub fn data(args: DataArgs) -> Result<u8, Failure> {
             Ok(0)
         }
         DataCommand::Import { kind, file, into } => {
-            let dir = into.unwrap_or_else(gas_io::bundled_dataset_dir);
+            let dir = match into {
+                Some(dir) => {
+                    gas_app::inputs::check_dataset_folder(&dir, "given by --into")?;
+                    dir
+                }
+                None => gas_io::bundled_dataset_dir(),
+            };
             let imported = match kind.as_str() {
                 "agsi" => gas_io::import::import_agsi(&file, &dir),
                 "entsog" => gas_io::import::import_entsog(&file, &dir),
