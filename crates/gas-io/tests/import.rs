@@ -322,3 +322,49 @@ fn real_entsog_flows_match_the_bundled_route_series() {
         assert!((a - b).abs() / b < 0.02, "{label}: {a} vs {b}");
     }
 }
+
+/// A figure of the downloaded file outside the dataset's range is reported at
+/// that file's line and column, with its own text (not at the line of the
+/// target folder's file where the row would have gone).
+#[test]
+fn out_of_range_figures_are_errors_of_the_downloaded_file() {
+    let dir = copy_of(&fixture("valid"));
+    let files = tempfile::tempdir().unwrap();
+    let agsi = files.path().join("agsi.csv");
+    let text = std::fs::read_to_string(fixture("agsi_api_country_daily.csv")).unwrap();
+    let line_4 =
+        "Germany,DE,DE,2022-05-02,80.3,905.3,8.9,820.0,0.0,244.1,3900.0,6750.0,C,0.33,32.9";
+    assert_eq!(text.lines().nth(3), Some(line_4));
+    std::fs::write(
+        &agsi,
+        text.replace(line_4, &line_4.replace(",32.9", ",122.9")),
+    )
+    .unwrap();
+    let error = import_agsi(&agsi, dir.path()).unwrap_err();
+    assert_eq!(
+        messages(error, files.path()),
+        [
+            r#"agsi.csv:4: full: expected number between 0 and 120 (as storage_levels.csv full_pct), found "122.9""#
+        ]
+    );
+
+    let eurostat = files.path().join("gasm.csv");
+    let text = std::fs::read_to_string(fixture("eurostat_nrg_cb_gasm.csv")).unwrap();
+    std::fs::write(
+        &eurostat,
+        text.replace("DE,2021-01,432000,", "DE,2021-01,9e9,"),
+    )
+    .unwrap();
+    let error = import_eurostat(&eurostat, dir.path()).unwrap_err();
+    assert_eq!(
+        messages(error, files.path()),
+        [
+            r#"gasm.csv:2: OBS_VALUE: expected non-negative number up to 2000 TWh (the EU27's largest month is about 600 TWh) (as demand_monthly.csv demand_twh), found "9e9""#
+        ]
+    );
+    // Nothing was written.
+    assert_eq!(
+        std::fs::read(dir.path().join("storage_levels.csv")).unwrap(),
+        std::fs::read(fixture("valid/storage_levels.csv")).unwrap()
+    );
+}

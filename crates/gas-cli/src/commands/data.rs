@@ -66,9 +66,11 @@ pub fn data(args: DataArgs) -> Result<u8, Failure> {
                     println!("{summary}");
                     Ok(0)
                 }
-                Err(gas_io::import::ImportError::Input(errors)) => {
-                    Err(AppError::from(errors).into())
-                }
+                // Errors of the downloaded file (its lines) or of the target folder.
+                Err(gas_io::import::ImportError::Input(errors)) => Err(Failure {
+                    code: 3,
+                    message: format!("the import stopped, nothing was written:\n{errors}"),
+                }),
                 Err(error) => Err(AppError::Io(error.to_string()).into()),
             }
         }

@@ -13,7 +13,9 @@
 //! replaces the row with the same key; countries the dataset does not have are
 //! skipped and listed in the summary.
 
-use super::{cite, file_name, finish, merge, ImportError, ImportSummary, Sheet, TableChange};
+use super::{
+    check_imported, cite, file_name, finish, merge, ImportError, ImportSummary, Sheet, TableChange,
+};
 use crate::error::{InputError, InputErrors};
 use crate::table::parse_number;
 use gas_core::dataset::{DemandSector, MonthlyDemandRecord, SourceRecord, YearMonth, EU_AGGREGATE};
@@ -63,16 +65,19 @@ fn to_twh(value: f64, unit: &str) -> Option<Value> {
     }
 }
 
-fn keep(values: &mut BTreeMap<(String, YearMonth), Value>, key: (String, YearMonth), value: Value) {
+/// The values read, per (zone, month), with the line and column of the file they came from.
+type Values = BTreeMap<(String, YearMonth), (Value, (usize, usize))>;
+
+fn keep(values: &mut Values, key: (String, YearMonth), value: Value, at: (usize, usize)) {
     match values.get(&key) {
-        Some((_, true)) if !value.1 => {}
+        Some(((_, true), _)) if !value.1 => {}
         _ => {
-            values.insert(key, value);
+            values.insert(key, (value, at));
         }
     }
 }
 
-fn read_sdmx(sheet: &Sheet, errors: &mut Vec<InputError>) -> BTreeMap<(String, YearMonth), Value> {
+fn read_sdmx(sheet: &Sheet, errors: &mut Vec<InputError>) -> Values {
     let mut values = BTreeMap::new();
     let mut need = |names: &[&str]| match sheet.require(names) {
         Ok(i) => Some(i),
@@ -126,13 +131,18 @@ fn read_sdmx(sheet: &Sheet, errors: &mut Vec<InputError>) -> BTreeMap<(String, Y
             continue;
         }
         if let Some(v) = to_twh(value, cell(unit)) {
-            keep(&mut values, (zone_of_geo(cell(geo)).to_string(), period), v);
+            keep(
+                &mut values,
+                (zone_of_geo(cell(geo)).to_string(), period),
+                v,
+                (*line, obs),
+            );
         }
     }
     values
 }
 
-fn read_tsv(sheet: &Sheet, errors: &mut Vec<InputError>) -> BTreeMap<(String, YearMonth), Value> {
+fn read_tsv(sheet: &Sheet, errors: &mut Vec<InputError>) -> Values {
     let mut values = BTreeMap::new();
     let keys: Vec<&str> = sheet.header[0]
         .split('\\')
@@ -186,7 +196,12 @@ fn read_tsv(sheet: &Sheet, errors: &mut Vec<InputError>) -> BTreeMap<(String, Ye
             match parse_number(number).filter(|x| x.is_finite() && *x >= 0.0) {
                 Some(value) => {
                     if let Some(v) = to_twh(value, dim(unit)) {
-                        keep(&mut values, (zone_of_geo(dim(geo)).to_string(), *period), v);
+                        keep(
+                            &mut values,
+                            (zone_of_geo(dim(geo)).to_string(), *period),
+                            v,
+                            (*line, *column),
+                        );
                     }
                 }
                 None => errors.push(InputError::cell(
@@ -226,11 +241,13 @@ pub fn import_eurostat(file: &Path, into_dir: &Path) -> Result<ImportSummary, Im
         .collect();
     let mut skipped = BTreeSet::new();
     let mut rows = Vec::new();
-    for ((zone, period), (twh, _)) in values {
+    let mut origins = Vec::new();
+    for ((zone, period), ((twh, _), at)) in values {
         if !known.contains(zone.as_str()) {
             skipped.insert(format!("{zone}: zone not in zones.csv"));
             continue;
         }
+        origins.push(at);
         rows.push(MonthlyDemandRecord {
             zone,
             year: period.year,
@@ -240,6 +257,19 @@ pub fn import_eurostat(file: &Path, into_dir: &Path) -> Result<ImportSummary, Im
             source: SOURCE_ID.to_string(),
             note: String::new(),
         });
+    }
+    // Figures out of the dataset's ranges are errors of the downloaded file.
+    let mut errors = Vec::new();
+    for (&(line, column), row) in origins.iter().zip(&rows) {
+        errors.extend(check_imported(
+            &sheet,
+            &[(line, row)],
+            &[("demand_twh", column)],
+        ));
+    }
+    if !errors.is_empty() {
+        errors.sort_by_key(|e| e.line);
+        return Err(InputErrors(errors).capped(crate::read::MAX_ALIKE).into());
     }
     let rows = drop_incomplete_zone_years(&dataset.demand_monthly, rows, &mut skipped);
     let (added, replaced) = merge(&mut dataset.demand_monthly, rows, |r| {
