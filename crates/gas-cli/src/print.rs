@@ -35,7 +35,7 @@ fn kpi_row(kpi: &ZoneKpi) -> String {
 /// Prints the per-zone summary of a run, the EU line and the ledger totals.
 pub fn run_summary(outcome: &RunOutcome) {
     let results = &outcome.results;
-    println!(
+    outln!(
         "Scenario {} with packages [{}]: {} to {}, solver {} ({:?}, {:.2} s)",
         outcome.scenario,
         outcome.packages.join(", "),
@@ -46,9 +46,9 @@ pub fn run_summary(outcome: &RunOutcome) {
         outcome.solve_seconds
     );
     if let Some(start) = outcome.disruption_start {
-        println!("Buffer days count from the first disruption, {start}.");
+        outln!("Buffer days count from the first disruption, {start}.");
     }
-    println!(
+    outln!(
         "\n{:<5} {:>8} {:>8} {:>8} {:>8} {:>8} {:>8} {:>8} {:>7} {:>11} {:>8} {:>9}",
         "zone",
         "buffer",
@@ -63,15 +63,26 @@ pub fn run_summary(outcome: &RunOutcome) {
         "1 Nov",
         "peak EUR"
     );
-    println!(
+    outln!(
         "{:<5} {:>8} {:>8} {:>8} {:>8} {:>8} {:>8} {:>8} {:>7} {:>11} {:>8} {:>9}",
-        "", "days", "TWh", "TWh", "TWh", "TWh", "TWh", "TWh", "", "", "fill", "/MWh"
+        "",
+        "days",
+        "TWh",
+        "TWh",
+        "TWh",
+        "TWh",
+        "TWh",
+        "TWh",
+        "",
+        "",
+        "fill",
+        "/MWh"
     );
     for kpi in &outcome.zones {
-        println!("{}", kpi_row(kpi));
+        outln!("{}", kpi_row(kpi));
     }
-    println!("{}", kpi_row(&outcome.eu));
-    println!("\nLedger (period totals):");
+    outln!("{}", kpi_row(&outcome.eu));
+    outln!("\nLedger (period totals):");
     for (category, label) in [
         (
             LedgerCategory::RussiaExportRevenue,
@@ -82,27 +93,28 @@ pub fn run_summary(outcome: &RunOutcome) {
         (LedgerCategory::CurtailmentCost, "EU curtailment cost"),
     ] {
         let (volume, value) = outcome.ledger.total(category);
-        println!("  {label:<30} {volume:>9.1} TWh {value:>12.0} MEUR");
+        outln!("  {label:<30} {volume:>9.1} TWh {value:>12.0} MEUR");
     }
     if let Some(comparison) = &outcome.versus_do_nothing {
         let cost = comparison.cost;
-        println!("\nPackages against do-nothing (positive = a cost):");
-        println!(
+        outln!("\nPackages against do-nothing (positive = a cost):");
+        outln!(
             "  cost to Russia {:>12.0} MEUR",
             cost.cost_to_russia_meur + 0.0
         );
-        println!(
+        outln!(
             "  cost to Europe {:>12.0} MEUR",
             cost.cost_to_europe_meur + 0.0
         );
-        println!("  cost to the US {:>12.0} MEUR", cost.cost_to_us_meur + 0.0);
-        println!(
+        outln!("  cost to the US {:>12.0} MEUR", cost.cost_to_us_meur + 0.0);
+        outln!(
             "  EU unserved: {:.1} TWh without the packages, {:.1} TWh with them",
-            comparison.do_nothing_eu.unserved_twh, outcome.eu.unserved_twh
+            comparison.do_nothing_eu.unserved_twh,
+            outcome.eu.unserved_twh
         );
     }
     for warning in &outcome.built.warnings {
-        println!("note: {warning}");
+        outln!("note: {warning}");
     }
 }
 
@@ -118,21 +130,21 @@ pub fn matrix(cells: &[Cell], name: &str) {
             packages.push(&cell.package);
         }
     }
-    println!("{name}");
-    print!("{:<32}", "scenario \\ package");
+    outln!("{name}");
+    out!("{:<32}", "scenario \\ package");
     for package in &packages {
-        print!(" {package:>20}");
+        out!(" {package:>20}");
     }
-    println!();
+    outln!();
     for scenario in &scenarios {
-        print!("{scenario:<32}");
+        out!("{scenario:<32}");
         for package in &packages {
             let value = cells
                 .iter()
                 .find(|c| c.scenario == *scenario && c.package == *package)
                 .and_then(|cell| headline(cell, name));
-            print!(" {:>20}", or_dash(value.map(|v| format!("{v:.1}"))));
+            out!(" {:>20}", or_dash(value.map(|v| format!("{v:.1}"))));
         }
-        println!();
+        outln!();
     }
 }

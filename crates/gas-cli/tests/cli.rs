@@ -332,3 +332,65 @@ fn gas_io_files() -> Vec<String> {
         .filter(|name| name.ends_with(".csv"))
         .collect()
 }
+
+/// The write end of a pipe whose reader has already exited: every write to it
+/// fails with a broken pipe.
+#[cfg(unix)]
+fn closed_pipe() -> std::process::Stdio {
+    let mut reader = Command::new("true")
+        .stdin(std::process::Stdio::piped())
+        .spawn()
+        .expect("`true` starts");
+    let pipe = reader.stdin.take().unwrap();
+    reader.wait().unwrap();
+    std::process::Stdio::from(pipe)
+}
+
+/// `gasbuffer ... | head -1`: when the reader of stdout or stderr goes away the
+/// command stops quietly with 141 (as a Unix tool stopped by SIGPIPE), never
+/// with a panic (exit 101, "failed printing to stdout: Broken pipe").
+#[cfg(unix)]
+#[test]
+fn a_closed_output_pipe_ends_the_command_quietly() {
+    let run = |args: &[&str], stdout_closed: bool| {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_gasbuffer"));
+        command.args(args).current_dir(repo());
+        if stdout_closed {
+            command
+                .stdout(closed_pipe())
+                .stderr(std::process::Stdio::piped());
+        } else {
+            command
+                .stderr(closed_pipe())
+                .stdout(std::process::Stdio::piped());
+        }
+        let output = command.output().expect("the binary starts");
+        let other = if stdout_closed {
+            &output.stderr
+        } else {
+            &output.stdout
+        };
+        assert!(
+            !text(other).contains("panicked"),
+            "{args:?}: {}",
+            text(other)
+        );
+        assert_eq!(output.status.code(), Some(141), "{args:?}: {}", text(other));
+    };
+    run(&["data", "show"], true);
+    run(&["data", "check"], true);
+    let out = tempfile::tempdir().unwrap();
+    run(
+        &[
+            "run",
+            "crates/gas-cli/tests/fixtures/short-cutoff.toml",
+            "--no-compare",
+            "--out",
+            out.path().to_str().unwrap(),
+        ],
+        true,
+    );
+    // Errors on stderr: a dataset folder that is not there.
+    let missing = out.path().join("nodata");
+    run(&["data", "check", missing.to_str().unwrap()], false);
+}

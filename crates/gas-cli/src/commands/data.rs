@@ -16,7 +16,7 @@ pub fn data(args: DataArgs) -> Result<u8, Failure> {
                 None => gas_io::bundled_dataset_dir(),
             };
             let summary = gas_io::check_dataset(&dir).map_err(AppError::from)?;
-            println!(
+            outln!(
                 "{}: ok ({} zones, {} routes)",
                 dir.display(),
                 summary.zones.len(),
@@ -37,9 +37,9 @@ pub fn data(args: DataArgs) -> Result<u8, Failure> {
             if json {
                 let text = serde_json::to_string_pretty(&summary)
                     .map_err(|e| AppError::Io(e.to_string()))?;
-                println!("{text}");
+                outln!("{text}");
             } else {
-                println!("{summary}");
+                outln!("{summary}");
             }
             Ok(0)
         }
@@ -63,7 +63,7 @@ pub fn data(args: DataArgs) -> Result<u8, Failure> {
             };
             match imported {
                 Ok(summary) => {
-                    println!("{summary}");
+                    outln!("{summary}");
                     Ok(0)
                 }
                 // Errors of the downloaded file (its lines) or of the target folder.
