@@ -10,6 +10,17 @@ pub enum AppError {
     /// The dataset folder has errors (each names file, row, column, expected, found).
     #[error("the dataset has errors:\n{0}")]
     Dataset(InputErrors),
+    /// The dataset folder named on the command line cannot be read as one: it
+    /// does not exist, is a file, or holds none of the dataset's files.
+    #[error("{}: {problem} ({given_by})", folder.display())]
+    DatasetFolder {
+        /// The folder as given.
+        folder: std::path::PathBuf,
+        /// What is wrong with it ([`gas_io::dataset_folder_problem`]).
+        problem: String,
+        /// Where it came from, e.g. `given by --dataset`.
+        given_by: String,
+    },
     /// A scenario or package file has errors (each names file, line, column, key, expected, found).
     #[error("{0}")]
     Scenario(FileErrors),
@@ -30,7 +41,7 @@ impl AppError {
     /// 6 results could not be written.
     pub fn exit_code(&self) -> i32 {
         match self {
-            AppError::Dataset(_) | AppError::Scenario(_) => 3,
+            AppError::Dataset(_) | AppError::DatasetFolder { .. } | AppError::Scenario(_) => 3,
             AppError::Model(gas_model::RunError::Invalid(_)) => 3,
             AppError::Model(_) => 5,
             AppError::Output(_) | AppError::Io(_) => 6,

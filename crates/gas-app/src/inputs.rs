@@ -74,20 +74,47 @@ pub fn load_files(
     }
 }
 
-/// Loads the dataset for a scenario: `override_dir` if given, else the folder
-/// the scenario names (relative to the scenario file), else the bundled one.
+/// A dataset folder given on the command line (`given_by`, e.g. `given by
+/// --dataset`) that cannot be read as one, as a single error; `Ok` otherwise
+/// (the loader then reports any missing file by name).
+pub fn check_dataset_folder(dir: &Path, given_by: &str) -> Result<(), AppError> {
+    match gas_io::dataset_folder_problem(dir) {
+        Some(problem) => Err(AppError::DatasetFolder {
+            folder: dir.to_path_buf(),
+            problem,
+            given_by: given_by.to_string(),
+        }),
+        None => Ok(()),
+    }
+}
+
+/// Loads the dataset for a scenario: `override_dir` (`--dataset`) if given,
+/// else the folder the scenario names (relative to the scenario file), else
+/// the bundled one. A folder that is not there is one error: named with
+/// `--dataset`, or located at the scenario's `dataset` key.
 pub fn load_dataset_for(
     scenario: &Scenario,
     scenario_path: Option<&Path>,
     override_dir: Option<&Path>,
 ) -> Result<(Dataset, DatasetInfo), AppError> {
     let folder = match (override_dir, &scenario.dataset) {
-        (Some(dir), _) => Some(dir.to_path_buf()),
+        (Some(dir), _) => {
+            check_dataset_folder(dir, "given by --dataset")?;
+            Some(dir.to_path_buf())
+        }
         (None, DatasetRef::Path(path)) => {
             let base = scenario_path
                 .and_then(Path::parent)
                 .unwrap_or_else(|| Path::new("."));
-            Some(base.join(path))
+            let dir = base.join(&path.value);
+            if let Some(problem) = gas_io::dataset_folder_problem(&dir) {
+                let error = path.loc.error(
+                    "an existing dataset folder, relative to the scenario file's folder",
+                    format!("{:?} ({}: {problem})", path.value, dir.display()),
+                );
+                return Err(AppError::Scenario(gas_scenario::FileErrors(vec![error])));
+            }
+            Some(dir)
         }
         (None, DatasetRef::Bundled) => None,
     };

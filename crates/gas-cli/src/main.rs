@@ -3,6 +3,8 @@
 //! This binary only parses arguments and dispatches to the commands; the work
 //! is done by the `gas-app` library (see its docs).
 
+#[macro_use]
+mod out;
 mod commands;
 mod flags;
 mod print;
@@ -24,7 +26,7 @@ fn main() -> ExitCode {
     match outcome {
         Ok(code) => ExitCode::from(code),
         Err(failure) => {
-            eprintln!("error: {}", failure.message);
+            errln!("error: {}", failure.message);
             ExitCode::from(failure.code)
         }
     }

@@ -40,7 +40,7 @@ fn kpi_row(kpi: &ZoneKpi) -> String {
 /// Prints the per-zone summary of a run, the EU line and the ledger totals.
 pub fn run_summary(outcome: &RunOutcome) {
     let results = &outcome.results;
-    println!(
+    outln!(
         "Scenario {} with packages [{}]: {} to {}, solver {} ({:?}, {:.2} s)",
         outcome.scenario,
         outcome.packages.join(", "),
@@ -51,9 +51,9 @@ pub fn run_summary(outcome: &RunOutcome) {
         outcome.solve_seconds
     );
     if let Some(start) = outcome.disruption_start {
-        println!("Buffer days count from the first disruption, {start}.");
+        outln!("Buffer days count from the first disruption, {start}.");
     }
-    println!(
+    outln!(
         "\n{:<5} {:>9} {:>8} {:>8} {:>8} {:>8} {:>8} {:>8} {:>7} {:>11} {:>8} {:>9}",
         "zone",
         "buffer",
@@ -68,44 +68,56 @@ pub fn run_summary(outcome: &RunOutcome) {
         "1 Nov",
         "peak EUR"
     );
-    println!(
+    outln!(
         "{:<5} {:>9} {:>8} {:>8} {:>8} {:>8} {:>8} {:>8} {:>7} {:>11} {:>8} {:>9}",
-        "", "days", "TWh", "TWh", "TWh", "TWh", "TWh", "TWh", "", "", "fill", "/MWh"
+        "",
+        "days",
+        "TWh",
+        "TWh",
+        "TWh",
+        "TWh",
+        "TWh",
+        "TWh",
+        "",
+        "",
+        "fill",
+        "/MWh"
     );
     for kpi in &outcome.zones {
-        println!("{}", kpi_row(kpi));
+        outln!("{}", kpi_row(kpi));
     }
-    println!("{}", kpi_row(&outcome.eu));
+    outln!("{}", kpi_row(&outcome.eu));
     if outcome.zones.iter().any(|kpi| kpi.demand_twh <= 0.0) {
-        println!("no demand: the zone has no modelled demand; its buffer, fill and peak price are left out (-).");
+        outln!("no demand: the zone has no modelled demand; its buffer, fill and peak price are left out (-).");
     }
-    println!("\nLedger (period totals):");
+    outln!("\nLedger (period totals):");
     for line in LedgerLine::ALL {
         let (volume, value) = outcome.ledger.line_total(line);
-        println!(
+        outln!(
             "  {:<38} {volume:>9.1} TWh {value:>12.0} MEUR",
             line.label()
         );
     }
     if let Some(comparison) = &outcome.versus_do_nothing {
         let cost = comparison.cost;
-        println!("\nPackages against do-nothing (positive = a cost):");
-        println!(
+        outln!("\nPackages against do-nothing (positive = a cost):");
+        outln!(
             "  cost to Russia {:>12.0} MEUR",
             cost.cost_to_russia_meur + 0.0
         );
-        println!(
+        outln!(
             "  cost to Europe {:>12.0} MEUR",
             cost.cost_to_europe_meur + 0.0
         );
-        println!("  cost to the US {:>12.0} MEUR", cost.cost_to_us_meur + 0.0);
-        println!(
+        outln!("  cost to the US {:>12.0} MEUR", cost.cost_to_us_meur + 0.0);
+        outln!(
             "  EU unserved: {:.1} TWh without the packages, {:.1} TWh with them",
-            comparison.do_nothing_eu.unserved_twh, outcome.eu.unserved_twh
+            comparison.do_nothing_eu.unserved_twh,
+            outcome.eu.unserved_twh
         );
     }
     for warning in &outcome.built.warnings {
-        println!("note: {warning}");
+        outln!("note: {warning}");
     }
 }
 
@@ -122,21 +134,21 @@ pub fn matrix(cells: &[Cell], name: &str) {
             packages.push(&cell.package);
         }
     }
-    println!("{name}");
-    print!("{:<32}", "package \\ scenario");
+    outln!("{name}");
+    out!("{:<32}", "package \\ scenario");
     for scenario in &scenarios {
-        print!(" {scenario:>24}");
+        out!(" {scenario:>24}");
     }
-    println!();
+    outln!();
     for package in &packages {
-        print!("{package:<32}");
+        out!("{package:<32}");
         for scenario in &scenarios {
             let value = cells
                 .iter()
                 .find(|c| c.scenario == *scenario && c.package == *package)
                 .and_then(|cell| headline(cell, name));
-            print!(" {:>24}", or_dash(value.map(|v| format!("{v:.1}"))));
+            out!(" {:>24}", or_dash(value.map(|v| format!("{v:.1}"))));
         }
-        println!();
+        outln!();
     }
 }

@@ -321,3 +321,139 @@ fn compare_runs_a_listed_do_nothing_once_and_prints_packages_down() {
     // Seven headline tables, one do-nothing row each.
     assert_eq!(html.matches("<tr><th>do-nothing</th>").count(), 7);
 }
+
+/// A dataset folder that is not there is one error that says where the name
+/// came from (`data check`, `--dataset`, the scenario's `dataset` key with its
+/// line), not one error per missing file.
+#[test]
+fn a_missing_dataset_folder_is_one_error_naming_where_it_came_from() {
+    let dir = tempfile::tempdir().unwrap();
+    let missing = dir.path().join("nodata");
+    let missing_text = missing.to_str().unwrap();
+    let one_error = |output: &Output, expected: &str| {
+        assert_no_panic(output);
+        assert_eq!(output.status.code(), Some(3), "{}", text(&output.stderr));
+        assert_eq!(text(&output.stderr), format!("error: {expected}\n"));
+    };
+    let output = gasbuffer(&["data", "check", missing_text], &repo());
+    one_error(
+        &output,
+        &format!("{missing_text}: no such folder (the folder given to data check)"),
+    );
+    let output = gasbuffer(&["data", "show", "--dataset", missing_text], &repo());
+    one_error(
+        &output,
+        &format!("{missing_text}: no such folder (given by --dataset)"),
+    );
+    let output = run_short(dir.path(), "csv", &["--dataset", missing_text]);
+    one_error(
+        &output,
+        &format!("{missing_text}: no such folder (given by --dataset)"),
+    );
+    let scenario = dir.path().join("elsewhere.toml");
+    std::fs::write(
+        &scenario,
+        "name = \"elsewhere\"\ndataset = \"nodata\"\n\n[period]\nstart = 2022-04-01\nend = 2022-04-30\n",
+    )
+    .unwrap();
+    let output = gasbuffer(&["run", scenario.to_str().unwrap()], &repo());
+    one_error(
+        &output,
+        &format!(
+            "{}:2:11: dataset: expected an existing dataset folder, relative to the scenario file's folder, found \"nodata\" ({missing_text}: no such folder)\n1 error",
+            scenario.display()
+        ),
+    );
+}
+
+/// A header-only routes.csv is one error, not one per route reference.
+#[test]
+fn a_header_only_routes_file_is_one_error() {
+    let dir = tempfile::tempdir().unwrap();
+    for file in gas_io_files() {
+        std::fs::copy(repo().join("data").join(&file), dir.path().join(&file)).unwrap();
+    }
+    let routes = std::fs::read_to_string(dir.path().join("routes.csv")).unwrap();
+    let header = routes.lines().next().unwrap();
+    std::fs::write(dir.path().join("routes.csv"), format!("{header}\n")).unwrap();
+    let output = gasbuffer(&["data", "check", dir.path().to_str().unwrap()], &repo());
+    assert_eq!(output.status.code(), Some(3));
+    assert_eq!(
+        text(&output.stderr),
+        format!(
+            "error: the dataset has errors:\n{}:2: expected rows after the header (other files refer to its ids), found nothing\n1 input error\n",
+            dir.path().join("routes.csv").display()
+        )
+    );
+}
+
+/// The dataset's file names (the CSV files of `data/`).
+fn gas_io_files() -> Vec<String> {
+    std::fs::read_dir(repo().join("data"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|name| name.ends_with(".csv"))
+        .collect()
+}
+
+/// The write end of a pipe whose reader has already exited: every write to it
+/// fails with a broken pipe.
+#[cfg(unix)]
+fn closed_pipe() -> std::process::Stdio {
+    let mut reader = Command::new("true")
+        .stdin(std::process::Stdio::piped())
+        .spawn()
+        .expect("`true` starts");
+    let pipe = reader.stdin.take().unwrap();
+    reader.wait().unwrap();
+    std::process::Stdio::from(pipe)
+}
+
+/// `gasbuffer ... | head -1`: when the reader of stdout or stderr goes away the
+/// command stops quietly with 141 (as a Unix tool stopped by SIGPIPE), never
+/// with a panic (exit 101, "failed printing to stdout: Broken pipe").
+#[cfg(unix)]
+#[test]
+fn a_closed_output_pipe_ends_the_command_quietly() {
+    let run = |args: &[&str], stdout_closed: bool| {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_gasbuffer"));
+        command.args(args).current_dir(repo());
+        if stdout_closed {
+            command
+                .stdout(closed_pipe())
+                .stderr(std::process::Stdio::piped());
+        } else {
+            command
+                .stderr(closed_pipe())
+                .stdout(std::process::Stdio::piped());
+        }
+        let output = command.output().expect("the binary starts");
+        let other = if stdout_closed {
+            &output.stderr
+        } else {
+            &output.stdout
+        };
+        assert!(
+            !text(other).contains("panicked"),
+            "{args:?}: {}",
+            text(other)
+        );
+        assert_eq!(output.status.code(), Some(141), "{args:?}: {}", text(other));
+    };
+    run(&["data", "show"], true);
+    run(&["data", "check"], true);
+    let out = tempfile::tempdir().unwrap();
+    run(
+        &[
+            "run",
+            "crates/gas-cli/tests/fixtures/short-cutoff.toml",
+            "--no-compare",
+            "--out",
+            out.path().to_str().unwrap(),
+        ],
+        true,
+    );
+    // Errors on stderr: a dataset folder that is not there.
+    let missing = out.path().join("nodata");
+    run(&["data", "check", missing.to_str().unwrap()], false);
+}

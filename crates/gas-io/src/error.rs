@@ -29,6 +29,9 @@ pub struct InputError {
     pub expected: String,
     /// The user's original text; empty when nothing was there (shown as `nothing`).
     pub found: String,
+    /// How many more errors like this one (same file, column and expectation)
+    /// follow and are not listed (see [`InputErrors::capped`]); usually 0.
+    pub more: usize,
 }
 
 impl InputError {
@@ -46,6 +49,7 @@ impl InputError {
             column: Some(column.to_string()),
             expected: expected.into(),
             found: found.into(),
+            more: 0,
         }
     }
 
@@ -62,6 +66,7 @@ impl InputError {
             column: None,
             expected: expected.into(),
             found: found.into(),
+            more: 0,
         }
     }
 
@@ -77,6 +82,7 @@ impl InputError {
             column: None,
             expected: expected.into(),
             found: found.into(),
+            more: 0,
         }
     }
 
@@ -101,10 +107,14 @@ impl fmt::Display for InputError {
         }
         write!(f, ": expected {}, found ", self.expected)?;
         if self.found.is_empty() {
-            f.write_str("nothing")
+            f.write_str("nothing")?;
         } else {
-            write!(f, "{:?}", self.found)
+            write!(f, "{:?}", self.found)?;
         }
+        if self.more > 0 {
+            write!(f, " (and {} more like it, not listed)", self.more)?;
+        }
+        Ok(())
     }
 }
 
@@ -123,9 +133,57 @@ impl std::error::Error for InputError {}
 pub struct InputErrors(pub Vec<InputError>);
 
 impl InputErrors {
-    /// How many errors.
+    /// How many errors are listed.
     pub fn len(&self) -> usize {
         self.0.len()
+    }
+
+    /// How many errors were found, the listed ones and those only counted
+    /// ([`InputError::more`]).
+    pub fn total(&self) -> usize {
+        self.0.iter().map(|e| 1 + e.more).sum()
+    }
+
+    /// Lists at most `alike` errors of each kind (same file, column and
+    /// expectation; e.g. every row of a file naming a route that is not there):
+    /// the last one listed counts the others in [`InputError::more`].
+    ///
+    /// ```
+    /// use gas_io::{InputError, InputErrors};
+    /// let errors: Vec<InputError> = (2..30)
+    ///     .map(|line| InputError::cell("f.csv", line, "route", "a known route", "NS9"))
+    ///     .collect();
+    /// let capped = InputErrors(errors).capped(2);
+    /// assert_eq!(capped.len(), 2);
+    /// assert_eq!(
+    ///     capped.to_string(),
+    ///     "f.csv:2: route: expected a known route, found \"NS9\"\n\
+    ///      f.csv:3: route: expected a known route, found \"NS9\" (and 26 more like it, not listed)\n\
+    ///      28 input errors (26 not listed)"
+    /// );
+    /// ```
+    pub fn capped(self, alike: usize) -> InputErrors {
+        use std::collections::HashMap;
+        let alike = alike.max(1);
+        let mut seen: HashMap<(PathBuf, Option<String>, String), usize> = HashMap::new();
+        let mut kept: Vec<InputError> = Vec::new();
+        let mut last_kept: HashMap<(PathBuf, Option<String>, String), usize> = HashMap::new();
+        for error in self.0 {
+            let key = (
+                error.file.clone(),
+                error.column.clone(),
+                error.expected.clone(),
+            );
+            let count = seen.entry(key.clone()).or_insert(0);
+            *count += 1;
+            if *count <= alike {
+                last_kept.insert(key, kept.len());
+                kept.push(error);
+            } else if let Some(&index) = last_kept.get(&key) {
+                kept[index].more += 1 + error.more;
+            }
+        }
+        InputErrors(kept)
     }
 
     /// No errors at all.
@@ -159,8 +217,13 @@ impl fmt::Display for InputErrors {
         for error in &self.0 {
             writeln!(f, "{error}")?;
         }
-        let n = self.0.len();
-        write!(f, "{n} input error{}", if n == 1 { "" } else { "s" })
+        let n = self.total();
+        write!(f, "{n} input error{}", if n == 1 { "" } else { "s" })?;
+        let unlisted = n - self.0.len();
+        if unlisted > 0 {
+            write!(f, " ({unlisted} not listed)")?;
+        }
+        Ok(())
     }
 }
 

@@ -10,9 +10,9 @@
 //! ```
 //! use gas_io::{load_dataset, write_dataset};
 //! let dir = tempfile_dir("gas-io-doc-crate");
-//! // A folder without files: each missing table is reported, then the count.
+//! // A folder without any of the files: one error that says so.
 //! let errors = load_dataset(&dir).unwrap_err();
-//! assert!(errors.to_string().ends_with("18 input errors"));
+//! assert!(errors.to_string().ends_with("found \"a folder without any of the dataset's 18 files (sources.csv, zones.csv, origins.csv, ...)\"\n1 input error"));
 //! // The bundled dataset loads, and writes back to a folder that loads the same.
 //! let bundled = gas_io::load_bundled().expect("the bundled dataset is valid");
 //! write_dataset(&bundled, &dir).unwrap();
@@ -31,6 +31,7 @@
 
 mod error;
 pub mod import;
+pub mod limits;
 mod read;
 mod summary;
 mod table;
@@ -39,7 +40,7 @@ mod validate;
 mod write;
 
 pub use error::{InputError, InputErrors};
-pub use read::{bundled_dataset_dir, load_bundled, load_dataset};
+pub use read::{bundled_dataset_dir, dataset_folder_problem, load_bundled, load_dataset};
 pub use summary::{
     check_dataset, summarize, DatasetSummary, FlowTotal, RouteSummary, TableCount, ZoneSummary,
     ZoneYear,

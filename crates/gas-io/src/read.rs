@@ -20,6 +20,8 @@ pub(crate) struct Loaded<T> {
     pub(crate) lines: Vec<usize>,
     /// The id cells of rows that failed to read (so that references to them are not reported twice).
     pub(crate) failed_ids: Vec<String>,
+    /// Data records in the file (read or not).
+    pub(crate) records: usize,
 }
 
 /// Parses one CSV file's bytes as table `T`.
@@ -63,6 +65,7 @@ pub(crate) fn parse_table<T: Table>(
         rows: Vec::new(),
         lines: Vec::new(),
         failed_ids: Vec::new(),
+        records: 0,
     };
     let id_index = T::ID.and_then(|id| T::COLUMNS.iter().position(|c| *c == id));
     let mut cells: Vec<String> = Vec::with_capacity(T::COLUMNS.len());
@@ -74,6 +77,7 @@ pub(crate) fn parse_table<T: Table>(
                 break;
             }
         };
+        loaded.records += 1;
         let line = record
             .position()
             .map_or(0, |p| usize::try_from(p.line()).unwrap_or(usize::MAX));
@@ -206,6 +210,7 @@ pub(crate) fn load_from(source: &dyn FileSource) -> Result<Dataset, InputErrors>
     let mut structural = false;
     let mut lines = Lines::default();
     let mut failed_ids: BTreeSet<(&'static str, String)> = BTreeSet::new();
+    let mut files_with_row_errors: BTreeSet<&'static str> = BTreeSet::new();
 
     macro_rules! load {
         ($t:ty) => {{
@@ -226,19 +231,37 @@ pub(crate) fn load_from(source: &dyn FileSource) -> Result<Dataset, InputErrors>
                     structural = true;
                     errors.push(InputError::file(&file, "a readable file", e.to_string()));
                 }
-                Ok(Some(bytes)) => match parse_table::<$t>(&file, &bytes, &mut errors) {
-                    Err(header_errors) => {
-                        structural = true;
-                        errors.extend(header_errors);
+                Ok(Some(bytes)) => {
+                    let before = errors.len();
+                    let parsed = parse_table::<$t>(&file, &bytes, &mut errors);
+                    if errors.len() > before {
+                        files_with_row_errors.insert(<$t as Table>::FILE);
                     }
-                    Ok(loaded) => {
-                        *<$t as Table>::rows_mut(&mut dataset) = loaded.rows;
-                        lines.set(<$t as Table>::FILE, loaded.lines);
-                        for id in loaded.failed_ids {
-                            failed_ids.insert((<$t as Table>::FILE, id));
+                    match parsed {
+                        Err(header_errors) => {
+                            structural = true;
+                            errors.extend(header_errors);
+                        }
+                        Ok(loaded) => {
+                            if loaded.records == 0 && REFERENCED.contains(&<$t as Table>::FILE) {
+                                // Other files refer to this one's ids: without rows every
+                                // reference would be an error. Say so once, and stop there.
+                                structural = true;
+                                errors.push(InputError::row(
+                                    &file,
+                                    2,
+                                    "rows after the header (other files refer to its ids)",
+                                    "",
+                                ));
+                            }
+                            *<$t as Table>::rows_mut(&mut dataset) = loaded.rows;
+                            lines.set(<$t as Table>::FILE, loaded.lines);
+                            for id in loaded.failed_ids {
+                                failed_ids.insert((<$t as Table>::FILE, id));
+                            }
                         }
                     }
-                },
+                }
             }
         }};
     }
@@ -250,23 +273,62 @@ pub(crate) fn load_from(source: &dyn FileSource) -> Result<Dataset, InputErrors>
             &lines,
             &|name| source.path(name),
             &failed_ids,
+            &files_with_row_errors,
         ));
     }
-    InputErrors(errors).into_result(dataset)
+    InputErrors(errors).capped(MAX_ALIKE).into_result(dataset)
+}
+
+/// The tables whose ids other tables refer to: a header without rows is one
+/// error, and the checks across tables (which would flag every reference) are
+/// skipped.
+const REFERENCED: &[&str] = &["sources.csv", "zones.csv", "origins.csv", "routes.csv"];
+
+/// How many errors alike (same file, column and expectation) are listed before
+/// the others are only counted.
+pub(crate) const MAX_ALIKE: usize = 10;
+
+/// Why `dir` cannot be read as a dataset folder, if it cannot: it does not
+/// exist, it is a file, or it holds none of the dataset's files
+/// ([`crate::TABLE_FILES`]). `None` for a folder with at least one of them
+/// (each missing one is then reported by [`load_dataset`]).
+///
+/// ```
+/// let problem = gas_io::dataset_folder_problem(std::path::Path::new("/no/such/folder"));
+/// assert_eq!(problem.as_deref(), Some("no such folder"));
+/// ```
+pub fn dataset_folder_problem(dir: &Path) -> Option<String> {
+    match std::fs::metadata(dir) {
+        Err(e) if e.kind() == io::ErrorKind::NotFound => Some("no such folder".to_string()),
+        Err(e) => Some(format!("not readable: {e}")),
+        Ok(meta) if !meta.is_dir() => Some("a file, not a folder".to_string()),
+        Ok(_) if !crate::TABLE_FILES.iter().any(|f| dir.join(f).exists()) => Some(format!(
+            "a folder without any of the dataset's {} files ({}, ...)",
+            crate::TABLE_FILES.len(),
+            crate::TABLE_FILES[..3].join(", ")
+        )),
+        Ok(_) => None,
+    }
 }
 
 /// Reads and validates the dataset in folder `dir`.
 ///
 /// All row errors of all files are collected before returning; see
 /// [`InputErrors`]. A missing file or column stops after every file was looked at.
+/// A folder that does not exist, or holds none of the files, is one error
+/// (see [`dataset_folder_problem`]).
 ///
 /// ```
 /// let dir = std::env::temp_dir().join("gas-io-doc-missing");
 /// let _ = std::fs::create_dir_all(&dir);
 /// let errors = gas_io::load_dataset(&dir).unwrap_err();
-/// assert!(errors.iter().any(|e| e.file.ends_with("zones.csv")));
+/// assert_eq!(errors.len(), 1);
+/// assert_eq!(errors.iter().next().unwrap().file, dir);
 /// ```
 pub fn load_dataset(dir: &Path) -> Result<Dataset, InputErrors> {
+    if let Some(problem) = dataset_folder_problem(dir) {
+        return Err(InputError::file(dir, "a dataset folder", problem).into());
+    }
     load_from(&Folder(dir))
 }
 

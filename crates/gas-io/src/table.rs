@@ -154,6 +154,8 @@ pub(crate) enum Range {
     Percent,
     /// Between two bounds, both included.
     Between(f64, f64),
+    /// A plausible range of a physical quantity ([`crate::limits`]).
+    Limit(crate::limits::Limit),
 }
 
 impl Range {
@@ -163,6 +165,18 @@ impl Range {
             Range::NonNegative => "non-negative number".to_string(),
             Range::Percent => "percentage between 0 and 100".to_string(),
             Range::Between(lo, hi) => format!("number between {lo} and {hi}"),
+            Range::Limit(limit) if limit.lo == 0.0 => "non-negative number".to_string(),
+            Range::Limit(limit) => limit.expected(),
+        }
+    }
+
+    /// What is expected of the number `x` that is out of range: a plausible
+    /// range ([`crate::limits`]) gives its bound and reason when `x` is above it
+    /// (or when its lower bound is not zero).
+    fn expected_for(self, x: f64) -> String {
+        match self {
+            Range::Limit(limit) if x > limit.hi || limit.lo != 0.0 => limit.expected(),
+            _ => self.expected(),
         }
     }
 
@@ -172,6 +186,7 @@ impl Range {
             Range::NonNegative => x >= 0.0,
             Range::Percent => (0.0..=100.0).contains(&x),
             Range::Between(lo, hi) => (lo..=hi).contains(&x),
+            Range::Limit(limit) => limit.contains(x),
         }
     }
 }
@@ -302,7 +317,11 @@ impl<'a> Row<'a> {
                 None
             }
             Some(x) if range.contains(x) => Some(Some(x)),
-            _ => {
+            Some(x) => {
+                self.error(column, range.expected_for(x));
+                None
+            }
+            None => {
                 self.error(column, range.expected());
                 None
             }

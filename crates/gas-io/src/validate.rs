@@ -101,6 +101,188 @@ impl Checker<'_> {
         }
     }
 
+    /// Every zone-year of `demand_monthly.csv` that has rows must have all of
+    /// them: each of the 12 months for each sector the zone-year uses anywhere
+    /// (the builder reads a missing row as no demand, so a gap would silently be
+    /// zero demand). A zone with no rows at all for a year is not checked here
+    /// (the run notes it), nor is the informational `EU` aggregate. One error per
+    /// incomplete zone-year, on the line after which the first missing row belongs.
+    fn monthly_demand_complete(&mut self, monthly: &[MonthlyDemandRecord]) {
+        type Group<'r> = (Vec<usize>, BTreeSet<DemandSector>);
+        let mut order: Vec<(&str, i32)> = Vec::new();
+        let mut groups: BTreeMap<(&str, i32), Group<'_>> = BTreeMap::new();
+        for (index, row) in monthly.iter().enumerate() {
+            if row.zone == EU_AGGREGATE {
+                continue;
+            }
+            let key = (row.zone.as_str(), row.year);
+            let group = groups.entry(key).or_insert_with(|| {
+                order.push(key);
+                (Vec::new(), BTreeSet::new())
+            });
+            group.0.push(index);
+            group.1.insert(row.sector);
+        }
+        for key in order {
+            let (indices, sectors) = &groups[&key];
+            let present: BTreeSet<(u32, DemandSector)> = indices
+                .iter()
+                .map(|&i| (monthly[i].month, monthly[i].sector))
+                .collect();
+            let mut missing: Vec<(u32, Vec<&str>)> = Vec::new();
+            for month in 1..=12 {
+                let gaps: Vec<&str> = sectors
+                    .iter()
+                    .filter(|sector| !present.contains(&(month, **sector)))
+                    .map(|sector| sector.code())
+                    .collect();
+                if !gaps.is_empty() {
+                    missing.push((month, gaps));
+                }
+            }
+            let Some((first_month, first_sectors)) = missing.first() else {
+                continue;
+            };
+            // The line of the last row that sorts before the first missing one
+            // (the zone-year's first line when none does).
+            let first_sector = first_sectors.iter().min().copied().unwrap_or_default();
+            let first_missing = (*first_month, first_sector);
+            let line_of = |i: usize| self.lines.get(MonthlyDemandRecord::FILE, i);
+            let before = indices
+                .iter()
+                .filter(|&&i| (monthly[i].month, monthly[i].sector.code()) < first_missing)
+                .max_by_key(|&&i| (monthly[i].month, monthly[i].sector.code()))
+                .or(indices.first())
+                .map_or(0, |&i| line_of(i));
+            let lines: Vec<usize> = indices.iter().map(|&i| line_of(i)).collect();
+            let (lo, hi) = (
+                lines.iter().min().copied().unwrap_or(0),
+                lines.iter().max().copied().unwrap_or(0),
+            );
+            let all_sectors: Vec<&str> = sectors.iter().map(|s| s.code()).collect();
+            let expected = format!(
+                "all 12 months for each sector of {} {} ({}), as a zone-year with some rows \
+                 must have them all (its rows are on lines {lo}-{hi})",
+                key.0,
+                key.1,
+                all_sectors.join(", ")
+            );
+            let gaps: Vec<String> = missing
+                .iter()
+                .map(|(month, gaps)| {
+                    if gaps.len() == all_sectors.len() && gaps.len() > 1 {
+                        format!("month {month} (all sectors)")
+                    } else {
+                        format!("month {month} ({})", gaps.join(", "))
+                    }
+                })
+                .collect();
+            let found = format!("no rows for {}", gaps.join(", "));
+            self.errors.push(InputError::cell(
+                (self.path)(MonthlyDemandRecord::FILE),
+                before,
+                "month",
+                expected,
+                found,
+            ));
+        }
+    }
+
+    /// Every zone of `storage_levels.csv` (other than `EU`) must have its
+    /// storage in `storage.csv`: the levels observe that storage, and a zone
+    /// without a `storage.csv` row is built without storage. One error per zone,
+    /// on its first level row, with the count of the others.
+    /// (Unknown zones are reported by the reference check.)
+    fn levels_have_storage(
+        &mut self,
+        levels: &[StorageLevelRecord],
+        storage: &[StorageRecord],
+        zones: &BTreeSet<&str>,
+    ) {
+        let with_storage: BTreeSet<&str> = storage.iter().map(|s| s.zone.as_str()).collect();
+        let mut first: Vec<(&str, usize, usize)> = Vec::new();
+        for (index, row) in levels.iter().enumerate() {
+            if !zones.contains(row.zone.as_str()) || with_storage.contains(row.zone.as_str()) {
+                continue;
+            }
+            match first.iter_mut().find(|(zone, _, _)| *zone == row.zone) {
+                Some(entry) => entry.2 += 1,
+                None => first.push((&row.zone, index, 0)),
+            }
+        }
+        for (zone, index, more) in first {
+            let expected = format!(
+                "a zone with a row in storage.csv (these levels observe its storage; \
+                 without a storage.csv row, {zone} is built without storage)"
+            );
+            let found = if more > 0 {
+                format!("{zone} (and {more} more rows of {zone})")
+            } else {
+                zone.to_string()
+            };
+            self.cell::<StorageLevelRecord>(index, "zone", &expected, &found);
+        }
+    }
+
+    /// Every zone of `storage.csv` needs a withdrawal/injection curve in
+    /// `storage_curves.csv`: points of its own, or the default curve (zone `*`).
+    /// Without either the builder would take a flat curve (full rates at any
+    /// fill) without saying so. One error, on the first zone without a curve,
+    /// listing the others.
+    fn storage_has_curves(&mut self, storage: &[StorageRecord], curves: &[StorageCurvePoint]) {
+        let with_curve: BTreeSet<&str> = curves.iter().map(|p| p.zone.as_str()).collect();
+        if with_curve.contains("*") {
+            return;
+        }
+        let without: Vec<(usize, &str)> = storage
+            .iter()
+            .enumerate()
+            .filter(|(_, s)| !with_curve.contains(s.zone.as_str()))
+            .map(|(i, s)| (i, s.zone.as_str()))
+            .collect();
+        let Some(&(index, zone)) = without.first() else {
+            return;
+        };
+        let found = if without.len() > 1 {
+            let others: Vec<&str> = without[1..].iter().map(|(_, z)| *z).collect();
+            format!(
+                "{zone} (and {} more zones without a curve: {})",
+                others.len(),
+                others.join(", ")
+            )
+        } else {
+            zone.to_string()
+        };
+        self.cell::<StorageRecord>(
+            index,
+            "zone",
+            "a zone with a withdrawal/injection curve in storage_curves.csv \
+             (rows of its own, or the default curve of zone *, which storage_curves.csv lacks)",
+            &found,
+        );
+    }
+
+    /// A route's origin must supply Europe by pipeline (`pipeline = true` in
+    /// `origins.csv`).
+    fn routes_from_pipeline_origins(&mut self, routes: &[RouteRecord], origins: &[OriginRecord]) {
+        for (i, route) in routes.iter().enumerate() {
+            let Some((j, _)) = origins
+                .iter()
+                .enumerate()
+                .find(|(_, o)| o.id == route.origin && !o.pipeline)
+            else {
+                continue;
+            };
+            let line = self.lines.get(OriginRecord::FILE, j);
+            let expected = format!(
+                "an origin with pipeline = true in origins.csv ({} has pipeline = false on line {line}: \
+                 either it has pipeline routes, or this route belongs to another origin)",
+                route.origin
+            );
+            self.cell::<RouteRecord>(i, "origin", &expected, &route.origin);
+        }
+    }
+
     /// Every value of `column` must satisfy `known`.
     fn refs<'r, T: Table + 'r>(
         &mut self,
@@ -185,6 +367,7 @@ pub(crate) fn validate_loaded(
     lines: &Lines,
     path: &dyn Fn(&str) -> PathBuf,
     failed_ids: &BTreeSet<(&'static str, String)>,
+    files_with_row_errors: &BTreeSet<&'static str>,
 ) -> Vec<InputError> {
     fn failed<'a>(
         failed_ids: &'a BTreeSet<(&'static str, String)>,
@@ -281,6 +464,7 @@ pub(crate) fn validate_loaded(
     // routes.csv
     c.unique(&d.routes, &["id"], |r| &r.id, |r| r.id.clone());
     c.refs(&d.routes, "origin", |r| Some(&r.origin), origin, ORIGIN);
+    c.routes_from_pipeline_origins(&d.routes, &d.origins);
     c.refs(&d.routes, "entry_zone", |r| Some(&r.entry_zone), zone, ZONE);
     c.sources(&d.routes, &ids, |r| &r.source);
 
@@ -374,6 +558,10 @@ pub(crate) fn validate_loaded(
         |r| format!("{},{}", r.date.format("%Y-%m-%d"), r.zone),
     );
     c.sources(&d.storage_levels, &ids, |r| &r.source);
+    // A storage row that failed to read would show up as a zone without storage.
+    if !files_with_row_errors.contains(StorageRecord::FILE) {
+        c.levels_have_storage(&d.storage_levels, &d.storage, &ids.zones);
+    }
     c.refs(
         &d.storage_curves,
         "zone",
@@ -393,6 +581,12 @@ pub(crate) fn validate_loaded(
         last_fill.insert(&r.zone, r.fill_pct);
     }
     c.sources(&d.storage_curves, &ids, |r| &r.source);
+    // A curve or storage row that failed to read would show up as a missing curve.
+    if !files_with_row_errors.contains(StorageCurvePoint::FILE)
+        && !files_with_row_errors.contains(StorageRecord::FILE)
+    {
+        c.storage_has_curves(&d.storage, &d.storage_curves);
+    }
 
     // production.csv, demand_*.csv
     c.refs(
@@ -437,6 +631,10 @@ pub(crate) fn validate_loaded(
         |r| format!("{},{},{},{}", r.zone, r.year, r.month, r.sector.code()),
     );
     c.sources(&d.demand_monthly, &ids, |r| &r.source);
+    // A row that failed to read would show up as a gap: check complete files only.
+    if !files_with_row_errors.contains(MonthlyDemandRecord::FILE) {
+        c.monthly_demand_complete(&d.demand_monthly);
+    }
     c.refs(
         &d.demand_daily,
         "zone",

@@ -183,32 +183,54 @@ fn monthly_total(d: &Dataset, zone: &str, year: i32, month: u32) -> Option<f64> 
         .map(|r| r.demand_twh.value())
 }
 
+/// What the Eurostat importer says about PL 2021, whose only month in the fixture
+/// files is January (the valid fixture has no PL months).
+const PL_2021_SKIPPED: &str = "PL 2021: the file has months 1 only, and demand_monthly.csv needs all 12 months of a zone-year (a missing month would be zero demand)";
+
 #[test]
 fn eurostat_sdmx_csv_gives_monthly_totals_in_twh() {
     let dir = copy_of(&fixture("valid"));
     let summary = import_eurostat(&fixture("eurostat_nrg_cb_gasm.csv"), dir.path())
         .unwrap_or_else(|e| panic!("{e}"));
+    // DE 2021-01 replaces the fixture's total; EU 2021-01 is new (the EU aggregate
+    // is informational, it need not have every month).
     assert_eq!(
         (summary.tables[0].added, summary.tables[0].replaced),
-        (3, 0)
+        (1, 1)
     );
-    assert_eq!(summary.skipped, ["XK: zone not in zones.csv"]);
+    assert_eq!(
+        summary.skipped,
+        [PL_2021_SKIPPED, "XK: zone not in zones.csv"]
+    );
     let d = load_dataset(dir.path()).unwrap();
     // 432,000 TJ / 3600 = 120 TWh (TJ_GCV wins over the MIO_M3 row of the same month).
     assert_eq!(monthly_total(&d, "DE", 2021, 1), Some(120.0));
-    // 2,000 million m³ x 10.55 GWh/mcm = 21.1 TWh.
-    assert_eq!(monthly_total(&d, "PL", 2021, 1), Some(21.1));
     assert_eq!(monthly_total(&d, "EU", 2021, 1), Some(500.0));
     assert_eq!(
         monthly_total(&d, "DE", 2021, 2),
-        None,
-        "an empty value is not a zero"
+        Some(120.0),
+        "an empty value is not a zero: the fixture's row is kept"
     );
     assert_eq!(
         monthly_total(&d, "DE", 2021, 12),
         Some(120.0),
         "other months are kept"
     );
+}
+
+/// A zone-year that the import would leave with some months only is not
+/// imported (it would read as zero demand in the others) and is listed.
+#[test]
+fn eurostat_leaves_out_zone_years_it_would_leave_incomplete() {
+    let dir = copy_of(&fixture("valid"));
+    let summary = import_eurostat(&fixture("eurostat_nrg_cb_gasm.csv"), dir.path())
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert!(
+        summary.skipped.iter().any(|s| s == PL_2021_SKIPPED),
+        "{summary}"
+    );
+    let d = load_dataset(dir.path()).unwrap_or_else(|e| panic!("{e}"));
+    assert!(!d.demand_monthly.iter().any(|r| r.zone == "PL"));
 }
 
 #[test]
@@ -218,9 +240,12 @@ fn eurostat_tsv_reads_flags_and_missing_values() {
         .unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(
         (summary.tables[0].added, summary.tables[0].replaced),
-        (3, 0)
+        (0, 2)
     );
-    assert_eq!(summary.skipped, ["GR: zone not in zones.csv"]);
+    assert_eq!(
+        summary.skipped,
+        ["GR: zone not in zones.csv", PL_2021_SKIPPED]
+    );
     let d = load_dataset(dir.path()).unwrap();
     assert_eq!(monthly_total(&d, "DE", 2021, 2), Some(100.0)); // "360000 p"
     assert_eq!(monthly_total(&d, "PL", 2021, 2), None); // ":"
@@ -296,4 +321,50 @@ fn real_entsog_flows_match_the_bundled_route_series() {
         println!("{label} 2021: ENTSOG import {a:.1} TWh, bundled (Bruegel) {b:.1} TWh");
         assert!((a - b).abs() / b < 0.02, "{label}: {a} vs {b}");
     }
+}
+
+/// A figure of the downloaded file outside the dataset's range is reported at
+/// that file's line and column, with its own text (not at the line of the
+/// target folder's file where the row would have gone).
+#[test]
+fn out_of_range_figures_are_errors_of_the_downloaded_file() {
+    let dir = copy_of(&fixture("valid"));
+    let files = tempfile::tempdir().unwrap();
+    let agsi = files.path().join("agsi.csv");
+    let text = std::fs::read_to_string(fixture("agsi_api_country_daily.csv")).unwrap();
+    let line_4 =
+        "Germany,DE,DE,2022-05-02,80.3,905.3,8.9,820.0,0.0,244.1,3900.0,6750.0,C,0.33,32.9";
+    assert_eq!(text.lines().nth(3), Some(line_4));
+    std::fs::write(
+        &agsi,
+        text.replace(line_4, &line_4.replace(",32.9", ",122.9")),
+    )
+    .unwrap();
+    let error = import_agsi(&agsi, dir.path()).unwrap_err();
+    assert_eq!(
+        messages(error, files.path()),
+        [
+            r#"agsi.csv:4: full: expected number between 0 and 120 (as storage_levels.csv full_pct), found "122.9""#
+        ]
+    );
+
+    let eurostat = files.path().join("gasm.csv");
+    let text = std::fs::read_to_string(fixture("eurostat_nrg_cb_gasm.csv")).unwrap();
+    std::fs::write(
+        &eurostat,
+        text.replace("DE,2021-01,432000,", "DE,2021-01,9e9,"),
+    )
+    .unwrap();
+    let error = import_eurostat(&eurostat, dir.path()).unwrap_err();
+    assert_eq!(
+        messages(error, files.path()),
+        [
+            r#"gasm.csv:2: OBS_VALUE: expected non-negative number up to 2000 TWh (the EU27's largest month is about 600 TWh) (as demand_monthly.csv demand_twh), found "9e9""#
+        ]
+    );
+    // Nothing was written.
+    assert_eq!(
+        std::fs::read(dir.path().join("storage_levels.csv")).unwrap(),
+        std::fs::read(fixture("valid/storage_levels.csv")).unwrap()
+    );
 }

@@ -44,7 +44,7 @@ impl Loc {
 }
 
 /// A value with its location.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Located<T> {
     /// The value.
     pub value: T,

@@ -55,8 +55,9 @@ pub struct Scenario {
 pub enum DatasetRef {
     /// The dataset shipped in `data/` (the default).
     Bundled,
-    /// A dataset folder, as written in the file (relative to the scenario file).
-    Path(String),
+    /// A dataset folder, as written in the file (relative to the scenario
+    /// file), with where it was written (for an error if it is not there).
+    Path(Located<String>),
 }
 
 /// Where daily demand comes from.
@@ -309,7 +310,7 @@ fn read_scenario(ctx: &mut Ctx<'_>, root: &mut Table<'_, '_>) -> Option<Scenario
             );
             DatasetRef::Bundled
         }
-        Some(text) => DatasetRef::Path(text.value),
+        Some(text) => DatasetRef::Path(text),
     };
     let routes_as_observed = root
         .boolean(ctx, "routes_as_observed")

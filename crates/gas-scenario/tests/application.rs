@@ -379,7 +379,7 @@ fn lng_availability_of_an_origin_without_lng_warns() {
     let built = build(&data, &parse_scenario(&text, "s.toml").unwrap(), &[]).unwrap();
     assert!(
         built.warnings.iter().any(
-            |w| w == "scenario events[0]: origin AZ has no lng supply in the system; no effect"
+            |w| w == "scenario events[0]: origin AZ has no LNG supply in the system; no effect"
         ),
         "{:?}",
         built.warnings
@@ -424,5 +424,45 @@ fn package_days_outside_the_period_are_warnings_not_errors() {
     assert_eq!(
         built.system.settings.solidarity,
         gas_core::system::Solidarity::Cooperative
+    );
+}
+
+/// A zone with no `demand_monthly.csv` row for the scenario's demand year is
+/// built without demand, and the note says which file, which year and that it
+/// consumes nothing (rather than only "no data").
+#[test]
+fn a_zone_without_rows_for_the_demand_year_is_named_in_a_clear_note() {
+    let mut data = dataset();
+    data.demand_monthly.retain(|r| r.zone != "FR");
+    let scenario = parse_scenario(&scenario_text(""), "s.toml").unwrap();
+    let built = build(&data, &scenario, &[]).unwrap();
+    let expected = "demand: demand_monthly.csv has no rows for 2021 (the scenario's demand year) for 1 zone (FR): built without demand (they consume nothing in this run)";
+    assert!(
+        built.warnings.iter().any(|w| w == expected),
+        "{:?}",
+        built.warnings
+    );
+}
+
+/// A cut-off of every supply of a transit-only origin (BY carries Russian gas;
+/// its routes name RU) has no effect; the note says so in plain words and
+/// names the origin to use.
+#[test]
+fn a_cutoff_of_a_transit_origin_says_which_origin_to_name() {
+    let mut data = dataset();
+    let mut belarus = data.origins[0].clone();
+    belarus.id = "BY".into();
+    belarus.lng = false;
+    belarus.transit_of = Some("RU".into());
+    data.origins.push(belarus);
+    let text = scenario_text(
+        "\n[[events]]\ntype = \"route_cutoff\"\norigin = \"BY\"\ncarrier = \"all\"\nfrom = 2022-07-01\n",
+    );
+    let built = build(&data, &parse_scenario(&text, "s.toml").unwrap(), &[]).unwrap();
+    let expected = "scenario events[0]: origin BY has neither pipeline routes nor LNG in the system (BY only carries gas of origin RU, transit_of in origins.csv: name RU instead); no effect";
+    assert!(
+        built.warnings.iter().any(|w| w == expected),
+        "{:?}",
+        built.warnings
     );
 }

@@ -7,6 +7,7 @@ use gas_app::run::{RunOutcome, RunSettings};
 use gas_core::dataset::Dataset;
 use gas_core::system::Operation;
 use gas_scenario::{InitialFill, InitialStorage, Package, Scenario};
+use std::io::Write;
 use std::path::Path;
 use std::sync::{Arc, Mutex};
 
@@ -92,7 +93,10 @@ impl AppState {
                     input: input(&scenario.name, &path),
                     value: scenario,
                 }),
-                Err(errors) => eprintln!("skipped {}: {errors}", path.display()),
+                // Best effort: a closed stderr must not stop the server.
+                Err(errors) => {
+                    let _ = writeln!(std::io::stderr(), "skipped {}: {errors}", path.display());
+                }
             }
         }
         let mut packages = Vec::new();
@@ -103,7 +107,10 @@ impl AppState {
                     input: input(&package.name.value, &path),
                     value: package,
                 }),
-                Err(errors) => eprintln!("skipped {}: {errors}", path.display()),
+                // Best effort: a closed stderr must not stop the server.
+                Err(errors) => {
+                    let _ = writeln!(std::io::stderr(), "skipped {}: {errors}", path.display());
+                }
             }
         }
         if scenarios.is_empty() {
@@ -113,10 +120,15 @@ impl AppState {
             ));
         }
         let (dataset, location) = match dataset_dir {
-            Some(dir) => (
-                gas_io::load_dataset(dir).map_err(|e| e.to_string())?,
-                dir.display().to_string(),
-            ),
+            Some(dir) => {
+                if let Some(problem) = gas_io::dataset_folder_problem(dir) {
+                    return Err(format!("{}: {problem} (given by --dataset)", dir.display()));
+                }
+                (
+                    gas_io::load_dataset(dir).map_err(|e| e.to_string())?,
+                    dir.display().to_string(),
+                )
+            }
             None => (
                 gas_io::load_bundled().map_err(|e| e.to_string())?,
                 "bundled".to_string(),

@@ -92,6 +92,6 @@ pub fn compare(args: CompareArgs) -> Result<u8, Failure> {
     if let Some(path) = &args.report {
         super::write_report(path, &gas_report::render_compare_report(&cells))?;
     }
-    println!("\nMatrix written to {}", matrix.display());
+    outln!("\nMatrix written to {}", matrix.display());
     Ok(0)
 }

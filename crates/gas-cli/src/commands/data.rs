@@ -8,9 +8,15 @@ use gas_app::AppError;
 pub fn data(args: DataArgs) -> Result<u8, Failure> {
     match args.command {
         DataCommand::Check { path } => {
-            let dir = path.unwrap_or_else(gas_io::bundled_dataset_dir);
+            let dir = match path {
+                Some(dir) => {
+                    gas_app::inputs::check_dataset_folder(&dir, "the folder given to data check")?;
+                    dir
+                }
+                None => gas_io::bundled_dataset_dir(),
+            };
             let summary = gas_io::check_dataset(&dir).map_err(AppError::from)?;
-            println!(
+            outln!(
                 "{}: ok ({} zones, {} routes)",
                 dir.display(),
                 summary.zones.len(),
@@ -20,7 +26,10 @@ pub fn data(args: DataArgs) -> Result<u8, Failure> {
         }
         DataCommand::Show { dataset, json } => {
             let loaded = match dataset {
-                Some(dir) => gas_io::load_dataset(&dir),
+                Some(dir) => {
+                    gas_app::inputs::check_dataset_folder(&dir, "given by --dataset")?;
+                    gas_io::load_dataset(&dir)
+                }
                 None => gas_io::load_bundled(),
             }
             .map_err(AppError::from)?;
@@ -28,14 +37,20 @@ pub fn data(args: DataArgs) -> Result<u8, Failure> {
             if json {
                 let text = serde_json::to_string_pretty(&summary)
                     .map_err(|e| AppError::Io(e.to_string()))?;
-                println!("{text}");
+                outln!("{text}");
             } else {
-                println!("{summary}");
+                outln!("{summary}");
             }
             Ok(0)
         }
         DataCommand::Import { kind, file, into } => {
-            let dir = into.unwrap_or_else(gas_io::bundled_dataset_dir);
+            let dir = match into {
+                Some(dir) => {
+                    gas_app::inputs::check_dataset_folder(&dir, "given by --into")?;
+                    dir
+                }
+                None => gas_io::bundled_dataset_dir(),
+            };
             let imported = match kind.as_str() {
                 "agsi" => gas_io::import::import_agsi(&file, &dir),
                 "entsog" => gas_io::import::import_entsog(&file, &dir),
@@ -48,12 +63,14 @@ pub fn data(args: DataArgs) -> Result<u8, Failure> {
             };
             match imported {
                 Ok(summary) => {
-                    println!("{summary}");
+                    outln!("{summary}");
                     Ok(0)
                 }
-                Err(gas_io::import::ImportError::Input(errors)) => {
-                    Err(AppError::from(errors).into())
-                }
+                // Errors of the downloaded file (its lines) or of the target folder.
+                Err(gas_io::import::ImportError::Input(errors)) => Err(Failure {
+                    code: 3,
+                    message: format!("the import stopped, nothing was written:\n{errors}"),
+                }),
                 Err(error) => Err(AppError::Io(error.to_string()).into()),
             }
         }

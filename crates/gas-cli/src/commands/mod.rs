@@ -68,7 +68,7 @@ pub fn write_report(path: &std::path::Path, html: &str) -> Result<(), Failure> {
             path.display()
         )))
     })?;
-    println!("Report written to {}", path.display());
+    outln!("Report written to {}", path.display());
     Ok(())
 }
 

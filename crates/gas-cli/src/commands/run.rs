@@ -36,7 +36,7 @@ pub fn run(args: RunArgs) -> Result<u8, Failure> {
                 path.display()
             )))
         })?;
-        println!("LP written to {}", path.display());
+        outln!("LP written to {}", path.display());
     }
 
     let out = args
@@ -49,11 +49,11 @@ pub fn run(args: RunArgs) -> Result<u8, Failure> {
         let html = gas_report::render_run_report(&outcome, &dataset.storage_levels);
         super::write_report(path, &html)?;
     }
-    println!("\nResults: {} files in {}", written.len(), out.display());
+    outln!("\nResults: {} files in {}", written.len(), out.display());
     Ok(match outcome.results.status {
         RunStatus::Optimal => 0,
         RunStatus::Infeasible | RunStatus::Unbounded | RunStatus::Stopped => {
-            eprintln!(
+            errln!(
                 "warning: the dispatch ended {:?}: see summary.json",
                 outcome.results.status
             );

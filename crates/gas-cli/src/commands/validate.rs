@@ -24,7 +24,7 @@ pub fn validate(args: ValidateArgs) -> Result<u8, Failure> {
                         },
                     );
                     match checked {
-                        Ok(_) => println!(
+                        Ok(_) => outln!(
                             "{}: ok (scenario, built against its dataset)",
                             path.display()
                         ),
@@ -32,12 +32,12 @@ pub fn validate(args: ValidateArgs) -> Result<u8, Failure> {
                         Err(other) => return Err(other.into()),
                     }
                 }
-                Ok(_) => println!("{}: ok (scenario)", path.display()),
+                Ok(_) => outln!("{}: ok (scenario)", path.display()),
                 Err(problems) => errors.extend(problems.0),
             }
         } else {
             match gas_scenario::load_package(path) {
-                Ok(_) => println!("{}: ok (package)", path.display()),
+                Ok(_) => outln!("{}: ok (package)", path.display()),
                 Err(problems) => errors.extend(problems.0),
             }
         }

@@ -18,7 +18,9 @@
 //! the `Non-EU` aggregate, the pre-Brexit UK series and zones without working
 //! gas are skipped and listed in the summary.
 
-use super::{cite, file_name, finish, merge, ImportError, ImportSummary, Sheet, TableChange};
+use super::{
+    check_imported, cite, file_name, finish, merge, ImportError, ImportSummary, Sheet, TableChange,
+};
 use crate::error::{InputError, InputErrors};
 use crate::table::parse_date;
 use gas_core::dataset::{
@@ -87,10 +89,17 @@ struct Observation {
     withdrawal_capacity: f64,
 }
 
+/// The file's columns of the figures an observation carries, as
+/// (dataset column, file column index), for `storage_levels.csv` and `storage.csv`.
+struct FigureColumns {
+    levels: Vec<(&'static str, usize)>,
+    storage: Vec<(&'static str, usize)>,
+}
+
 fn read_observations(
     sheet: &Sheet,
     skipped: &mut Vec<String>,
-) -> Result<Vec<Observation>, InputErrors> {
+) -> Result<(Vec<Observation>, FigureColumns), InputErrors> {
     let file = &sheet.file;
     let web_table = sheet.column(&["Name"]).is_some() && sheet.column(&["code"]).is_none();
     let mut errors = Vec::new();
@@ -130,6 +139,20 @@ fn read_observations(
         return Err(InputErrors(errors));
     }
     let [name_c, gas_c, full_c, inj_c, wd_c, wgv_c, injcap_c, wdcap_c, day_c] = c;
+    let figures = FigureColumns {
+        levels: vec![
+            ("gas_in_storage_twh", gas_c),
+            ("full_pct", full_c),
+            ("working_gas_twh", wgv_c),
+            ("injection_gwh_d", inj_c),
+            ("withdrawal_gwh_d", wd_c),
+        ],
+        storage: vec![
+            ("working_gas_twh", wgv_c),
+            ("injection_capacity_gwh_d", injcap_c),
+            ("withdrawal_capacity_gwh_d", wdcap_c),
+        ],
+    };
     let file_day = if web_table {
         let name = file_name(file);
         let day = name
@@ -252,7 +275,7 @@ fn read_observations(
             withdrawal_capacity: wdcap,
         });
     }
-    InputErrors(errors).into_result(observations)
+    InputErrors(errors).into_result((observations, figures))
 }
 
 /// Imports a GIE AGSI+ country export (`file`) into the dataset folder `into_dir`:
@@ -261,11 +284,12 @@ fn read_observations(
 pub fn import_agsi(file: &Path, into_dir: &Path) -> Result<ImportSummary, ImportError> {
     let sheet = Sheet::read(file)?;
     let mut skipped = Vec::new();
-    let observations = read_observations(&sheet, &mut skipped)?;
+    let (observations, figures) = read_observations(&sheet, &mut skipped)?;
     let mut dataset = crate::load_dataset(into_dir)?;
 
     let known = |zone: &str| zone == EU_AGGREGATE || dataset.zones.iter().any(|z| z.id == zone);
     let mut levels = Vec::new();
+    let mut level_lines = Vec::new();
     let mut latest: BTreeMap<String, &Observation> = BTreeMap::new();
     for o in &observations {
         if !known(&o.zone) {
@@ -286,6 +310,7 @@ pub fn import_agsi(file: &Path, into_dir: &Path) -> Result<ImportSummary, Import
             ));
             continue;
         }
+        level_lines.push(o.line);
         levels.push(StorageLevelRecord {
             date: o.date,
             zone: o.zone.clone(),
@@ -315,6 +340,25 @@ pub fn import_agsi(file: &Path, into_dir: &Path) -> Result<ImportSummary, Import
         })
         .collect();
 
+    // Figures out of the dataset's ranges are errors of the downloaded file.
+    let mut errors = check_imported(
+        &sheet,
+        &level_lines.iter().copied().zip(&levels).collect::<Vec<_>>(),
+        &figures.levels,
+    );
+    errors.extend(check_imported(
+        &sheet,
+        &latest
+            .values()
+            .map(|o| o.line)
+            .zip(&capacities)
+            .collect::<Vec<_>>(),
+        &figures.storage,
+    ));
+    if !errors.is_empty() {
+        errors.sort_by_key(|e| e.line);
+        return Err(InputErrors(errors).capped(crate::read::MAX_ALIKE).into());
+    }
     let (levels_added, levels_replaced) = merge(&mut dataset.storage_levels, levels, |r| {
         (r.date, r.zone.clone())
     });

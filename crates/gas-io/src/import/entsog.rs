@@ -12,7 +12,9 @@
 //! replaces the row with the same key. Points not in the table are skipped and
 //! listed in the summary.
 
-use super::{cite, file_name, finish, merge, ImportError, ImportSummary, Sheet, TableChange};
+use super::{
+    check_imported, cite, file_name, finish, merge, ImportError, ImportSummary, Sheet, TableChange,
+};
 use crate::error::{InputError, InputErrors};
 use crate::table::parse_date;
 use gas_core::dataset::{RouteFlowRecord, SourceRecord};
@@ -97,7 +99,8 @@ pub fn import_entsog(file: &Path, into_dir: &Path) -> Result<ImportSummary, Impo
     let unit_c = sheet.column(&["unit"]);
     let indicator_c = sheet.column(&["indicator"]);
 
-    let mut sums: BTreeMap<(chrono::NaiveDate, &'static str), f64> = BTreeMap::new();
+    // Per (day, route): the sum and the first line that contributed to it.
+    let mut sums: BTreeMap<(chrono::NaiveDate, &'static str), (f64, usize)> = BTreeMap::new();
     let mut unmapped: BTreeSet<String> = BTreeSet::new();
     for (line, cells) in &sheet.rows {
         let line = *line;
@@ -156,7 +159,7 @@ pub fn import_entsog(file: &Path, into_dir: &Path) -> Result<ImportSummary, Impo
                 ));
                 continue;
             }
-            *sums.entry((date, route)).or_default() += value / 1e6;
+            sums.entry((date, route)).or_insert((0.0, line)).0 += value / 1e6;
         }
     }
     if !errors.is_empty() {
@@ -167,12 +170,14 @@ pub fn import_entsog(file: &Path, into_dir: &Path) -> Result<ImportSummary, Impo
     let mut skipped: Vec<String> = unmapped.into_iter().collect();
     let known: BTreeSet<&str> = dataset.routes.iter().map(|r| r.id.as_str()).collect();
     let mut flows = Vec::new();
-    for ((date, route), gwh_d) in sums {
+    let mut first_lines = Vec::new();
+    for ((date, route), (gwh_d, first_line)) in sums {
         if !known.contains(route) {
             skipped.push(format!("{route}: route not in routes.csv"));
             continue;
         }
         let gwh_d = (gwh_d * 1000.0).round() / 1000.0;
+        first_lines.push(first_line);
         flows.push(RouteFlowRecord {
             date,
             route: route.to_string(),
@@ -182,6 +187,16 @@ pub fn import_entsog(file: &Path, into_dir: &Path) -> Result<ImportSummary, Impo
         });
     }
     skipped.dedup();
+    // Daily sums out of the dataset's ranges are errors of the downloaded file
+    // (at the first line of the day and route).
+    let errors = check_imported(
+        &sheet,
+        &first_lines.iter().copied().zip(&flows).collect::<Vec<_>>(),
+        &[],
+    );
+    if !errors.is_empty() {
+        return Err(InputErrors(errors).capped(crate::read::MAX_ALIKE).into());
+    }
     let (added, replaced) = merge(&mut dataset.route_flows_daily, flows, |r| {
         (r.date, r.route.clone())
     });

@@ -13,7 +13,9 @@
 //! replaces the row with the same key; countries the dataset does not have are
 //! skipped and listed in the summary.
 
-use super::{cite, file_name, finish, merge, ImportError, ImportSummary, Sheet, TableChange};
+use super::{
+    check_imported, cite, file_name, finish, merge, ImportError, ImportSummary, Sheet, TableChange,
+};
 use crate::error::{InputError, InputErrors};
 use crate::table::parse_number;
 use gas_core::dataset::{DemandSector, MonthlyDemandRecord, SourceRecord, YearMonth, EU_AGGREGATE};
@@ -63,16 +65,19 @@ fn to_twh(value: f64, unit: &str) -> Option<Value> {
     }
 }
 
-fn keep(values: &mut BTreeMap<(String, YearMonth), Value>, key: (String, YearMonth), value: Value) {
+/// The values read, per (zone, month), with the line and column of the file they came from.
+type Values = BTreeMap<(String, YearMonth), (Value, (usize, usize))>;
+
+fn keep(values: &mut Values, key: (String, YearMonth), value: Value, at: (usize, usize)) {
     match values.get(&key) {
-        Some((_, true)) if !value.1 => {}
+        Some(((_, true), _)) if !value.1 => {}
         _ => {
-            values.insert(key, value);
+            values.insert(key, (value, at));
         }
     }
 }
 
-fn read_sdmx(sheet: &Sheet, errors: &mut Vec<InputError>) -> BTreeMap<(String, YearMonth), Value> {
+fn read_sdmx(sheet: &Sheet, errors: &mut Vec<InputError>) -> Values {
     let mut values = BTreeMap::new();
     let mut need = |names: &[&str]| match sheet.require(names) {
         Ok(i) => Some(i),
@@ -126,13 +131,18 @@ fn read_sdmx(sheet: &Sheet, errors: &mut Vec<InputError>) -> BTreeMap<(String, Y
             continue;
         }
         if let Some(v) = to_twh(value, cell(unit)) {
-            keep(&mut values, (zone_of_geo(cell(geo)).to_string(), period), v);
+            keep(
+                &mut values,
+                (zone_of_geo(cell(geo)).to_string(), period),
+                v,
+                (*line, obs),
+            );
         }
     }
     values
 }
 
-fn read_tsv(sheet: &Sheet, errors: &mut Vec<InputError>) -> BTreeMap<(String, YearMonth), Value> {
+fn read_tsv(sheet: &Sheet, errors: &mut Vec<InputError>) -> Values {
     let mut values = BTreeMap::new();
     let keys: Vec<&str> = sheet.header[0]
         .split('\\')
@@ -186,7 +196,12 @@ fn read_tsv(sheet: &Sheet, errors: &mut Vec<InputError>) -> BTreeMap<(String, Ye
             match parse_number(number).filter(|x| x.is_finite() && *x >= 0.0) {
                 Some(value) => {
                     if let Some(v) = to_twh(value, dim(unit)) {
-                        keep(&mut values, (zone_of_geo(dim(geo)).to_string(), *period), v);
+                        keep(
+                            &mut values,
+                            (zone_of_geo(dim(geo)).to_string(), *period),
+                            v,
+                            (*line, *column),
+                        );
                     }
                 }
                 None => errors.push(InputError::cell(
@@ -226,11 +241,13 @@ pub fn import_eurostat(file: &Path, into_dir: &Path) -> Result<ImportSummary, Im
         .collect();
     let mut skipped = BTreeSet::new();
     let mut rows = Vec::new();
-    for ((zone, period), (twh, _)) in values {
+    let mut origins = Vec::new();
+    for ((zone, period), ((twh, _), at)) in values {
         if !known.contains(zone.as_str()) {
             skipped.insert(format!("{zone}: zone not in zones.csv"));
             continue;
         }
+        origins.push(at);
         rows.push(MonthlyDemandRecord {
             zone,
             year: period.year,
@@ -241,6 +258,20 @@ pub fn import_eurostat(file: &Path, into_dir: &Path) -> Result<ImportSummary, Im
             note: String::new(),
         });
     }
+    // Figures out of the dataset's ranges are errors of the downloaded file.
+    let mut errors = Vec::new();
+    for (&(line, column), row) in origins.iter().zip(&rows) {
+        errors.extend(check_imported(
+            &sheet,
+            &[(line, row)],
+            &[("demand_twh", column)],
+        ));
+    }
+    if !errors.is_empty() {
+        errors.sort_by_key(|e| e.line);
+        return Err(InputErrors(errors).capped(crate::read::MAX_ALIKE).into());
+    }
+    let rows = drop_incomplete_zone_years(&dataset.demand_monthly, rows, &mut skipped);
     let (added, replaced) = merge(&mut dataset.demand_monthly, rows, |r| {
         (r.zone.clone(), r.year, r.month, r.sector)
     });
@@ -265,6 +296,54 @@ pub fn import_eurostat(file: &Path, into_dir: &Path) -> Result<ImportSummary, Im
         }],
         skipped: skipped.into_iter().collect(),
     })
+}
+
+/// Leaves out the imported rows of every zone-year (other than `EU`) that the
+/// merge would leave incomplete: `demand_monthly.csv` requires each zone-year
+/// with rows to have all 12 months of each of its sectors (a gap would be read
+/// as zero demand). E.g. the first months of a year not yet in the dataset.
+/// Each zone-year left out is listed in `skipped`.
+fn drop_incomplete_zone_years(
+    existing: &[MonthlyDemandRecord],
+    rows: Vec<MonthlyDemandRecord>,
+    skipped: &mut BTreeSet<String>,
+) -> Vec<MonthlyDemandRecord> {
+    let mut keys: BTreeMap<(String, i32), BTreeSet<(u32, DemandSector)>> = BTreeMap::new();
+    for row in existing.iter().chain(&rows) {
+        keys.entry((row.zone.clone(), row.year))
+            .or_default()
+            .insert((row.month, row.sector));
+    }
+    let incomplete: BTreeSet<(String, i32)> = keys
+        .into_iter()
+        .filter(|((zone, _), present)| {
+            let sectors: BTreeSet<DemandSector> = present.iter().map(|(_, s)| *s).collect();
+            zone != EU_AGGREGATE
+                && !(1..=12).all(|m| sectors.iter().all(|s| present.contains(&(m, *s))))
+        })
+        .map(|(key, _)| key)
+        .collect();
+    let mut months: BTreeMap<(String, i32), Vec<u32>> = BTreeMap::new();
+    let kept = rows
+        .into_iter()
+        .filter(|row| {
+            let key = (row.zone.clone(), row.year);
+            if incomplete.contains(&key) {
+                months.entry(key).or_default().push(row.month);
+                false
+            } else {
+                true
+            }
+        })
+        .collect();
+    for ((zone, year), months) in months {
+        let listed: Vec<String> = months.iter().map(u32::to_string).collect();
+        skipped.insert(format!(
+            "{zone} {year}: the file has months {} only, and demand_monthly.csv needs all 12 months of a zone-year (a missing month would be zero demand)",
+            listed.join(", ")
+        ));
+    }
+    kept
 }
 
 #[cfg(test)]

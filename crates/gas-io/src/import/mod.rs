@@ -21,7 +21,7 @@ pub use entsog::{import_entsog, ENTSOG_POINT_ROUTES};
 pub use eurostat::import_eurostat;
 
 use crate::error::{InputError, InputErrors};
-use crate::table::parse_number;
+use crate::table::{parse_number, Fields, Row, Table};
 use gas_core::dataset::{Dataset, SourceRecord};
 use serde::Serialize;
 use std::fmt;
@@ -239,6 +239,61 @@ pub(crate) fn cite(dataset: &mut Dataset, source: SourceRecord) {
         Some(existing) => *existing = source,
         None => dataset.sources.push(source),
     }
+}
+
+/// Checks imported records against the rules of their table that concern one
+/// row (ranges, plausible bounds, ...) before they are merged, so that a bad
+/// figure is reported where it is: at the downloaded file's `line` and, where
+/// `columns` maps the table's column to one of the file's (`(dataset column,
+/// file column index)`), that column and its original text. A figure derived
+/// from several cells keeps the dataset column's name and says so.
+pub(crate) fn check_imported<T: Table>(
+    sheet: &Sheet,
+    records: &[(usize, &T)],
+    columns: &[(&str, usize)],
+) -> Vec<InputError> {
+    let mut errors = Vec::new();
+    for &(line, record) in records {
+        let mut fields = Fields::default();
+        record.write(&mut fields);
+        let mut found = Vec::new();
+        let _ = T::read(&mut Row::new(
+            &sheet.file,
+            line,
+            T::COLUMNS,
+            &fields.0,
+            &mut found,
+        ));
+        for mut error in found {
+            let Some(column) = error.column.clone() else {
+                errors.push(error);
+                continue;
+            };
+            match columns.iter().find(|(c, _)| *c == column) {
+                Some(&(_, index)) => {
+                    let cells = sheet
+                        .rows
+                        .binary_search_by_key(&line, |(l, _)| *l)
+                        .ok()
+                        .map(|i| &sheet.rows[i].1);
+                    error.column = Some(sheet.header[index].clone());
+                    if let Some(cells) = cells {
+                        error.found = sheet.cell(cells, index).to_string();
+                    }
+                    error.expected = format!("{} (as {} {column})", error.expected, T::FILE);
+                }
+                None => {
+                    error.expected = format!(
+                        "{} (as {} {column}, computed from this file)",
+                        error.expected,
+                        T::FILE
+                    );
+                }
+            }
+            errors.push(error);
+        }
+    }
+    errors
 }
 
 /// Checks the merged dataset and writes it back to `dir`.

@@ -1,5 +1,6 @@
 //! `production.csv`, `demand_annual.csv`, `demand_monthly.csv` and `demand_daily.csv`.
 
+use crate::limits;
 use crate::table::{Fields, Range, Row, Table};
 use gas_core::dataset::{
     AnnualDemandRecord, DailyDemandRecord, Dataset, DemandSector, MonthlyDemandRecord,
@@ -24,8 +25,8 @@ impl Table for ProductionRecord {
     fn read(r: &mut Row<'_>) -> Option<Self> {
         let zone = r.code("zone");
         let year = r.int("year", YEARS.0, YEARS.1, "year");
-        let twh = r.opt_number("production_twh", Range::NonNegative);
-        let bcm = r.opt_number("production_bcm", Range::NonNegative);
+        let twh = r.opt_number("production_twh", Range::Limit(limits::ANNUAL_TWH));
+        let bcm = r.opt_number("production_bcm", Range::Limit(limits::ANNUAL_BCM));
         let source = r.code("source");
         Some(ProductionRecord {
             zone: zone?,
@@ -63,7 +64,7 @@ impl Table for AnnualDemandRecord {
         let zone = r.code("zone");
         let year = r.int("year", YEARS.0, YEARS.1, "year");
         let sector = r.choice("sector", &DemandSector::CODES);
-        let demand = r.number("demand_twh", Range::NonNegative);
+        let demand = r.number("demand_twh", Range::Limit(limits::ANNUAL_TWH));
         let source = r.code("source");
         Some(AnnualDemandRecord {
             zone: zone?,
@@ -109,7 +110,7 @@ impl Table for MonthlyDemandRecord {
         let year = r.int("year", YEARS.0, YEARS.1, "year");
         let month = r.int("month", 1, 12, "month");
         let sector = r.choice("sector", &DemandSector::CODES);
-        let demand = r.number("demand_twh", Range::NonNegative);
+        let demand = r.number("demand_twh", Range::Limit(limits::MONTHLY_TWH));
         let source = r.code("source");
         Some(MonthlyDemandRecord {
             zone: zone?,
@@ -148,7 +149,7 @@ impl Table for DailyDemandRecord {
         let zone = r.code("zone");
         let date = r.date("date");
         let sector = r.choice("sector", &DemandSector::CODES);
-        let demand = r.number("demand_gwh_d", Range::NonNegative);
+        let demand = r.number("demand_gwh_d", Range::Limit(limits::DAILY_GWH_D));
         let source = r.code("source");
         Some(DailyDemandRecord {
             zone: zone?,

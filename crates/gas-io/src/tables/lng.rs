@@ -1,5 +1,6 @@
 //! `lng_terminals.csv` and `lng_imports_by_origin.csv`.
 
+use crate::limits;
 use crate::table::{Fields, Range, Row, Table};
 use gas_core::dataset::{
     Dataset, LngImportRecord, LngImportUnit, LngTerminalRecord, LngTerminalStatus,
@@ -24,7 +25,7 @@ impl Table for LngTerminalRecord {
     fn read(r: &mut Row<'_>) -> Option<Self> {
         let zone = r.code("zone");
         let name = r.text("name");
-        let capacity = r.opt_number("sendout_capacity_gwh_d", Range::NonNegative);
+        let capacity = r.opt_number("sendout_capacity_gwh_d", Range::Limit(limits::DAILY_GWH_D));
         let (valid_from, valid_to) = r.validity("valid_from", "valid_to");
         let floating = r.boolean("floating");
         let status = r.choice("status", &LngTerminalStatus::CODES);
@@ -119,7 +120,7 @@ impl Table for LngImportRecord {
                 None
             }
         };
-        let value_twh = r.opt_number("value_twh", Range::NonNegative);
+        let value_twh = r.opt_number("value_twh", Range::Limit(limits::ANNUAL_TWH));
         let source = r.code("source");
         Some(LngImportRecord {
             period: period?,

@@ -87,7 +87,7 @@ impl Table for FxMonthlyRecord {
     fn read(r: &mut Row<'_>) -> Option<Self> {
         let year = r.int("year", YEARS.0, YEARS.1, "year");
         let month = r.int("month", 1, 12, "month");
-        let rate = r.number("usd_per_eur", Range::Between(0.0, 100.0));
+        let rate = r.number("usd_per_eur", Range::Limit(crate::limits::USD_PER_EUR));
         let days = r.int("days", 1, 31, "number of days");
         let source = r.code("source");
         Some(FxMonthlyRecord {

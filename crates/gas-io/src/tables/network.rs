@@ -1,5 +1,6 @@
 //! `interconnectors.csv`, `routes.csv` and `route_flows_daily.csv`.
 
+use crate::limits;
 use crate::table::{Fields, Range, Row, Table};
 use gas_core::dataset::{Dataset, InterconnectorRecord, RouteFlowRecord, RouteRecord};
 use gas_core::units::GwhPerDay;
@@ -21,7 +22,7 @@ impl Table for InterconnectorRecord {
     fn read(r: &mut Row<'_>) -> Option<Self> {
         let from_zone = r.code("from_zone");
         let to_zone = r.code("to_zone");
-        let capacity = r.opt_number("capacity_gwh_d", Range::NonNegative);
+        let capacity = r.opt_number("capacity_gwh_d", Range::Limit(limits::DAILY_GWH_D));
         let (valid_from, valid_to) = r.validity("valid_from", "valid_to");
         let source = r.code("source");
         let estimated = r.boolean("estimated");
@@ -79,7 +80,7 @@ impl Table for RouteRecord {
         let name = r.text("name");
         let origin = r.code("origin");
         let entry_zone = r.code("entry_zone");
-        let capacity = r.opt_number("capacity_gwh_d", Range::NonNegative);
+        let capacity = r.opt_number("capacity_gwh_d", Range::Limit(limits::DAILY_GWH_D));
         let (valid_from, valid_to) = r.validity("valid_from", "valid_to");
         let source = r.code("source");
         let estimated = r.boolean("estimated");
@@ -127,8 +128,8 @@ impl Table for RouteFlowRecord {
         let date = r.date("date");
         let route = r.code("route");
         // Net flows may be negative; the sign rule per route is checked in validate.rs.
-        let flow_gwh_d = r.number("flow_gwh_d", Range::Any);
-        let flow_mcm_d = r.number("flow_mcm_d", Range::Any);
+        let flow_gwh_d = r.number("flow_gwh_d", Range::Limit(limits::FLOW_GWH_D));
+        let flow_mcm_d = r.number("flow_mcm_d", Range::Limit(limits::DAILY_MCM_D));
         let source = r.code("source");
         Some(RouteFlowRecord {
             date: date?,

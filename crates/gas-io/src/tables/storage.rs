@@ -1,5 +1,6 @@
 //! `storage.csv`, `storage_levels.csv` and `storage_curves.csv`.
 
+use crate::limits::{self, FULL_PCT_MAX};
 use crate::table::{Fields, Range, Row, Table};
 use gas_core::dataset::{
     Dataset, LevelQuality, StorageCurvePoint, StorageLevelRecord, StorageRecord,
@@ -20,9 +21,15 @@ impl Table for StorageRecord {
 
     fn read(r: &mut Row<'_>) -> Option<Self> {
         let zone = r.code("zone");
-        let working_gas = r.number("working_gas_twh", Range::NonNegative);
-        let injection = r.number("injection_capacity_gwh_d", Range::NonNegative);
-        let withdrawal = r.number("withdrawal_capacity_gwh_d", Range::NonNegative);
+        let working_gas = r.number("working_gas_twh", Range::Limit(limits::STORAGE_TWH));
+        let injection = r.number(
+            "injection_capacity_gwh_d",
+            Range::Limit(limits::DAILY_GWH_D),
+        );
+        let withdrawal = r.number(
+            "withdrawal_capacity_gwh_d",
+            Range::Limit(limits::DAILY_GWH_D),
+        );
         let as_of = r.date("as_of");
         let source = r.code("source");
         Some(StorageRecord {
@@ -54,9 +61,6 @@ impl Table for StorageRecord {
     }
 }
 
-/// AGSI+ publishes fills slightly above 100 % when a site holds more than its declared working gas.
-pub(crate) const FULL_PCT_MAX: f64 = 120.0;
-
 impl Table for StorageLevelRecord {
     const FILE: &'static str = "storage_levels.csv";
     const COLUMNS: &'static [&'static str] = &[
@@ -75,11 +79,25 @@ impl Table for StorageLevelRecord {
     fn read(r: &mut Row<'_>) -> Option<Self> {
         let date = r.date("date");
         let zone = r.code("zone");
-        let gas = r.number("gas_in_storage_twh", Range::NonNegative);
+        let gas = r.number("gas_in_storage_twh", Range::Limit(limits::STORAGE_TWH));
         let full = r.number("full_pct", Range::Between(0.0, FULL_PCT_MAX));
-        let working_gas = r.number("working_gas_twh", Range::NonNegative);
-        let injection = r.opt_number("injection_gwh_d", Range::NonNegative);
-        let withdrawal = r.opt_number("withdrawal_gwh_d", Range::NonNegative);
+        let working_gas = r.number("working_gas_twh", Range::Limit(limits::STORAGE_TWH));
+        let injection = r.opt_number("injection_gwh_d", Range::Limit(limits::DAILY_GWH_D));
+        let withdrawal = r.opt_number("withdrawal_gwh_d", Range::Limit(limits::DAILY_GWH_D));
+        let gas = match (gas, working_gas) {
+            (Some(gas), Some(working)) if gas > working * FULL_PCT_MAX / 100.0 => {
+                r.error(
+                    "gas_in_storage_twh",
+                    format!(
+                        "at most {FULL_PCT_MAX} % of the row's working_gas_twh ({} TWh), i.e. {} TWh",
+                        crate::table::format_number(working),
+                        crate::table::format_number(working * FULL_PCT_MAX / 100.0)
+                    ),
+                );
+                None
+            }
+            (gas, _) => gas,
+        };
         let quality = r.choice("quality", &LevelQuality::CODES);
         let source = r.code("source");
         Some(StorageLevelRecord {
@@ -131,8 +149,8 @@ impl Table for StorageCurvePoint {
     fn read(r: &mut Row<'_>) -> Option<Self> {
         let zone = r.code("zone");
         let fill = r.number("fill_pct", Range::Percent);
-        let withdrawal = r.number("withdrawal_factor", Range::NonNegative);
-        let injection = r.number("injection_factor", Range::NonNegative);
+        let withdrawal = r.number("withdrawal_factor", Range::Limit(limits::CURVE_FACTOR));
+        let injection = r.number("injection_factor", Range::Limit(limits::CURVE_FACTOR));
         let source = r.code("source");
         Some(StorageCurvePoint {
             zone: zone?,

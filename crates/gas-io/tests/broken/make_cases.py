@@ -56,10 +56,13 @@ CASES = {
         'interconnectors.csv:3: valid_to: expected date on or after valid_from (2021-01-01), found "2020-12-31"',
     ]),
     "daily_demand_in_kwh": ("demand_daily.csv", "DE,2021-01-02,total,4100.5", "DE,2021-01-02,total,4100500000", [
-        'demand_daily.csv:3: demand_gwh_d: expected GWh/d of the order of DE\'s demand: at most 13699 (5 x its largest mean daily total in demand_annual.csv); is the unit GWh/d?, found "4100500000"',
+        'demand_daily.csv:3: demand_gwh_d: expected non-negative number up to 100000 GWh/d (the EU27 consumes about 12 000 GWh/d on average), found "4100500000"',
+    ]),
+    "daily_demand_implausible_for_the_zone": ("demand_daily.csv", "DE,2021-01-02,total,4100.5", "DE,2021-01-02,total,41005", [
+        'demand_daily.csv:3: demand_gwh_d: expected GWh/d of the order of DE\'s demand: at most 13699 (5 x its largest mean daily total in demand_annual.csv); is the unit GWh/d?, found "41005"',
     ]),
     "month_13": ("demand_monthly.csv", "DE,2021,12,total", "DE,2021,13,total", [
-        'demand_monthly.csv:3: month: expected month (1 to 12), found "13"',
+        'demand_monthly.csv:25: month: expected month (1 to 12), found "13"',
     ]),
     "percent_over_100": ("storage_curves.csv", "*,100,", "*,101,", [
         'storage_curves.csv:4: fill_pct: expected percentage between 0 and 100, found "101"',
@@ -91,6 +94,34 @@ CASES = {
     "errors_in_two_files_are_all_reported": ("demand_daily.csv", "DE,2021-01-02,total,4100.5", "DE,2021-01-32,total,-1", [
         'demand_daily.csv:3: date: expected date YYYY-MM-DD, found "2021-01-32"',
         'demand_daily.csv:3: demand_gwh_d: expected non-negative number, found "-1"',
+    ]),
+    "monthly_demand_row_missing": ("demand_monthly.csv", "DE,2021,3,total,110,s1,A:gasm\n", "", [
+        'demand_monthly.csv:6: month: expected all 12 months for each sector of DE 2021 (households_services, total), as a zone-year with some rows must have them all (its rows are on lines 2-24), found "no rows for month 3 (total)"',
+    ]),
+    "monthly_demand_month_missing": ("demand_monthly.csv", "DE,2021,1,households_services,50,s1,A:gasm\nDE,2021,1,total,130,s1,A:gasm\n", "", [
+        'demand_monthly.csv:2: month: expected all 12 months for each sector of DE 2021 (households_services, total), as a zone-year with some rows must have them all (its rows are on lines 2-23), found "no rows for month 1 (all sectors)"',
+    ]),
+    "levels_without_storage": ("storage.csv", "DE,242,3900,6746,2021-09-27,s1,\n", "", [
+        'storage_levels.csv:2: zone: expected a zone with a row in storage.csv (these levels observe its storage; without a storage.csv row, DE is built without storage), found "DE"',
+    ]),
+    "working_gas_1e308": ("storage.csv", "DE,242,", "DE,1e308,", [
+        'storage.csv:2: working_gas_twh: expected non-negative number up to 2000 TWh (the EU27\'s working gas is about 1 140 TWh), found "1e308"',
+    ]),
+    "usd_per_eur_zero": ("fx_monthly.csv", "2021,1,1.217083,", "2021,1,0,", [
+        'fx_monthly.csv:2: usd_per_eur: expected number between 0.5 and 2 USD per EUR (the monthly mean has stayed between 0.85 and 1.6 since 1999), found "0"',
+    ]),
+    "withdrawal_factor_above_1": ("storage_curves.csv", "*,0,0.35,", "*,0,5,", [
+        'storage_curves.csv:2: withdrawal_factor: expected non-negative number up to 1 (a fraction of the nominal capacity), found "5"',
+    ]),
+    "gas_above_working_gas": ("storage_levels.csv", "2021-09-27,DE,162.3,", "2021-09-27,DE,999,", [
+        'storage_levels.csv:2: gas_in_storage_twh: expected at most 120 % of the row\'s working_gas_twh (242 TWh), i.e. 290.4 TWh, found "999"',
+    ]),
+    "no_default_curve": ("storage_curves.csv", "*,0,0.35,1,s1,ASSUMPTION\n*,50,1,1,s1,ASSUMPTION\n*,100,1,0.4,s1,ASSUMPTION\n", "", [
+        'storage.csv:3: zone: expected a zone with a withdrawal/injection curve in storage_curves.csv (rows of its own, or the default curve of zone *, which storage_curves.csv lacks), found "PL"',
+    ]),
+    "routes_of_an_origin_without_pipeline": ("origins.csv", "RU,Russia,true,true", "RU,Russia,false,true", [
+        'routes.csv:%d: origin: expected an origin with pipeline = true in origins.csv (RU has pipeline = false on line 4: either it has pipeline routes, or this route belongs to another origin), found "RU"' % line
+        for line in (2, 3, 4)
     ]),
 }
 

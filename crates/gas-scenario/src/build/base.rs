@@ -241,6 +241,11 @@ pub(super) fn draft(dataset: &Dataset, scenario: &Scenario) -> Draft {
     Draft {
         system,
         eu_member,
+        origin_transit_of: dataset
+            .origins
+            .iter()
+            .map(|o| o.transit_of.clone())
+            .collect(),
         route_origin,
         route_base,
         route_tech,

@@ -184,9 +184,16 @@ pub(super) fn add(draft: &mut Draft, dataset: &Dataset, scenario: &Scenario) {
         ));
     }
     if !without.is_empty() {
+        let basis = match scenario.demand.value {
+            DemandBasis::Year(year) => format!(
+                "demand_monthly.csv has no rows for {year} (the scenario's demand year)"
+            ),
+            DemandBasis::Actual => "neither demand_monthly.csv (any year) nor demand_daily.csv (the period's days) has demand".to_string(),
+        };
         draft.warnings.push(format!(
-            "demand: no data for {} zones ({}); built without demand",
+            "demand: {basis} for {} zone{} ({}): built without demand (they consume nothing in this run)",
             without.len(),
+            if without.len() == 1 { "" } else { "s" },
             without.join(", ")
         ));
     }

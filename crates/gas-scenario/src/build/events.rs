@@ -120,11 +120,7 @@ fn apply_event(draft: &mut Draft, scenario: &Scenario, event: &Event) {
         EventKind::LngAvailability { origin, factor } => {
             if let Some(o) = draft.origin_or_error(origin) {
                 if !draft.lng.iter().any(|s| s.origin == o) {
-                    let applied = &draft.applied[src];
-                    let warning = format!(
-                        "{} {}: origin {} has no lng supply in the system; no effect",
-                        applied.source, applied.key, draft.system.origins[o].code
-                    );
+                    let warning = no_supply_warning(draft, o, Carrier::Lng, src);
                     draft.warnings.push(warning);
                 }
                 draft.set(Param::LngFactor(o), days, *factor, src);
@@ -236,14 +232,31 @@ pub(super) fn cut_origin(
         draft.set(lng_param(o), days, share, src);
     }
     if !touched {
-        let applied = &draft.applied[src];
-        let warning = format!(
-            "{} {}: origin {} has no {} supply in the system; no effect",
-            applied.source,
-            applied.key,
-            draft.system.origins[o].code,
-            carrier.code()
-        );
+        let warning = no_supply_warning(draft, o, carrier, src);
         draft.warnings.push(warning);
     }
+}
+
+/// The note for an event or measure (`src`) on an origin without supply of
+/// that carrier, e.g. `scenario events[0]: origin BY has neither pipeline
+/// routes nor LNG in the system (BY only carries gas of origin RU, transit_of
+/// in origins.csv: name RU instead); no effect`.
+fn no_supply_warning(draft: &Draft, o: usize, carrier: Carrier, src: usize) -> String {
+    let applied = &draft.applied[src];
+    let code = &draft.system.origins[o].code;
+    let what = match carrier {
+        Carrier::Pipeline => "no pipeline route",
+        Carrier::Lng => "no LNG supply",
+        Carrier::All => "neither pipeline routes nor LNG",
+    };
+    let transit = match draft.origin_transit_of.get(o).cloned().flatten() {
+        Some(owner) => format!(
+            " ({code} only carries gas of origin {owner}, transit_of in origins.csv: name {owner} instead)"
+        ),
+        None => String::new(),
+    };
+    format!(
+        "{} {}: origin {code} has {what} in the system{transit}; no effect",
+        applied.source, applied.key
+    )
 }

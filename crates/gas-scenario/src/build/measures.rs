@@ -198,6 +198,20 @@ fn describe(kind: &MeasureKind) -> String {
     }
 }
 
+/// Zones listed by name in a storage measure must have storage (an error at
+/// the name otherwise, as for a scenario's per-zone initial fill); `all` and
+/// `eu` simply cover the zones that have it. Unknown zones are reported by
+/// [`Draft::zones`].
+fn require_listed_storage(draft: &mut Draft, zones: &ZoneSel) {
+    if let ZoneSel::List(list) = zones {
+        let known: Vec<_> = list
+            .iter()
+            .filter(|code| draft.zone(&code.value).is_some())
+            .collect();
+        super::storage::require_storage(draft, &known);
+    }
+}
+
 fn apply_measure(
     draft: &mut Draft,
     package: &Package,
@@ -380,6 +394,7 @@ fn apply_measure(
             targets,
             penalty_eur_mwh,
         } => {
+            require_listed_storage(draft, zones);
             let zones = draft.zones(zones);
             let period = draft.period();
             let list: Vec<(Option<String>, NaiveDate, f64)> = match targets {
@@ -430,6 +445,7 @@ fn apply_measure(
             }
         }
         MeasureKind::StrategicReserve { zones, fill } => {
+            require_listed_storage(draft, zones);
             for zone in draft.zones(zones) {
                 draft.set(Param::Reserve(zone), days.clone(), *fill, src);
             }

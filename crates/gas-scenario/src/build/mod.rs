@@ -219,6 +219,8 @@ impl Layers {
 pub(crate) struct Draft {
     pub(crate) system: System,
     pub(crate) eu_member: Vec<bool>,
+    /// Per origin: the origin whose gas it only carries (`transit_of` in `origins.csv`).
+    pub(crate) origin_transit_of: Vec<Option<String>>,
     pub(crate) route_origin: Vec<usize>,
     pub(crate) route_base: Vec<Vec<f64>>,
     pub(crate) route_tech: Vec<Vec<f64>>,

@@ -12,6 +12,7 @@
 //! - Targets and floors come from package measures.
 
 use super::{fill_target, zeros_gwh, Draft, Param};
+use crate::location::Located;
 use crate::scenario::{InitialFill, Scenario};
 use chrono::NaiveDate;
 use gas_core::dataset::{Dataset, LevelQuality};
@@ -60,19 +61,27 @@ pub(super) fn add(draft: &mut Draft, dataset: &Dataset, scenario: &Scenario) {
         });
     }
     // Per-zone initial fills naming a zone without storage are errors.
-    for (code, _) in &scenario.initial_storage.zones {
-        if !draft
-            .system
-            .storages
-            .iter()
-            .any(|s| draft.system.zones[s.zone.index()].code == code.value)
-        {
-            let with: Vec<&str> = draft
-                .system
-                .storages
-                .iter()
-                .map(|s| draft.system.zones[s.zone.index()].code.as_str())
-                .collect();
+    let codes: Vec<&Located<String>> = scenario
+        .initial_storage
+        .zones
+        .iter()
+        .map(|(c, _)| c)
+        .collect();
+    require_storage(draft, &codes);
+}
+
+/// Zones named explicitly for a storage setting (a per-zone initial fill, a
+/// strategic reserve, storage targets) must have storage: naming one without
+/// is an error at the name (it would otherwise do nothing).
+pub(super) fn require_storage(draft: &mut Draft, codes: &[&Located<String>]) {
+    let with: Vec<String> = draft
+        .system
+        .storages
+        .iter()
+        .map(|s| draft.system.zones[s.zone.index()].code.clone())
+        .collect();
+    for code in codes {
+        if !with.contains(&code.value) {
             let error = code.loc.error(
                 format!("a zone with storage ({})", with.join(", ")),
                 format!("{:?}", code.value),
