@@ -97,6 +97,34 @@ pub fn summary_json(outcome: &RunOutcome, inputs: &[InputFile], dataset: &Datase
     })
 }
 
+/// The tables of a run folder, in the order written (`ledger_delta` only for runs
+/// priced against do-nothing).
+pub const RUN_TABLES: [&str; 5] = [
+    "zones_daily",
+    "flows_daily",
+    "zones_summary",
+    "ledger",
+    "ledger_delta",
+];
+
+/// The names of the files a run writes in `format`: every table of [`RUN_TABLES`],
+/// then `summary.json`.
+pub fn run_file_names(format: Format) -> Vec<String> {
+    RUN_TABLES
+        .iter()
+        .map(|table| format!("{table}.{}", format.extension()))
+        .chain(["summary.json".to_string()])
+        .collect()
+}
+
+/// Checks, before anything is solved, that `folder` can receive a run's files in
+/// `format` (see [`gas_output::paths::check_folder`]): the error names the path
+/// that is in the way, e.g. `out/afile is a file, not a folder`.
+pub fn check_run_folder(folder: &Path, format: Format) -> Result<(), AppError> {
+    gas_output::paths::check_folder(folder, &run_file_names(format))?;
+    Ok(())
+}
+
 /// Writes every result table of `outcome` into `folder` in `format`, then
 /// `summary.json` last (its presence marks a complete run). Returns the paths written.
 pub fn write_run(

@@ -258,3 +258,94 @@ fn every_command_has_help_with_an_example() {
         assert!(text(&output.stdout).contains("EXAMPLE"), "{command}");
     }
 }
+
+/// A scenario whose dataset folder does not exist: any command that gets past the
+/// output checks fails on it with exit code 3, so an exit code 6 proves the output
+/// paths were checked before the dataset was loaded and anything solved.
+fn scenario_without_dataset(dir: &Path) -> PathBuf {
+    let path = dir.join("no-dataset.toml");
+    std::fs::write(
+        &path,
+        "name = \"no-dataset\"\ndataset = \"missing-dataset\"\n\
+         period = { start = 2022-04-01, end = 2022-04-10 }\n",
+    )
+    .unwrap();
+    path
+}
+
+#[test]
+fn output_paths_in_the_way_are_named_before_anything_is_solved() {
+    let dir = tempfile::tempdir().unwrap();
+    let scenario = scenario_without_dataset(dir.path());
+    let scenario = scenario.to_str().unwrap();
+    let afile = dir.path().join("afile");
+    std::fs::write(&afile, "not a folder").unwrap();
+    let afile = afile.to_str().unwrap();
+    let folder = dir.path().join("out");
+    std::fs::create_dir_all(folder.join("ledger.csv")).unwrap();
+    let folder = folder.to_str().unwrap();
+    let good_out = dir.path().join("good");
+    let good_out = good_out.to_str().unwrap();
+    let under_file = format!("{afile}/x");
+    let cases: Vec<(Vec<&str>, String)> = vec![
+        (
+            vec!["run", scenario, "--out", afile],
+            format!("error: --out: {afile} is a file, not a folder"),
+        ),
+        (
+            vec!["run", scenario, "--out", &under_file],
+            format!("error: --out: {afile} is a file, not a folder"),
+        ),
+        (
+            vec!["run", scenario, "--out", "/dev/null"],
+            "error: --out: /dev/null is a character device, not a folder".to_string(),
+        ),
+        (
+            vec!["run", scenario, "--out", folder],
+            format!("error: --out: {folder}/ledger.csv is a folder, not a file"),
+        ),
+        (
+            vec!["run", scenario, "--out", good_out, "--report", &under_file],
+            format!("error: --report: {afile} is a file, not a folder"),
+        ),
+        (
+            vec![
+                "run",
+                scenario,
+                "--out",
+                good_out,
+                "--export-lp",
+                &under_file,
+            ],
+            format!("error: --export-lp: {afile} is a file, not a folder"),
+        ),
+        (
+            vec!["run", scenario, "--out", good_out, "--report", "/dev/null"],
+            "error: --report: /dev/null is a character device, not a file".to_string(),
+        ),
+        (
+            vec![
+                "compare",
+                "--scenarios",
+                scenario,
+                "--packages",
+                "packages/do-nothing.toml",
+                "--out",
+                afile,
+            ],
+            format!("error: --out: {afile} is a file, not a folder"),
+        ),
+        (
+            vec!["backtest", scenario, "--out", afile],
+            format!("error: --out: {afile} is a file, not a folder"),
+        ),
+    ];
+    for (args, expected) in cases {
+        let output = gasbuffer(&args, &repo());
+        assert_no_panic(&output);
+        let stderr = text(&output.stderr);
+        assert_eq!(output.status.code(), Some(6), "{args:?}: {stderr}");
+        assert_eq!(stderr.trim_end(), expected, "{args:?}");
+    }
+    assert!(!Path::new(good_out).exists(), "nothing is written");
+}

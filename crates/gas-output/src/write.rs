@@ -60,6 +60,22 @@ pub enum OutputError {
         /// The cause.
         source: io::Error,
     },
+    /// A path that must be a folder (the results' folder or one of its parents) is something else.
+    #[error("{path} is {found}, not a folder")]
+    NotAFolder {
+        /// The path.
+        path: PathBuf,
+        /// What it is instead (`a file`, `a character device`...).
+        found: &'static str,
+    },
+    /// A path that must be a file (a result file, `--report`, `--export-lp`) is something else.
+    #[error("{path} is {found}, not a file")]
+    NotAFile {
+        /// The path.
+        path: PathBuf,
+        /// What it is instead (`a folder`, `a character device`...).
+        found: &'static str,
+    },
 }
 
 /// Writes `table` into `folder` as `<name>.<ext>`, atomically; returns the path.

@@ -1,6 +1,6 @@
 //! `gasbuffer compare`.
 
-use super::{folder_name, format_from, solver_from, Failure};
+use super::{check_out_file, check_out_folder, folder_name, format_from, solver_from, Failure};
 use crate::flags::CompareArgs;
 use crate::print;
 use gas_app::compare::{matrix_table, run_matrix, Cell, HEADLINES};
@@ -39,6 +39,27 @@ pub fn compare(args: CompareArgs) -> Result<u8, Failure> {
         return Err(AppError::Scenario(gas_scenario::FileErrors(errors)).into());
     }
 
+    let out = args
+        .out
+        .clone()
+        .unwrap_or_else(|| PathBuf::from("out/compare"));
+    // Output paths are checked before the solves, not found wrong after them.
+    check_out_folder("--out", &out, &["matrix.csv".to_string()])?;
+    let run_files = write::run_file_names(format);
+    for (_, scenario, packages, _) in &scenarios {
+        let names =
+            std::iter::once("do-nothing").chain(packages.iter().map(|p| p.name.value.as_str()));
+        for package in names {
+            let folder = out
+                .join(folder_name(&scenario.name))
+                .join(folder_name(package));
+            check_out_folder("--out", &folder, &run_files)?;
+        }
+    }
+    if let Some(path) = &args.report {
+        check_out_file("--report", path)?;
+    }
+
     let total = scenarios.len() * (args.packages.len() + 1);
     let bar = ProgressBar::new(total as u64);
     bar.set_style(
@@ -46,10 +67,6 @@ pub fn compare(args: CompareArgs) -> Result<u8, Failure> {
             .unwrap_or_else(|_| ProgressStyle::default_bar()),
     );
     let settings = RunSettings::default();
-    let out = args
-        .out
-        .clone()
-        .unwrap_or_else(|| PathBuf::from("out/compare"));
     let runs: Vec<Result<Vec<Cell>, AppError>> = scenarios
         .par_iter()
         .map(|(path, scenario, packages, files)| {

@@ -8,7 +8,7 @@ pub mod serve;
 pub mod validate;
 
 use gas_app::AppError;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 /// A command that failed: what to print and the exit code.
 #[derive(Debug)]
@@ -55,6 +55,25 @@ pub fn solver_from(name: &str) -> Result<Box<dyn gas_lp::Solver>, Failure> {
             gas_app::solver::backend_names().join(", ")
         ))
     })
+}
+
+/// Checks before any work that `folder` can receive the files `files` (exit code 6,
+/// the message naming the option and what is in the way).
+pub fn check_out_folder(option: &str, folder: &Path, files: &[String]) -> Result<(), Failure> {
+    gas_output::paths::check_folder(folder, files).map_err(|error| out_failure(option, error))
+}
+
+/// Checks before any work that `file` can be written (exit code 6, the message
+/// naming the option and what is in the way).
+pub fn check_out_file(option: &str, file: &Path) -> Result<(), Failure> {
+    gas_output::paths::check_file(file).map_err(|error| out_failure(option, error))
+}
+
+fn out_failure(option: &str, error: gas_output::OutputError) -> Failure {
+    Failure {
+        code: 6,
+        message: format!("{option}: {error}"),
+    }
 }
 
 /// Writes an HTML report atomically to `path`.
