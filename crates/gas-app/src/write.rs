@@ -125,8 +125,42 @@ pub fn check_run_folder(folder: &Path, format: Format) -> Result<(), AppError> {
     Ok(())
 }
 
+/// Removes `path` if it is a file (or a link); a missing file is no error, and
+/// anything else (a folder) is left for the writer to report.
+fn remove_if_file(path: &Path) -> Result<(), AppError> {
+    match std::fs::symlink_metadata(path) {
+        Ok(metadata) if metadata.is_file() || metadata.is_symlink() => std::fs::remove_file(path)
+            .map_err(|error| {
+                AppError::Io(format!(
+                    "{}: could not remove the file of an earlier run: {error}",
+                    path.display()
+                ))
+            }),
+        _ => Ok(()),
+    }
+}
+
+/// Clears what an earlier run left in `folder` before a new run writes there:
+/// `summary.json` first (from then on the folder reads as an interrupted run until
+/// the new `summary.json` is written), then every other file a run writes, in every
+/// format, so that no table of an earlier run (such as a `ledger_delta` of a run with
+/// packages, or the CSV files beside a later run's JSON) is mistaken for one of this
+/// run. Only file names gasbuffer writes are touched; other files are left alone.
+pub fn clear_earlier_run(folder: &Path) -> Result<(), AppError> {
+    remove_if_file(&folder.join("summary.json"))?;
+    for format in [Format::Csv, Format::Json, Format::Parquet] {
+        for name in run_file_names(format) {
+            remove_if_file(&folder.join(name))?;
+        }
+    }
+    Ok(())
+}
+
 /// Writes every result table of `outcome` into `folder` in `format`, then
-/// `summary.json` last (its presence marks a complete run). Returns the paths written.
+/// `summary.json` last (its presence marks a complete run). The files of an earlier
+/// run in `folder` are removed first ([`clear_earlier_run`]), so that a run that fails
+/// or is interrupted while writing leaves a folder without `summary.json` holding
+/// only its own files. Returns the paths written.
 pub fn write_run(
     outcome: &RunOutcome,
     folder: &Path,
@@ -134,6 +168,7 @@ pub fn write_run(
     inputs: &[InputFile],
     dataset: &DatasetInfo,
 ) -> Result<Vec<PathBuf>, AppError> {
+    clear_earlier_run(folder)?;
     let system = &outcome.built.system;
     let mut kpis = outcome.zones.clone();
     kpis.push(outcome.eu.clone());

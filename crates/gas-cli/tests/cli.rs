@@ -349,3 +349,30 @@ fn output_paths_in_the_way_are_named_before_anything_is_solved() {
     }
     assert!(!Path::new(good_out).exists(), "nothing is written");
 }
+
+#[test]
+fn a_compare_that_fails_leaves_no_matrix_of_an_earlier_compare() {
+    let dir = tempfile::tempdir().unwrap();
+    let scenario = scenario_without_dataset(dir.path());
+    let out = dir.path().join("matrix-out");
+    std::fs::create_dir_all(&out).unwrap();
+    std::fs::write(out.join("matrix.csv"), "scenario,package\nold,do-nothing\n").unwrap();
+    let output = gasbuffer(
+        &[
+            "compare",
+            "--scenarios",
+            scenario.to_str().unwrap(),
+            "--packages",
+            "packages/do-nothing.toml",
+            "--out",
+            out.to_str().unwrap(),
+        ],
+        &repo(),
+    );
+    assert_no_panic(&output);
+    assert_eq!(output.status.code(), Some(3), "{}", text(&output.stderr));
+    assert!(
+        !out.join("matrix.csv").exists(),
+        "an earlier matrix.csv makes the failed compare look complete"
+    );
+}

@@ -60,6 +60,19 @@ pub fn compare(args: CompareArgs) -> Result<u8, Failure> {
         check_out_file("--report", path)?;
     }
 
+    // matrix.csv is written last: until then the folder reads as an unfinished compare.
+    let matrix_path = out.join("matrix.csv");
+    match std::fs::remove_file(&matrix_path) {
+        Err(error) if error.kind() != std::io::ErrorKind::NotFound => {
+            return Err(AppError::Io(format!(
+                "{}: could not remove the file of an earlier compare: {error}",
+                matrix_path.display()
+            ))
+            .into())
+        }
+        _ => {}
+    }
+
     let total = scenarios.len() * (args.packages.len() + 1);
     let bar = ProgressBar::new(total as u64);
     bar.set_style(
