@@ -145,14 +145,24 @@ fn remove_if_file(path: &Path) -> Result<(), AppError> {
 /// the new `summary.json` is written), then every other file a run writes, in every
 /// format, so that no table of an earlier run (such as a `ledger_delta` of a run with
 /// packages, or the CSV files beside a later run's JSON) is mistaken for one of this
-/// run. Only file names gasbuffer writes are touched; other files are left alone.
+/// run, and the temporary files that an earlier, killed run left
+/// ([`gas_output::atomic::remove_stale_temporaries`]). Only file names gasbuffer
+/// writes are touched; other files are left alone.
 pub fn clear_earlier_run(folder: &Path) -> Result<(), AppError> {
     remove_if_file(&folder.join("summary.json"))?;
+    let mut names = Vec::new();
     for format in [Format::Csv, Format::Json, Format::Parquet] {
         for name in run_file_names(format) {
-            remove_if_file(&folder.join(name))?;
+            remove_if_file(&folder.join(&name))?;
+            names.push(name);
         }
     }
+    gas_output::atomic::remove_stale_temporaries(folder, &names).map_err(|error| {
+        AppError::Io(format!(
+            "{}: could not remove the temporary files of an earlier run: {error}",
+            folder.display()
+        ))
+    })?;
     Ok(())
 }
 

@@ -85,6 +85,8 @@ fn a_rerun_removes_the_files_of_earlier_runs_that_it_does_not_write() {
     let (with, files, info) = ten_days(true);
     write::write_run(&with, folder.path(), Format::Csv, &files, &info).unwrap();
     std::fs::write(folder.path().join("my-notes.txt"), "not gasbuffer's").unwrap();
+    // Left by an earlier run killed while writing.
+    std::fs::write(folder.path().join(".ledger_delta.csv.tmp-4242"), "half").unwrap();
     let (without, files, info) = ten_days(false);
     write::write_run(&without, folder.path(), Format::Json, &files, &info).unwrap();
     assert_eq!(

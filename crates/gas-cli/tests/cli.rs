@@ -376,3 +376,42 @@ fn a_compare_that_fails_leaves_no_matrix_of_an_earlier_compare() {
         "an earlier matrix.csv makes the failed compare look complete"
     );
 }
+
+#[cfg(unix)]
+#[test]
+fn an_interrupted_run_exits_130_and_leaves_no_temporary_file() {
+    let out = tempfile::tempdir().unwrap();
+    let child = Command::new(env!("CARGO_BIN_EXE_gasbuffer"))
+        .args([
+            "run",
+            "scenarios/baseline-2022.toml",
+            "--no-compare",
+            "--out",
+            out.path().to_str().unwrap(),
+        ])
+        .current_dir(repo())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    // A year takes seconds to solve: the signal comes while it runs.
+    std::thread::sleep(std::time::Duration::from_millis(500));
+    let killed = Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(killed.success());
+    let output = child.wait_with_output().unwrap();
+    assert_no_panic(&output);
+    assert_eq!(output.status.code(), Some(130), "{}", text(&output.stderr));
+    assert!(text(&output.stderr).contains("interrupted"));
+    let left: Vec<String> = std::fs::read_dir(out.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert!(
+        left.iter()
+            .all(|name| !name.contains(".tmp-") && name != "summary.json"),
+        "{left:?}"
+    );
+}

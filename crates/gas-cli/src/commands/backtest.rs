@@ -29,6 +29,7 @@ fn io_failure(path: &Path, error: std::io::Error) -> Failure {
 
 /// Replays the scenario with observed inputs, prints the error table and writes the files.
 pub fn backtest(args: BacktestArgs) -> Result<u8, Failure> {
+    super::clean_up_on_interrupt();
     let solver = solver_from(&args.solver)?;
     let (scenario, packages, _files) = inputs::load_files(&args.scenario, &args.packages)?;
     let out = args

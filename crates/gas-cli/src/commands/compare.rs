@@ -13,6 +13,7 @@ use std::path::PathBuf;
 /// Runs every package against every scenario (in parallel over scenarios), writes
 /// `matrix.csv` and each run's files, and prints the chosen headline as a matrix.
 pub fn compare(args: CompareArgs) -> Result<u8, Failure> {
+    super::clean_up_on_interrupt();
     let format = format_from(&args.solve.format)?;
     if !HEADLINES.contains(&args.headline.as_str()) {
         return Err(Failure::usage(format!(

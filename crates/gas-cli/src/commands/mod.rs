@@ -38,6 +38,32 @@ impl From<AppError> for Failure {
     }
 }
 
+/// For the commands that write results: on `SIGINT` (Ctrl-C), `SIGTERM` or `SIGHUP`,
+/// removes the temporary files of the writes in progress
+/// ([`gas_output::atomic::stop_writes`]) and exits with 128 + the signal number
+/// (130 for Ctrl-C). Finished files stay; a run folder without `summary.json` reads as
+/// interrupted. Without the handler (it could not be installed) the signal's default
+/// applies, and the next run into the folder removes what was left.
+pub fn clean_up_on_interrupt() {
+    #[cfg(unix)]
+    {
+        use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+        if let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGINT, SIGTERM, SIGHUP]) {
+            std::thread::spawn(move || {
+                if let Some(signal) = signals.forever().next() {
+                    // Held until the process exits: no write starts or finishes after this.
+                    let _stopped = gas_output::atomic::stop_writes();
+                    let _ = std::io::Write::write_all(
+                        &mut std::io::stderr(),
+                        b"interrupted: no temporary file left; results unfinished\n",
+                    );
+                    std::process::exit(128 + signal);
+                }
+            });
+        }
+    }
+}
+
 /// The output format named by `--format`.
 pub fn format_from(name: &str) -> Result<gas_output::Format, Failure> {
     gas_output::Format::from_name(name).ok_or_else(|| {

@@ -10,6 +10,7 @@ use std::path::PathBuf;
 
 /// Runs one scenario with its packages, prints the summary and writes the files.
 pub fn run(args: RunArgs) -> Result<u8, Failure> {
+    super::clean_up_on_interrupt();
     let format = format_from(&args.solve.format)?;
     let solver = solver_from(&args.solve.solver)?;
     let (scenario, packages, files) = inputs::load_files(&args.scenario, &args.packages)?;
