@@ -47,6 +47,20 @@ fn kpi_json(kpi: &ZoneKpi) -> Value {
     })
 }
 
+/// `solver.unsolved` of `summary.json`: the days left unsolved (their values are empty
+/// in every file), or null when every day was solved.
+fn unsolved_json(results: &gas_core::Results) -> Value {
+    let unsolved = results.unsolved_days();
+    if unsolved.is_empty() {
+        return Value::Null;
+    }
+    json!({
+        "from": results.period.date(unsolved.start).to_string(),
+        "to": results.period.date(unsolved.end - 1).to_string(),
+        "days": unsolved.len(),
+    })
+}
+
 /// The content of `summary.json`.
 pub fn summary_json(outcome: &RunOutcome, inputs: &[InputFile], dataset: &DatasetInfo) -> Value {
     let results = &outcome.results;
@@ -85,7 +99,8 @@ pub fn summary_json(outcome: &RunOutcome, inputs: &[InputFile], dataset: &Datase
         "solver": {
             "backend": outcome.solver,
             "status": results.status,
-            "objective_keur": number(results.objective_keur),
+            "objective_keur": optional(results.is_complete().then_some(results.objective_keur)),
+            "unsolved": unsolved_json(results),
             "notes": results.notes,
         },
         "period": {"start": results.period.start.to_string(), "end": results.period.end().to_string(), "days": results.period.days},

@@ -2,6 +2,7 @@
 
 use gas_app::compare::{headline, Cell};
 use gas_app::RunOutcome;
+use gas_core::RunStatus;
 use gas_metrics::kpi::ZoneKpi;
 use gas_metrics::ledger::LedgerCategory;
 
@@ -9,22 +10,44 @@ fn or_dash(value: Option<String>) -> String {
     value.unwrap_or_else(|| "-".to_string())
 }
 
-fn kpi_row(kpi: &ZoneKpi) -> String {
-    let [households, power, industry, other] = kpi.unserved_twh_by_sector;
+/// The status of a run as `summary.json` and `matrix.csv` write it (`infeasible`, ...).
+pub fn status_word(status: RunStatus) -> &'static str {
+    match status {
+        RunStatus::Optimal => "optimal",
+        RunStatus::Infeasible => "infeasible",
+        RunStatus::Unbounded => "unbounded",
+        RunStatus::Stopped => "stopped",
+    }
+}
+
+/// A number with `decimals` decimals, or `-` when it is unknown (NaN: unsolved days).
+fn figure(value: f64, decimals: usize) -> String {
+    if value.is_finite() {
+        format!("{:.*}", decimals, value + 0.0)
+    } else {
+        "-".to_string()
+    }
+}
+
+/// One line of the zone table; `complete`: every day of the run was solved (else a
+/// storage that did not reach its floor on a solved day has an unknown buffer, `-`).
+fn kpi_row(kpi: &ZoneKpi, complete: bool) -> String {
+    let [households, power, industry, other] = kpi.unserved_twh_by_sector.map(|v| figure(v, 1));
     format!(
-        "{:<5} {:>8} {:>8.1} {:>8.1} {:>8.1} {:>8.1} {:>8.1} {:>8.1} {:>7} {:>11} {:>8} {:>9}",
+        "{:<5} {:>8} {:>8} {:>8} {:>8} {:>8} {:>8} {:>8} {:>7} {:>11} {:>8} {:>9}",
         kpi.zone,
         match (kpi.working_gas_twh > 0.0, kpi.buffer_days) {
             (false, _) => "no UGS".to_string(),
             (true, Some(days)) => days.to_string(),
-            (true, None) => "> period".to_string(),
+            (true, None) if complete => "> period".to_string(),
+            (true, None) => "-".to_string(),
         },
-        kpi.unserved_twh,
+        figure(kpi.unserved_twh, 1),
         households,
         power,
         industry,
         other,
-        kpi.fuel_switched_twh,
+        figure(kpi.fuel_switched_twh, 1),
         or_dash(kpi.min_fill_pct.map(|f| format!("{f:.0}%"))),
         or_dash(kpi.min_fill_date.map(|d| d.to_string())),
         or_dash(kpi.fill_on_1_nov_pct.map(|f| format!("{f:.0}%"))),
@@ -48,6 +71,16 @@ pub fn run_summary(outcome: &RunOutcome) {
     if let Some(start) = outcome.disruption_start {
         println!("Buffer days count from the first disruption, {start}.");
     }
+    let unsolved = results.unsolved_days();
+    if !unsolved.is_empty() {
+        println!(
+            "Unsolved: {} to {} ({} days, the dispatch is {} there): their figures are unknown, shown - and left empty in the files.",
+            results.period.date(unsolved.start),
+            results.period.date(unsolved.end - 1),
+            unsolved.len(),
+            status_word(results.status)
+        );
+    }
     println!(
         "\n{:<5} {:>8} {:>8} {:>8} {:>8} {:>8} {:>8} {:>8} {:>7} {:>11} {:>8} {:>9}",
         "zone",
@@ -67,10 +100,11 @@ pub fn run_summary(outcome: &RunOutcome) {
         "{:<5} {:>8} {:>8} {:>8} {:>8} {:>8} {:>8} {:>8} {:>7} {:>11} {:>8} {:>9}",
         "", "days", "TWh", "TWh", "TWh", "TWh", "TWh", "TWh", "", "", "fill", "/MWh"
     );
+    let complete = results.is_complete();
     for kpi in &outcome.zones {
-        println!("{}", kpi_row(kpi));
+        println!("{}", kpi_row(kpi, complete));
     }
-    println!("{}", kpi_row(&outcome.eu));
+    println!("{}", kpi_row(&outcome.eu, complete));
     println!("\nLedger (period totals):");
     for (category, label) in [
         (
@@ -82,23 +116,31 @@ pub fn run_summary(outcome: &RunOutcome) {
         (LedgerCategory::CurtailmentCost, "EU curtailment cost"),
     ] {
         let (volume, value) = outcome.ledger.total(category);
-        println!("  {label:<30} {volume:>9.1} TWh {value:>12.0} MEUR");
+        println!(
+            "  {label:<30} {:>9} TWh {:>12} MEUR",
+            figure(volume, 1),
+            figure(value, 0)
+        );
     }
     if let Some(comparison) = &outcome.versus_do_nothing {
         let cost = comparison.cost;
         println!("\nPackages against do-nothing (positive = a cost):");
         println!(
-            "  cost to Russia {:>12.0} MEUR",
-            cost.cost_to_russia_meur + 0.0
+            "  cost to Russia {:>12} MEUR",
+            figure(cost.cost_to_russia_meur, 0)
         );
         println!(
-            "  cost to Europe {:>12.0} MEUR",
-            cost.cost_to_europe_meur + 0.0
+            "  cost to Europe {:>12} MEUR",
+            figure(cost.cost_to_europe_meur, 0)
         );
-        println!("  cost to the US {:>12.0} MEUR", cost.cost_to_us_meur + 0.0);
         println!(
-            "  EU unserved: {:.1} TWh without the packages, {:.1} TWh with them",
-            comparison.do_nothing_eu.unserved_twh, outcome.eu.unserved_twh
+            "  cost to the US {:>12} MEUR",
+            figure(cost.cost_to_us_meur, 0)
+        );
+        println!(
+            "  EU unserved: {} TWh without the packages, {} TWh with them",
+            figure(comparison.do_nothing_eu.unserved_twh, 1),
+            figure(outcome.eu.unserved_twh, 1)
         );
     }
     for warning in &outcome.built.warnings {

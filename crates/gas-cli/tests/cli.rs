@@ -415,3 +415,36 @@ fn an_interrupted_run_exits_130_and_leaves_no_temporary_file() {
         "{left:?}"
     );
 }
+
+const INFEASIBLE: &str = "crates/gas-app/tests/fixtures/forced-surplus.toml";
+
+#[test]
+fn an_infeasible_run_exits_4_and_shows_no_made_up_zeros() {
+    let out = tempfile::tempdir().unwrap();
+    let output = gasbuffer(
+        &["run", INFEASIBLE, "--out", out.path().to_str().unwrap()],
+        &repo(),
+    );
+    assert_no_panic(&output);
+    let stdout = text(&output.stdout);
+    let stderr = text(&output.stderr);
+    assert_eq!(output.status.code(), Some(4), "{stderr}");
+    assert!(
+        stdout.contains(
+            "Unsolved: 2022-06-01 to 2022-06-10 (10 days, the dispatch is infeasible there)"
+        ),
+        "{stdout}"
+    );
+    // Storage started full: DE's buffer, unserved energy and fills are unknown, not 0.
+    let de = stdout.lines().find(|l| l.starts_with("DE ")).unwrap();
+    let cells: Vec<&str> = de.split_whitespace().collect();
+    assert_eq!(cells[1..7], ["-"; 6], "{de}");
+    assert_eq!(cells[8..], ["-"; 4], "{de}");
+    assert!(
+        stderr.contains(
+            "warning: the dispatch stopped: the window 2022-06-01 to 2022-06-10 is infeasible"
+        ),
+        "{stderr}"
+    );
+    assert!(stderr.contains("balances that cannot close: "), "{stderr}");
+}

@@ -62,9 +62,14 @@ pub fn run(args: RunArgs) -> Result<u8, Failure> {
     Ok(match outcome.results.status {
         RunStatus::Optimal => 0,
         RunStatus::Infeasible | RunStatus::Unbounded | RunStatus::Stopped => {
+            // The last note says where and why the run stopped.
             eprintln!(
-                "warning: the dispatch ended {:?}: see summary.json",
-                outcome.results.status
+                "warning: the dispatch {}",
+                outcome
+                    .results
+                    .notes
+                    .last()
+                    .map_or("did not solve every day", String::as_str)
             );
             4
         }
