@@ -169,11 +169,20 @@ pub fn matrix(cells: &[Cell], name: &str) {
     for scenario in &scenarios {
         print!("{scenario:<32}");
         for package in &packages {
-            let value = cells
+            let cell = cells
                 .iter()
-                .find(|c| c.scenario == *scenario && c.package == *package)
-                .and_then(|cell| headline(cell, name));
-            print!(" {:>20}", or_dash(value.map(|v| format!("{v:.1}"))));
+                .find(|c| c.scenario == *scenario && c.package == *package);
+            // A run that did not solve shows its status, never a number.
+            let shown = match cell {
+                Some(cell) if cell.outcome.results.status != RunStatus::Optimal => {
+                    status_word(cell.outcome.results.status).to_string()
+                }
+                cell => or_dash(
+                    cell.and_then(|cell| headline(cell, name))
+                        .map(|v| format!("{v:.1}")),
+                ),
+            };
+            print!(" {shown:>20}");
         }
         println!();
     }

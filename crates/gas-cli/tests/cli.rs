@@ -448,3 +448,42 @@ fn an_infeasible_run_exits_4_and_shows_no_made_up_zeros() {
     );
     assert!(stderr.contains("balances that cannot close: "), "{stderr}");
 }
+
+#[test]
+fn compare_shows_an_infeasible_run_as_such_and_exits_4() {
+    let out = tempfile::tempdir().unwrap();
+    let output = gasbuffer(
+        &[
+            "compare",
+            "--scenarios",
+            INFEASIBLE,
+            "--packages",
+            "packages/eu-contingency.toml",
+            "--out",
+            out.path().to_str().unwrap(),
+        ],
+        &repo(),
+    );
+    assert_no_panic(&output);
+    let stdout = text(&output.stdout);
+    let stderr = text(&output.stderr);
+    assert_eq!(output.status.code(), Some(4), "{stderr}");
+    let row = stdout
+        .lines()
+        .find(|l| l.starts_with("forced-surplus"))
+        .unwrap();
+    assert_eq!(
+        row.split_whitespace().collect::<Vec<_>>(),
+        ["forced-surplus", "infeasible", "infeasible"],
+        "{stdout}"
+    );
+    assert!(
+        stderr.contains("warning: forced-surplus with do-nothing: the dispatch stopped"),
+        "{stderr}"
+    );
+    let matrix = std::fs::read_to_string(out.path().join("matrix.csv")).unwrap();
+    assert!(
+        matrix.contains("forced-surplus,do-nothing,infeasible,,,,,,,\n"),
+        "{matrix}"
+    );
+}

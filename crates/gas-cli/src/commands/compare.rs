@@ -120,5 +120,22 @@ pub fn compare(args: CompareArgs) -> Result<u8, Failure> {
         super::write_report(path, &gas_report::render_compare_report(&cells))?;
     }
     println!("\nMatrix written to {}", matrix.display());
-    Ok(0)
+    // As `run`: a run that did not solve makes the whole compare exit 4.
+    let unsolved: Vec<&Cell> = cells
+        .iter()
+        .filter(|cell| cell.outcome.results.status != gas_core::RunStatus::Optimal)
+        .collect();
+    for cell in &unsolved {
+        eprintln!(
+            "warning: {} with {}: the dispatch {}",
+            cell.scenario,
+            cell.package,
+            cell.outcome
+                .results
+                .notes
+                .last()
+                .map_or("did not solve every day", String::as_str)
+        );
+    }
+    Ok(if unsolved.is_empty() { 0 } else { 4 })
 }
