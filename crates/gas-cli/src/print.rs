@@ -1,4 +1,49 @@
-//! Terminal output: the run summary table and the compare matrix.
+//! Terminal output: the run summary table and the compare matrix, and [`write_out`]
+//! (through the `out!` and `outln!` macros), which every command prints with.
+
+/// Writes to standard output without ever panicking. Once a write fails (the reader
+/// has gone, as in `gasbuffer run ... | head -1`, or the output cannot be written),
+/// later output is dropped and the command carries on: its result files are still
+/// written and its exit code is that of its work. A failure other than a closed pipe
+/// is reported once on standard error.
+pub fn write_out(text: std::fmt::Arguments) {
+    use std::io::Write;
+    use std::sync::atomic::{AtomicBool, Ordering};
+    static FAILED: AtomicBool = AtomicBool::new(false);
+    if FAILED.load(Ordering::Relaxed) {
+        return;
+    }
+    let mut stdout = std::io::stdout().lock();
+    let written = stdout.write_fmt(text).and_then(|()| stdout.flush());
+    if let Err(error) = written {
+        FAILED.store(true, Ordering::Relaxed);
+        if error.kind() != std::io::ErrorKind::BrokenPipe {
+            let _ = writeln!(
+                std::io::stderr(),
+                "warning: standard output: {error}; further output dropped"
+            );
+        }
+    }
+}
+
+/// `print!` to standard output through [`write_out`]: never panics.
+macro_rules! out {
+    ($($arg:tt)*) => {
+        $crate::print::write_out(format_args!($($arg)*))
+    };
+}
+
+/// `println!` to standard output through [`write_out`]: never panics.
+macro_rules! outln {
+    () => {
+        $crate::print::write_out(format_args!("\n"))
+    };
+    ($($arg:tt)*) => {
+        $crate::print::write_out(format_args!("{}\n", format_args!($($arg)*)))
+    };
+}
+
+pub(crate) use {out, outln};
 
 use gas_app::compare::{headline, Cell};
 use gas_app::RunOutcome;
@@ -58,7 +103,7 @@ fn kpi_row(kpi: &ZoneKpi, complete: bool) -> String {
 /// Prints the per-zone summary of a run, the EU line and the ledger totals.
 pub fn run_summary(outcome: &RunOutcome) {
     let results = &outcome.results;
-    println!(
+    outln!(
         "Scenario {} with packages [{}]: {} to {}, solver {} ({:?}, {:.2} s)",
         outcome.scenario,
         outcome.packages.join(", "),
@@ -69,11 +114,11 @@ pub fn run_summary(outcome: &RunOutcome) {
         outcome.solve_seconds
     );
     if let Some(start) = outcome.disruption_start {
-        println!("Buffer days count from the first disruption, {start}.");
+        outln!("Buffer days count from the first disruption, {start}.");
     }
     let unsolved = results.unsolved_days();
     if !unsolved.is_empty() {
-        println!(
+        outln!(
             "Unsolved: {} to {} ({} days, the dispatch is {} there): their figures are unknown, shown - and left empty in the files.",
             results.period.date(unsolved.start),
             results.period.date(unsolved.end - 1),
@@ -81,7 +126,7 @@ pub fn run_summary(outcome: &RunOutcome) {
             status_word(results.status)
         );
     }
-    println!(
+    outln!(
         "\n{:<5} {:>8} {:>8} {:>8} {:>8} {:>8} {:>8} {:>8} {:>7} {:>11} {:>8} {:>9}",
         "zone",
         "buffer",
@@ -96,16 +141,27 @@ pub fn run_summary(outcome: &RunOutcome) {
         "1 Nov",
         "peak EUR"
     );
-    println!(
+    outln!(
         "{:<5} {:>8} {:>8} {:>8} {:>8} {:>8} {:>8} {:>8} {:>7} {:>11} {:>8} {:>9}",
-        "", "days", "TWh", "TWh", "TWh", "TWh", "TWh", "TWh", "", "", "fill", "/MWh"
+        "",
+        "days",
+        "TWh",
+        "TWh",
+        "TWh",
+        "TWh",
+        "TWh",
+        "TWh",
+        "",
+        "",
+        "fill",
+        "/MWh"
     );
     let complete = results.is_complete();
     for kpi in &outcome.zones {
-        println!("{}", kpi_row(kpi, complete));
+        outln!("{}", kpi_row(kpi, complete));
     }
-    println!("{}", kpi_row(&outcome.eu, complete));
-    println!("\nLedger (period totals):");
+    outln!("{}", kpi_row(&outcome.eu, complete));
+    outln!("\nLedger (period totals):");
     for (category, label) in [
         (
             LedgerCategory::RussiaExportRevenue,
@@ -116,7 +172,7 @@ pub fn run_summary(outcome: &RunOutcome) {
         (LedgerCategory::CurtailmentCost, "EU curtailment cost"),
     ] {
         let (volume, value) = outcome.ledger.total(category);
-        println!(
+        outln!(
             "  {label:<30} {:>9} TWh {:>12} MEUR",
             figure(volume, 1),
             figure(value, 0)
@@ -124,27 +180,27 @@ pub fn run_summary(outcome: &RunOutcome) {
     }
     if let Some(comparison) = &outcome.versus_do_nothing {
         let cost = comparison.cost;
-        println!("\nPackages against do-nothing (positive = a cost):");
-        println!(
+        outln!("\nPackages against do-nothing (positive = a cost):");
+        outln!(
             "  cost to Russia {:>12} MEUR",
             figure(cost.cost_to_russia_meur, 0)
         );
-        println!(
+        outln!(
             "  cost to Europe {:>12} MEUR",
             figure(cost.cost_to_europe_meur, 0)
         );
-        println!(
+        outln!(
             "  cost to the US {:>12} MEUR",
             figure(cost.cost_to_us_meur, 0)
         );
-        println!(
+        outln!(
             "  EU unserved: {} TWh without the packages, {} TWh with them",
             figure(comparison.do_nothing_eu.unserved_twh, 1),
             figure(outcome.eu.unserved_twh, 1)
         );
     }
     for warning in &outcome.built.warnings {
-        println!("note: {warning}");
+        outln!("note: {warning}");
     }
 }
 
@@ -160,14 +216,14 @@ pub fn matrix(cells: &[Cell], name: &str) {
             packages.push(&cell.package);
         }
     }
-    println!("{name}");
-    print!("{:<32}", "scenario \\ package");
+    outln!("{name}");
+    out!("{:<32}", "scenario \\ package");
     for package in &packages {
-        print!(" {package:>20}");
+        out!(" {package:>20}");
     }
-    println!();
+    outln!();
     for scenario in &scenarios {
-        print!("{scenario:<32}");
+        out!("{scenario:<32}");
         for package in &packages {
             let cell = cells
                 .iter()
@@ -182,8 +238,8 @@ pub fn matrix(cells: &[Cell], name: &str) {
                         .map(|v| format!("{v:.1}")),
                 ),
             };
-            print!(" {shown:>20}");
+            out!(" {shown:>20}");
         }
-        println!();
+        outln!();
     }
 }

@@ -487,3 +487,35 @@ fn compare_shows_an_infeasible_run_as_such_and_exits_4() {
         "{matrix}"
     );
 }
+
+/// `gasbuffer run ... | head -1`: the reader goes away; the run neither panics nor
+/// stops short of writing its results.
+#[test]
+fn a_closed_standard_output_does_not_stop_a_run() {
+    let out = tempfile::tempdir().unwrap();
+    let report = out.path().join("report.html");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_gasbuffer"))
+        .args([
+            "run",
+            "crates/gas-cli/tests/fixtures/short-cutoff.toml",
+            "--no-compare",
+            "--out",
+            out.path().to_str().unwrap(),
+            "--report",
+            report.to_str().unwrap(),
+        ])
+        .current_dir(repo())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take());
+    let output = child.wait_with_output().unwrap();
+    assert_no_panic(&output);
+    assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
+    assert!(out.path().join("summary.json").exists());
+    assert!(
+        report.exists(),
+        "the report is written after the summary is printed"
+    );
+}

@@ -2,6 +2,7 @@
 
 use super::{check_out_file, check_out_folder, solver_from, Failure};
 use crate::flags::BacktestArgs;
+use crate::print::{out, outln};
 use gas_app::inputs;
 use gas_backtest::{output, BacktestError, EU};
 use gas_core::RunStatus;
@@ -56,7 +57,7 @@ pub fn backtest(args: BacktestArgs) -> Result<u8, Failure> {
     )?;
     let table = &backtest.table;
     let period = backtest.built.system.period;
-    println!(
+    outln!(
         "Backtest {}: {} .. {} ({} days), solver {}",
         scenario.name,
         period.start,
@@ -65,7 +66,7 @@ pub fn backtest(args: BacktestArgs) -> Result<u8, Failure> {
         solver.name()
     );
     let replay = &backtest.replay;
-    println!(
+    outln!(
         "Observed inputs fixed: imports into the EU {:.0} TWh ({} routes, {} LNG terminals), production {:.0} TWh, exports to GB {:.0} TWh",
         replay.fixed_imports_twh,
         replay.fixed_routes.len(),
@@ -73,7 +74,7 @@ pub fn backtest(args: BacktestArgs) -> Result<u8, Failure> {
         replay.fixed_production_twh,
         replay.exports_to_gb_twh
     );
-    println!(
+    outln!(
         "Zones outside the replay (cut off from the EU zones): {}",
         replay.outside.join(", ")
     );
@@ -96,9 +97,9 @@ pub fn backtest(args: BacktestArgs) -> Result<u8, Failure> {
         .map(|(label, amounts)| format!("{label}: {}", total_and_largest(amounts)))
         .collect();
     for line in &outlet_lines {
-        println!("{line}");
+        outln!("{line}");
     }
-    println!(
+    outln!(
         "\nStorage fill error, simulated - observed (percentage points; (mm-dd) = nearest observation within {} days, - = none):\n",
         gas_backtest::compare::KEY_DATE_WINDOW_DAYS
     );
@@ -108,7 +109,7 @@ pub fn backtest(args: BacktestArgs) -> Result<u8, Failure> {
         .filter(|z| z.eu_member)
         .map(|z| z.zone.as_str())
         .collect();
-    print!("{}", output::error_table(table, &eu_zones));
+    out!("{}", output::error_table(table, &eu_zones));
     let others: Vec<&str> = table
         .zones
         .iter()
@@ -116,8 +117,8 @@ pub fn backtest(args: BacktestArgs) -> Result<u8, Failure> {
         .map(|z| z.zone.as_str())
         .collect();
     if !others.is_empty() {
-        println!("\nOutside the EU (not part of the replay's observed inputs):\n");
-        print!("{}", output::error_table(table, &others));
+        outln!("\nOutside the EU (not part of the replay's observed inputs):\n");
+        out!("{}", output::error_table(table, &others));
     }
 
     let csv = out.join("backtest.csv");
@@ -139,7 +140,7 @@ pub fn backtest(args: BacktestArgs) -> Result<u8, Failure> {
         file.write_all(svg.as_bytes())
     })
     .map_err(|e| io_failure(&svg_path, e))?;
-    println!("\nWrote {} and {}", csv.display(), svg_path.display());
+    outln!("\nWrote {} and {}", csv.display(), svg_path.display());
     if let Some(path) = &args.report {
         let mut notes = outlet_lines.clone();
         notes.extend(replay.notes.iter().cloned());
@@ -155,7 +156,7 @@ pub fn backtest(args: BacktestArgs) -> Result<u8, Failure> {
             file.write_all(html.as_bytes())
         })
         .map_err(|e| io_failure(path, e))?;
-        println!("Wrote {}", path.display());
+        outln!("Wrote {}", path.display());
     }
     Ok(match backtest.results.status {
         RunStatus::Optimal => 0,

@@ -3,6 +3,7 @@
 use super::{check_out_file, check_out_folder, folder_name, format_from, solver_from, Failure};
 use crate::flags::CompareArgs;
 use crate::print;
+use crate::print::outln;
 use gas_app::compare::{matrix_table, run_matrix, Cell, HEADLINES};
 use gas_app::run::RunSettings;
 use gas_app::{inputs, write, AppError};
@@ -119,7 +120,7 @@ pub fn compare(args: CompareArgs) -> Result<u8, Failure> {
     if let Some(path) = &args.report {
         super::write_report(path, &gas_report::render_compare_report(&cells))?;
     }
-    println!("\nMatrix written to {}", matrix.display());
+    outln!("\nMatrix written to {}", matrix.display());
     // As `run`: a run that did not solve makes the whole compare exit 4.
     let unsolved: Vec<&Cell> = cells
         .iter()

@@ -2,6 +2,7 @@
 
 use super::Failure;
 use crate::flags::{DataArgs, DataCommand};
+use crate::print::outln;
 use gas_app::AppError;
 
 /// Dataset commands.
@@ -10,7 +11,7 @@ pub fn data(args: DataArgs) -> Result<u8, Failure> {
         DataCommand::Check { path } => {
             let dir = path.unwrap_or_else(gas_io::bundled_dataset_dir);
             let summary = gas_io::check_dataset(&dir).map_err(AppError::from)?;
-            println!(
+            outln!(
                 "{}: ok ({} zones, {} routes)",
                 dir.display(),
                 summary.zones.len(),
@@ -28,9 +29,9 @@ pub fn data(args: DataArgs) -> Result<u8, Failure> {
             if json {
                 let text = serde_json::to_string_pretty(&summary)
                     .map_err(|e| AppError::Io(e.to_string()))?;
-                println!("{text}");
+                outln!("{text}");
             } else {
-                println!("{summary}");
+                outln!("{summary}");
             }
             Ok(0)
         }
@@ -48,7 +49,7 @@ pub fn data(args: DataArgs) -> Result<u8, Failure> {
             };
             match imported {
                 Ok(summary) => {
-                    println!("{summary}");
+                    outln!("{summary}");
                     Ok(0)
                 }
                 Err(gas_io::import::ImportError::Input(errors)) => {

@@ -7,6 +7,7 @@ pub mod run;
 pub mod serve;
 pub mod validate;
 
+use crate::print::outln;
 use gas_app::AppError;
 use std::path::{Path, PathBuf};
 
@@ -113,7 +114,7 @@ pub fn write_report(path: &std::path::Path, html: &str) -> Result<(), Failure> {
             path.display()
         )))
     })?;
-    println!("Report written to {}", path.display());
+    outln!("Report written to {}", path.display());
     Ok(())
 }
 

@@ -3,6 +3,7 @@
 use super::{check_out_file, check_out_folder, folder_name, format_from, solver_from, Failure};
 use crate::flags::RunArgs;
 use crate::print;
+use crate::print::outln;
 use gas_app::run::RunSettings;
 use gas_app::{inputs, write, AppError};
 use gas_core::RunStatus;
@@ -49,7 +50,7 @@ pub fn run(args: RunArgs) -> Result<u8, Failure> {
                 path.display()
             )))
         })?;
-        println!("LP written to {}", path.display());
+        outln!("LP written to {}", path.display());
     }
 
     let written = write::write_run(&outcome, &out, format, &files, &dataset_info)?;
@@ -58,7 +59,7 @@ pub fn run(args: RunArgs) -> Result<u8, Failure> {
         let html = gas_report::render_run_report(&outcome, &dataset.storage_levels);
         super::write_report(path, &html)?;
     }
-    println!("\nResults: {} files in {}", written.len(), out.display());
+    outln!("\nResults: {} files in {}", written.len(), out.display());
     Ok(match outcome.results.status {
         RunStatus::Optimal => 0,
         RunStatus::Infeasible | RunStatus::Unbounded | RunStatus::Stopped => {

@@ -2,6 +2,7 @@
 
 use super::Failure;
 use crate::flags::ValidateArgs;
+use crate::print::outln;
 use gas_app::{inputs, AppError};
 use std::path::Path;
 
@@ -24,7 +25,7 @@ pub fn validate(args: ValidateArgs) -> Result<u8, Failure> {
                         },
                     );
                     match checked {
-                        Ok(_) => println!(
+                        Ok(_) => outln!(
                             "{}: ok (scenario, built against its dataset)",
                             path.display()
                         ),
@@ -32,12 +33,12 @@ pub fn validate(args: ValidateArgs) -> Result<u8, Failure> {
                         Err(other) => return Err(other.into()),
                     }
                 }
-                Ok(_) => println!("{}: ok (scenario)", path.display()),
+                Ok(_) => outln!("{}: ok (scenario)", path.display()),
                 Err(problems) => errors.extend(problems.0),
             }
         } else {
             match gas_scenario::load_package(path) {
-                Ok(_) => println!("{}: ok (package)", path.display()),
+                Ok(_) => outln!("{}: ok (package)", path.display()),
                 Err(problems) => errors.extend(problems.0),
             }
         }
