@@ -31,8 +31,13 @@ pub const HEADLINES: [&str; 7] = [
     "cost_to_us_meur",
 ];
 
-/// The value of headline `name` in a cell (`None`: not defined, e.g. no buffer end).
+/// The value of headline `name` in a cell (`None`: not defined, e.g. no buffer end,
+/// or unknown: the run was not solved to optimality, or a figure it is priced
+/// against is unknown).
 pub fn headline(cell: &Cell, name: &str) -> Option<f64> {
+    if cell.outcome.results.status != gas_core::RunStatus::Optimal {
+        return None;
+    }
     let eu = &cell.outcome.eu;
     let cost = cell.outcome.versus_do_nothing.as_ref().map(|c| c.cost);
     match name {
@@ -45,6 +50,7 @@ pub fn headline(cell: &Cell, name: &str) -> Option<f64> {
         "cost_to_us_meur" => Some(cost.map_or(0.0, |c| c.cost_to_us_meur)),
         _ => None,
     }
+    .filter(|value| value.is_finite())
 }
 
 /// Name of the matrix cell of a scenario run without packages.

@@ -60,6 +60,20 @@ fn applied_json(applied: &gas_scenario::AppliedOverride) -> Value {
     })
 }
 
+/// `solver.unsolved` of `summary.json`: the days left unsolved (their values are empty
+/// in every file), or null when every day was solved.
+fn unsolved_json(results: &gas_core::Results) -> Value {
+    let unsolved = results.unsolved_days();
+    if unsolved.is_empty() {
+        return Value::Null;
+    }
+    json!({
+        "from": results.period.date(unsolved.start).to_string(),
+        "to": results.period.date(unsolved.end - 1).to_string(),
+        "days": unsolved.len(),
+    })
+}
+
 /// The content of `summary.json`.
 pub fn summary_json(outcome: &RunOutcome, inputs: &[InputFile], dataset: &DatasetInfo) -> Value {
     let results = &outcome.results;
@@ -98,7 +112,8 @@ pub fn summary_json(outcome: &RunOutcome, inputs: &[InputFile], dataset: &Datase
         "solver": {
             "backend": outcome.solver,
             "status": results.status,
-            "objective_keur": number(results.objective_keur),
+            "objective_keur": optional(results.is_complete().then_some(results.objective_keur)),
+            "unsolved": unsolved_json(results),
             "notes": results.notes,
         },
         "period": {"start": results.period.start.to_string(), "end": results.period.end().to_string(), "days": results.period.days},
@@ -110,8 +125,80 @@ pub fn summary_json(outcome: &RunOutcome, inputs: &[InputFile], dataset: &Datase
     })
 }
 
+/// The tables of a run folder, in the order written (`ledger_delta` only for runs
+/// priced against do-nothing).
+pub const RUN_TABLES: [&str; 5] = [
+    "zones_daily",
+    "flows_daily",
+    "zones_summary",
+    "ledger",
+    "ledger_delta",
+];
+
+/// The names of the files a run writes in `format`: every table of [`RUN_TABLES`],
+/// then `summary.json`.
+pub fn run_file_names(format: Format) -> Vec<String> {
+    RUN_TABLES
+        .iter()
+        .map(|table| format!("{table}.{}", format.extension()))
+        .chain(["summary.json".to_string()])
+        .collect()
+}
+
+/// Checks, before anything is solved, that `folder` can receive a run's files in
+/// `format` (see [`gas_output::paths::check_folder`]): the error names the path
+/// that is in the way, e.g. `out/afile is a file, not a folder`.
+pub fn check_run_folder(folder: &Path, format: Format) -> Result<(), AppError> {
+    gas_output::paths::check_folder(folder, &run_file_names(format))?;
+    Ok(())
+}
+
+/// Removes `path` if it is a file (or a link); a missing file is no error, and
+/// anything else (a folder) is left for the writer to report.
+fn remove_if_file(path: &Path) -> Result<(), AppError> {
+    match std::fs::symlink_metadata(path) {
+        Ok(metadata) if metadata.is_file() || metadata.is_symlink() => std::fs::remove_file(path)
+            .map_err(|error| {
+                AppError::Io(format!(
+                    "{}: could not remove the file of an earlier run: {error}",
+                    path.display()
+                ))
+            }),
+        _ => Ok(()),
+    }
+}
+
+/// Clears what an earlier run left in `folder` before a new run writes there:
+/// `summary.json` first (from then on the folder reads as an interrupted run until
+/// the new `summary.json` is written), then every other file a run writes, in every
+/// format, so that no table of an earlier run (such as a `ledger_delta` of a run with
+/// packages, or the CSV files beside a later run's JSON) is mistaken for one of this
+/// run, and the temporary files that an earlier, killed run left
+/// ([`gas_output::atomic::remove_stale_temporaries`]). Only file names gasbuffer
+/// writes are touched; other files are left alone.
+pub fn clear_earlier_run(folder: &Path) -> Result<(), AppError> {
+    remove_if_file(&folder.join("summary.json"))?;
+    let mut names = Vec::new();
+    for format in [Format::Csv, Format::Json, Format::Parquet] {
+        for name in run_file_names(format) {
+            remove_if_file(&folder.join(&name))?;
+            names.push(name);
+        }
+    }
+    gas_output::atomic::remove_stale_temporaries(folder, &names).map_err(|error| {
+        AppError::Io(format!(
+            "{}: could not remove the temporary files of an earlier run: {error}",
+            folder.display()
+        ))
+    })?;
+    Ok(())
+}
+
 /// Writes every result table of `outcome` into `folder` in `format`, then
-/// `summary.json` last (its presence marks a complete run). Returns the paths written.
+/// `summary.json` last (its presence marks a complete run). The files of an earlier
+/// run in `folder` are removed first ([`clear_earlier_run`]), so that a run that fails
+/// or is interrupted while writing leaves a folder without `summary.json` holding
+/// only its own files. Returns the paths written.
 pub fn write_run(
     outcome: &RunOutcome,
     folder: &Path,
@@ -119,6 +206,7 @@ pub fn write_run(
     inputs: &[InputFile],
     dataset: &DatasetInfo,
 ) -> Result<Vec<PathBuf>, AppError> {
+    clear_earlier_run(folder)?;
     let system = &outcome.built.system;
     let mut kpis = outcome.zones.clone();
     kpis.push(outcome.eu.clone());

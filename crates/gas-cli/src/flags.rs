@@ -12,10 +12,12 @@ use std::path::PathBuf;
   1  unexpected failure
   2  bad command-line usage
   3  invalid input: dataset, scenario or package file (every error is listed with file, line and column)
-  4  the run finished but the dispatch is infeasible or unbounded (results are still written)
+  4  the run finished but the dispatch is infeasible or unbounded, for compare in any of its
+     runs (results are still written, the unsolved days left empty)
   5  the solver failed
-  6  result files could not be written
-  141  the output was a pipe whose reader closed it (e.g. `| head`): stopped quietly, as Unix tools do")]
+  6  result files could not be written (output paths are checked before solving)
+  130  interrupted (Ctrl-C; 128 + the signal number for SIGTERM, SIGHUP): no temporary file is left
+Output whose reader has gone (`| head`) is dropped; the command still writes its files and keeps its exit code.")]
 pub struct Cli {
     /// What to do.
     #[command(subcommand)]

@@ -2,17 +2,16 @@
 //!
 //! `println!` and `eprintln!` panic when their stream is a pipe whose reader
 //! has exited (`gasbuffer data show | head -1`). Every line the command line
-//! prints goes through [`write`] instead (macros `outln!`, `out!`, `errln!`):
-//! on a closed pipe the process ends quietly with [`CLOSED_PIPE`], the status a
-//! shell reports for a Unix tool stopped by SIGPIPE; on any other write error
-//! it ends with exit code 1 (unexpected failure) after a best-effort note.
+//! prints goes through [`write`] instead (macros `outln!`, `out!`, `errln!`).
+//! Once a write to a stream fails, later output to that stream is dropped and
+//! the command carries on: its result files are still written and its exit code
+//! is that of its work (`gasbuffer run ... | head -1` writes every file). A
+//! failure other than a closed pipe on standard output (a full disk, say) is
+//! reported once on standard error.
 
 use std::fmt;
 use std::io::{self, Write};
-
-/// Exit code after a closed output pipe: 128 + SIGPIPE (13), as a shell reports
-/// for a standard Unix tool stopped by one.
-pub const CLOSED_PIPE: i32 = 141;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 /// Which stream to write to.
 #[derive(Debug, Clone, Copy)]
@@ -23,8 +22,20 @@ pub enum Stream {
     Err,
 }
 
-/// Writes `args` to `stream` and flushes; exits the process if the stream is gone.
+/// Set once a write to standard output failed: later output is dropped.
+static OUT_FAILED: AtomicBool = AtomicBool::new(false);
+/// Set once a write to standard error failed: later output is dropped.
+static ERR_FAILED: AtomicBool = AtomicBool::new(false);
+
+/// Writes `args` to `stream` and flushes; never panics (see the module docs).
 pub fn write(stream: Stream, args: fmt::Arguments<'_>) {
+    let failed = match stream {
+        Stream::Out => &OUT_FAILED,
+        Stream::Err => &ERR_FAILED,
+    };
+    if failed.load(Ordering::Relaxed) {
+        return;
+    }
     let result = match stream {
         Stream::Out => {
             let mut out = io::stdout().lock();
@@ -36,17 +47,17 @@ pub fn write(stream: Stream, args: fmt::Arguments<'_>) {
         }
     };
     if let Err(error) = result {
-        if error.kind() == io::ErrorKind::BrokenPipe {
-            std::process::exit(CLOSED_PIPE);
+        failed.store(true, Ordering::Relaxed);
+        if matches!(stream, Stream::Out) && error.kind() != io::ErrorKind::BrokenPipe {
+            let _ = writeln!(
+                io::stderr(),
+                "warning: standard output: {error}; further output dropped"
+            );
         }
-        if let Stream::Out = stream {
-            let _ = writeln!(io::stderr(), "error: could not write the output: {error}");
-        }
-        std::process::exit(1);
     }
 }
 
-/// `println!` to standard output, ending quietly on a closed pipe.
+/// `println!` to standard output through [`write`]: never panics.
 macro_rules! outln {
     () => {
         $crate::out::write($crate::out::Stream::Out, format_args!("\n"))
@@ -56,14 +67,14 @@ macro_rules! outln {
     };
 }
 
-/// `print!` to standard output, ending quietly on a closed pipe.
+/// `print!` to standard output through [`write`]: never panics.
 macro_rules! out {
     ($($arg:tt)*) => {
         $crate::out::write($crate::out::Stream::Out, format_args!($($arg)*))
     };
 }
 
-/// `eprintln!` to standard error, ending quietly on a closed pipe.
+/// `eprintln!` to standard error through [`write`]: never panics.
 macro_rules! errln {
     ($($arg:tt)*) => {
         $crate::out::write($crate::out::Stream::Err, format_args!("{}\n", format_args!($($arg)*)))

@@ -1,7 +1,9 @@
-//! Terminal output: the run summary table and the compare matrix.
+//! Terminal output: the run summary table and the compare matrix (printed through the
+//! `out!` and `outln!` macros of [`crate::out`]).
 
 use gas_app::compare::{headline, Cell};
 use gas_app::RunOutcome;
+use gas_core::RunStatus;
 use gas_metrics::kpi::ZoneKpi;
 use gas_metrics::ledger::LedgerLine;
 
@@ -9,10 +11,31 @@ fn or_dash(value: Option<String>) -> String {
     value.unwrap_or_else(|| "-".to_string())
 }
 
-fn kpi_row(kpi: &ZoneKpi) -> String {
-    let [households, power, industry, other] = kpi.unserved_twh_by_sector;
+/// The status of a run as `summary.json` and `matrix.csv` write it (`infeasible`, ...).
+pub fn status_word(status: RunStatus) -> &'static str {
+    match status {
+        RunStatus::Optimal => "optimal",
+        RunStatus::Infeasible => "infeasible",
+        RunStatus::Unbounded => "unbounded",
+        RunStatus::Stopped => "stopped",
+    }
+}
+
+/// A number with `decimals` decimals, or `-` when it is unknown (NaN: unsolved days).
+fn figure(value: f64, decimals: usize) -> String {
+    if value.is_finite() {
+        format!("{:.*}", decimals, value + 0.0)
+    } else {
+        "-".to_string()
+    }
+}
+
+/// One line of the zone table; `complete`: every day of the run was solved (else a
+/// storage that did not reach its floor on a solved day has an unknown buffer, `-`).
+fn kpi_row(kpi: &ZoneKpi, complete: bool) -> String {
+    let [households, power, industry, other] = kpi.unserved_twh_by_sector.map(|v| figure(v, 1));
     format!(
-        "{:<5} {:>9} {:>8.1} {:>8.1} {:>8.1} {:>8.1} {:>8.1} {:>8.1} {:>7} {:>11} {:>8} {:>9}",
+        "{:<5} {:>9} {:>8} {:>8} {:>8} {:>8} {:>8} {:>8} {:>7} {:>11} {:>8} {:>9}",
         kpi.zone,
         match (
             kpi.demand_twh > 0.0,
@@ -22,14 +45,15 @@ fn kpi_row(kpi: &ZoneKpi) -> String {
             (false, _, _) => "no demand".to_string(),
             (true, false, _) => "no UGS".to_string(),
             (true, true, Some(days)) => days.to_string(),
-            (true, true, None) => "> period".to_string(),
+            (true, true, None) if complete => "> period".to_string(),
+            (true, true, None) => "-".to_string(),
         },
-        kpi.unserved_twh,
+        figure(kpi.unserved_twh, 1),
         households,
         power,
         industry,
         other,
-        kpi.fuel_switched_twh,
+        figure(kpi.fuel_switched_twh, 1),
         or_dash(kpi.min_fill_pct.map(|f| format!("{f:.0}%"))),
         or_dash(kpi.min_fill_date.map(|d| d.to_string())),
         or_dash(kpi.fill_on_1_nov_pct.map(|f| format!("{f:.0}%"))),
@@ -52,6 +76,16 @@ pub fn run_summary(outcome: &RunOutcome) {
     );
     if let Some(start) = outcome.disruption_start {
         outln!("Buffer days count from the first disruption, {start}.");
+    }
+    let unsolved = results.unsolved_days();
+    if !unsolved.is_empty() {
+        outln!(
+            "Unsolved: {} to {} ({} days, the dispatch is {} there): their figures are unknown, shown - and left empty in the files.",
+            results.period.date(unsolved.start),
+            results.period.date(unsolved.end - 1),
+            unsolved.len(),
+            status_word(results.status)
+        );
     }
     outln!(
         "\n{:<5} {:>9} {:>8} {:>8} {:>8} {:>8} {:>8} {:>8} {:>7} {:>11} {:>8} {:>9}",
@@ -83,10 +117,11 @@ pub fn run_summary(outcome: &RunOutcome) {
         "fill",
         "/MWh"
     );
+    let complete = results.is_complete();
     for kpi in &outcome.zones {
-        outln!("{}", kpi_row(kpi));
+        outln!("{}", kpi_row(kpi, complete));
     }
-    outln!("{}", kpi_row(&outcome.eu));
+    outln!("{}", kpi_row(&outcome.eu, complete));
     if outcome.zones.iter().any(|kpi| kpi.demand_twh <= 0.0) {
         outln!("no demand: the zone has no modelled demand; its buffer, fill and peak price are left out (-).");
     }
@@ -94,26 +129,31 @@ pub fn run_summary(outcome: &RunOutcome) {
     for line in LedgerLine::ALL {
         let (volume, value) = outcome.ledger.line_total(line);
         outln!(
-            "  {:<38} {volume:>9.1} TWh {value:>12.0} MEUR",
-            line.label()
+            "  {:<38} {:>9} TWh {:>12} MEUR",
+            line.label(),
+            figure(volume, 1),
+            figure(value, 0)
         );
     }
     if let Some(comparison) = &outcome.versus_do_nothing {
         let cost = comparison.cost;
         outln!("\nPackages against do-nothing (positive = a cost):");
         outln!(
-            "  cost to Russia {:>12.0} MEUR",
-            cost.cost_to_russia_meur + 0.0
+            "  cost to Russia {:>12} MEUR",
+            figure(cost.cost_to_russia_meur, 0)
         );
         outln!(
-            "  cost to Europe {:>12.0} MEUR",
-            cost.cost_to_europe_meur + 0.0
+            "  cost to Europe {:>12} MEUR",
+            figure(cost.cost_to_europe_meur, 0)
         );
-        outln!("  cost to the US {:>12.0} MEUR", cost.cost_to_us_meur + 0.0);
         outln!(
-            "  EU unserved: {:.1} TWh without the packages, {:.1} TWh with them",
-            comparison.do_nothing_eu.unserved_twh,
-            outcome.eu.unserved_twh
+            "  cost to the US {:>12} MEUR",
+            figure(cost.cost_to_us_meur, 0)
+        );
+        outln!(
+            "  EU unserved: {} TWh without the packages, {} TWh with them",
+            figure(comparison.do_nothing_eu.unserved_twh, 1),
+            figure(outcome.eu.unserved_twh, 1)
         );
     }
     for warning in &outcome.built.warnings {
@@ -143,11 +183,20 @@ pub fn matrix(cells: &[Cell], name: &str) {
     for package in &packages {
         out!("{package:<32}");
         for scenario in &scenarios {
-            let value = cells
+            let cell = cells
                 .iter()
-                .find(|c| c.scenario == *scenario && c.package == *package)
-                .and_then(|cell| headline(cell, name));
-            out!(" {:>24}", or_dash(value.map(|v| format!("{v:.1}"))));
+                .find(|c| c.scenario == *scenario && c.package == *package);
+            // A run that did not solve shows its status, never a number.
+            let shown = match cell {
+                Some(cell) if cell.outcome.results.status != RunStatus::Optimal => {
+                    status_word(cell.outcome.results.status).to_string()
+                }
+                cell => or_dash(
+                    cell.and_then(|cell| headline(cell, name))
+                        .map(|v| format!("{v:.1}")),
+                ),
+            };
+            out!(" {shown:>24}");
         }
         outln!();
     }

@@ -271,6 +271,273 @@ fn every_command_has_help_with_an_example() {
     }
 }
 
+/// A scenario whose dataset folder does not exist: any command that gets past the
+/// output checks fails on it with exit code 3, so an exit code 6 proves the output
+/// paths were checked before the dataset was loaded and anything solved.
+fn scenario_without_dataset(dir: &Path) -> PathBuf {
+    let path = dir.join("no-dataset.toml");
+    std::fs::write(
+        &path,
+        "name = \"no-dataset\"\ndataset = \"missing-dataset\"\n\
+         period = { start = 2022-04-01, end = 2022-04-10 }\n",
+    )
+    .unwrap();
+    path
+}
+
+#[test]
+fn output_paths_in_the_way_are_named_before_anything_is_solved() {
+    let dir = tempfile::tempdir().unwrap();
+    let scenario = scenario_without_dataset(dir.path());
+    let scenario = scenario.to_str().unwrap();
+    let afile = dir.path().join("afile");
+    std::fs::write(&afile, "not a folder").unwrap();
+    let afile = afile.to_str().unwrap();
+    let folder = dir.path().join("out");
+    std::fs::create_dir_all(folder.join("ledger.csv")).unwrap();
+    let folder = folder.to_str().unwrap();
+    let good_out = dir.path().join("good");
+    let good_out = good_out.to_str().unwrap();
+    let under_file = format!("{afile}/x");
+    let cases: Vec<(Vec<&str>, String)> = vec![
+        (
+            vec!["run", scenario, "--out", afile],
+            format!("error: --out: {afile} is a file, not a folder"),
+        ),
+        (
+            vec!["run", scenario, "--out", &under_file],
+            format!("error: --out: {afile} is a file, not a folder"),
+        ),
+        (
+            vec!["run", scenario, "--out", "/dev/null"],
+            "error: --out: /dev/null is a character device, not a folder".to_string(),
+        ),
+        (
+            vec!["run", scenario, "--out", folder],
+            format!("error: --out: {folder}/ledger.csv is a folder, not a file"),
+        ),
+        (
+            vec!["run", scenario, "--out", good_out, "--report", &under_file],
+            format!("error: --report: {afile} is a file, not a folder"),
+        ),
+        (
+            vec![
+                "run",
+                scenario,
+                "--out",
+                good_out,
+                "--export-lp",
+                &under_file,
+            ],
+            format!("error: --export-lp: {afile} is a file, not a folder"),
+        ),
+        (
+            vec!["run", scenario, "--out", good_out, "--report", "/dev/null"],
+            "error: --report: /dev/null is a character device, not a file".to_string(),
+        ),
+        (
+            vec![
+                "compare",
+                "--scenarios",
+                scenario,
+                "--packages",
+                "packages/do-nothing.toml",
+                "--out",
+                afile,
+            ],
+            format!("error: --out: {afile} is a file, not a folder"),
+        ),
+        (
+            vec!["backtest", scenario, "--out", afile],
+            format!("error: --out: {afile} is a file, not a folder"),
+        ),
+    ];
+    for (args, expected) in cases {
+        let output = gasbuffer(&args, &repo());
+        assert_no_panic(&output);
+        let stderr = text(&output.stderr);
+        assert_eq!(output.status.code(), Some(6), "{args:?}: {stderr}");
+        assert_eq!(stderr.trim_end(), expected, "{args:?}");
+    }
+    assert!(!Path::new(good_out).exists(), "nothing is written");
+}
+
+#[test]
+fn a_compare_that_fails_leaves_no_matrix_of_an_earlier_compare() {
+    let dir = tempfile::tempdir().unwrap();
+    let scenario = scenario_without_dataset(dir.path());
+    let out = dir.path().join("matrix-out");
+    std::fs::create_dir_all(&out).unwrap();
+    std::fs::write(out.join("matrix.csv"), "scenario,package\nold,do-nothing\n").unwrap();
+    let output = gasbuffer(
+        &[
+            "compare",
+            "--scenarios",
+            scenario.to_str().unwrap(),
+            "--packages",
+            "packages/do-nothing.toml",
+            "--out",
+            out.to_str().unwrap(),
+        ],
+        &repo(),
+    );
+    assert_no_panic(&output);
+    assert_eq!(output.status.code(), Some(3), "{}", text(&output.stderr));
+    assert!(
+        !out.join("matrix.csv").exists(),
+        "an earlier matrix.csv makes the failed compare look complete"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn an_interrupted_run_exits_130_and_leaves_no_temporary_file() {
+    let out = tempfile::tempdir().unwrap();
+    let child = Command::new(env!("CARGO_BIN_EXE_gasbuffer"))
+        .args([
+            "run",
+            "scenarios/baseline-2022.toml",
+            "--no-compare",
+            "--out",
+            out.path().to_str().unwrap(),
+        ])
+        .current_dir(repo())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    // A year takes seconds to solve: the signal comes while it runs.
+    std::thread::sleep(std::time::Duration::from_millis(500));
+    let killed = Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(killed.success());
+    let output = child.wait_with_output().unwrap();
+    assert_no_panic(&output);
+    assert_eq!(output.status.code(), Some(130), "{}", text(&output.stderr));
+    assert!(text(&output.stderr).contains("interrupted"));
+    let left: Vec<String> = std::fs::read_dir(out.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert!(
+        left.iter()
+            .all(|name| !name.contains(".tmp-") && name != "summary.json"),
+        "{left:?}"
+    );
+}
+
+const INFEASIBLE: &str = "crates/gas-app/tests/fixtures/forced-surplus.toml";
+
+#[test]
+fn an_infeasible_run_exits_4_and_shows_no_made_up_zeros() {
+    let out = tempfile::tempdir().unwrap();
+    let output = gasbuffer(
+        &["run", INFEASIBLE, "--out", out.path().to_str().unwrap()],
+        &repo(),
+    );
+    assert_no_panic(&output);
+    let stdout = text(&output.stdout);
+    let stderr = text(&output.stderr);
+    assert_eq!(output.status.code(), Some(4), "{stderr}");
+    assert!(
+        stdout.contains(
+            "Unsolved: 2022-06-01 to 2022-06-10 (10 days, the dispatch is infeasible there)"
+        ),
+        "{stdout}"
+    );
+    // Storage started full: DE's unserved energy and fills are unknown, not 0 (the
+    // fixture gives DE no demand, so its buffer column says so).
+    let de = stdout.lines().find(|l| l.starts_with("DE ")).unwrap();
+    let de = de.replacen("no demand", "no-demand", 1);
+    let cells: Vec<&str> = de.split_whitespace().collect();
+    assert_eq!(cells[1], "no-demand", "{de}");
+    assert_eq!(cells[2..7], ["-"; 5], "{de}");
+    assert_eq!(cells[8..], ["-"; 4], "{de}");
+    assert!(
+        stderr.contains(
+            "warning: the dispatch stopped: the window 2022-06-01 to 2022-06-10 is infeasible"
+        ),
+        "{stderr}"
+    );
+    assert!(stderr.contains("balances that cannot close: "), "{stderr}");
+}
+
+#[test]
+fn compare_shows_an_infeasible_run_as_such_and_exits_4() {
+    let out = tempfile::tempdir().unwrap();
+    let output = gasbuffer(
+        &[
+            "compare",
+            "--scenarios",
+            INFEASIBLE,
+            "--packages",
+            "packages/eu-contingency.toml",
+            "--out",
+            out.path().to_str().unwrap(),
+        ],
+        &repo(),
+    );
+    assert_no_panic(&output);
+    let stdout = text(&output.stdout);
+    let stderr = text(&output.stderr);
+    assert_eq!(output.status.code(), Some(4), "{stderr}");
+    // Packages down, scenarios across: each run of the one scenario says infeasible.
+    for package in ["do-nothing", "eu-contingency"] {
+        let row = stdout
+            .lines()
+            .find(|l| l.starts_with(package))
+            .unwrap_or_else(|| panic!("{stdout}"));
+        assert_eq!(
+            row.split_whitespace().collect::<Vec<_>>(),
+            [package, "infeasible"],
+            "{stdout}"
+        );
+    }
+    assert!(
+        stderr.contains("warning: forced-surplus with do-nothing: the dispatch stopped"),
+        "{stderr}"
+    );
+    let matrix = std::fs::read_to_string(out.path().join("matrix.csv")).unwrap();
+    assert!(
+        matrix.contains("forced-surplus,do-nothing,infeasible,,,,,,,\n"),
+        "{matrix}"
+    );
+}
+
+/// `gasbuffer run ... | head -1`: the reader goes away; the run neither panics nor
+/// stops short of writing its results.
+#[test]
+fn a_closed_standard_output_does_not_stop_a_run() {
+    let out = tempfile::tempdir().unwrap();
+    let report = out.path().join("report.html");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_gasbuffer"))
+        .args([
+            "run",
+            "crates/gas-cli/tests/fixtures/short-cutoff.toml",
+            "--no-compare",
+            "--out",
+            out.path().to_str().unwrap(),
+            "--report",
+            report.to_str().unwrap(),
+        ])
+        .current_dir(repo())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take());
+    let output = child.wait_with_output().unwrap();
+    assert_no_panic(&output);
+    assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
+    assert!(out.path().join("summary.json").exists());
+    assert!(
+        report.exists(),
+        "the report is written after the summary is printed"
+    );
+}
+
 #[test]
 fn compare_runs_a_listed_do_nothing_once_and_prints_packages_down() {
     let out = tempfile::tempdir().unwrap();
@@ -410,12 +677,12 @@ fn closed_pipe() -> std::process::Stdio {
 }
 
 /// `gasbuffer ... | head -1`: when the reader of stdout or stderr goes away the
-/// command stops quietly with 141 (as a Unix tool stopped by SIGPIPE), never
-/// with a panic (exit 101, "failed printing to stdout: Broken pipe").
+/// command drops the rest of that output and finishes its work with its own exit
+/// code, never with a panic (exit 101, "failed printing to stdout: Broken pipe").
 #[cfg(unix)]
 #[test]
 fn a_closed_output_pipe_ends_the_command_quietly() {
-    let run = |args: &[&str], stdout_closed: bool| {
+    let run = |args: &[&str], stdout_closed: bool, code: i32| {
         let mut command = Command::new(env!("CARGO_BIN_EXE_gasbuffer"));
         command.args(args).current_dir(repo());
         if stdout_closed {
@@ -438,10 +705,15 @@ fn a_closed_output_pipe_ends_the_command_quietly() {
             "{args:?}: {}",
             text(other)
         );
-        assert_eq!(output.status.code(), Some(141), "{args:?}: {}", text(other));
+        assert_eq!(
+            output.status.code(),
+            Some(code),
+            "{args:?}: {}",
+            text(other)
+        );
     };
-    run(&["data", "show"], true);
-    run(&["data", "check"], true);
+    run(&["data", "show"], true, 0);
+    run(&["data", "check"], true, 0);
     let out = tempfile::tempdir().unwrap();
     run(
         &[
@@ -452,8 +724,11 @@ fn a_closed_output_pipe_ends_the_command_quietly() {
             out.path().to_str().unwrap(),
         ],
         true,
+        0,
     );
-    // Errors on stderr: a dataset folder that is not there.
+    // The run's files are written although nobody read its summary.
+    assert!(out.path().join("summary.json").exists());
+    // Errors on stderr: a dataset folder that is not there (exit 3, invalid input).
     let missing = out.path().join("nodata");
-    run(&["data", "check", missing.to_str().unwrap()], false);
+    run(&["data", "check", missing.to_str().unwrap()], false, 3);
 }

@@ -7,6 +7,7 @@ use crate::period::Period;
 use crate::system::{Daily, System};
 use crate::units::{EurPerMwh, Gwh, GwhPerDay};
 use serde::{Deserialize, Serialize};
+use std::ops::Range;
 
 /// The outcome of the solver for a run.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -29,6 +30,12 @@ pub struct Results {
     pub period: Period,
     /// How the solve ended.
     pub status: RunStatus,
+    /// The days solved, counted from the first day of the period: all of them when
+    /// `status` is [`RunStatus::Optimal`]. A run stops at the first solve window that
+    /// is not solved to optimality, and the days from that window's first day on are
+    /// unsolved: every daily value of those days is NaN ("not a number": unknown),
+    /// never a made-up 0, and result files leave them empty ([`Results::unsolved_days`]).
+    pub solved_days: usize,
     /// Objective value in thousand EUR (`GWh x EUR/MWh`), penalties included.
     pub objective_keur: f64,
     /// Flow on each pipeline (from -> to), `[pipeline][day]`.
@@ -62,13 +69,15 @@ pub struct Results {
 }
 
 impl Results {
-    /// Results of the right shape for `system`, all zero, with the given status.
+    /// Results of the right shape for `system`, all zero, with the given status and
+    /// every day counted as solved.
     pub fn zeroed(system: &System, status: RunStatus) -> Results {
         let days = system.period.days;
         let flows = |count: usize| vec![vec![GwhPerDay::ZERO; days]; count];
         Results {
             period: system.period,
             status,
+            solved_days: days,
             objective_keur: 0.0,
             pipeline_flow_gwh_d: flows(system.pipelines.len()),
             route_flow_gwh_d: flows(system.routes.len()),
@@ -92,6 +101,50 @@ impl Results {
                 .collect(),
             zone_price_eur_mwh: vec![vec![EurPerMwh::ZERO; days]; system.zones.len()],
             notes: Vec::new(),
+        }
+    }
+
+    /// The day indices that were not solved (empty when every day was).
+    pub fn unsolved_days(&self) -> Range<usize> {
+        self.solved_days.min(self.period.days)..self.period.days
+    }
+
+    /// True when every day of the period was solved.
+    pub fn is_complete(&self) -> bool {
+        self.unsolved_days().is_empty()
+    }
+
+    /// Marks the days from `first` on as unsolved: [`Results::solved_days`] becomes
+    /// `first` (if smaller) and every daily value of those days NaN.
+    pub fn mark_unsolved_from(&mut self, first: usize) {
+        self.solved_days = self.solved_days.min(first);
+        let from = self.solved_days;
+        fn blank<T: Copy + std::ops::Mul<f64, Output = T>>(series: &mut [T], from: usize) {
+            for value in series.iter_mut().skip(from) {
+                *value = *value * f64::NAN;
+            }
+        }
+        for series in self
+            .pipeline_flow_gwh_d
+            .iter_mut()
+            .chain(&mut self.route_flow_gwh_d)
+            .chain(&mut self.lng_sendout_gwh_d)
+            .chain(&mut self.lng_supply_gwh_d)
+            .chain(self.lng_tranche_gwh_d.iter_mut().flatten())
+            .chain(&mut self.production_gwh_d)
+            .chain(&mut self.storage_injection_gwh_d)
+            .chain(&mut self.storage_withdrawal_gwh_d)
+            .chain(&mut self.storage_withdrawal_limit_gwh_d)
+            .chain(&mut self.curtailed_gwh_d)
+            .chain(self.curtailed_by_tranche_gwh_d.iter_mut().flatten())
+        {
+            blank(series, from);
+        }
+        for series in &mut self.storage_level_gwh {
+            blank(series, from);
+        }
+        for series in &mut self.zone_price_eur_mwh {
+            blank(series, from);
         }
     }
 }

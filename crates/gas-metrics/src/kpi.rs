@@ -18,6 +18,11 @@
 //! zones and its shadow price is set by its neighbours' curtailment. Those
 //! figures are `None`; working gas, demand (0), unserved energy (0) and fuel
 //! switching (0) stay.
+//!
+//! A run with unsolved days ([`Results::unsolved_days`]) has no figure that depends on
+//! them: sums over the period are NaN (unknown, written empty), the minimum fill, the
+//! peak price and the fill on an unsolved 1 November are `None`, and the buffer days
+//! are `None` unless the floor was reached on a solved day. Nothing unknown reads as 0.
 
 use chrono::{Datelike, NaiveDate};
 use gas_core::sector::Sector;
@@ -50,24 +55,29 @@ pub struct ZoneKpi {
     pub buffer_days: Option<u32>,
     /// The date storage reached its floor, if it did.
     pub buffer_end_date: Option<NaiveDate>,
-    /// Unserved energy by sector, in the order of [`Sector::ALL`] (fuel switching excluded).
+    /// Unserved energy by sector, in the order of [`Sector::ALL`] (fuel switching
+    /// excluded); NaN when days are unsolved.
     pub unserved_twh_by_sector: [f64; 4],
-    /// Gas demand met by switching to another fuel (the `fuel switching` curtailment step).
+    /// Gas demand met by switching to another fuel (the `fuel switching` curtailment
+    /// step); NaN when days are unsolved.
     pub fuel_switched_twh: f64,
-    /// Unserved energy, all sectors.
+    /// Unserved energy, all sectors; NaN when days are unsolved.
     pub unserved_twh: f64,
-    /// Unserved energy as a share of the period's demand; `None` without demand.
+    /// Unserved energy as a share of the period's demand; `None` without demand, NaN
+    /// when days are unsolved.
     pub unserved_share: Option<f64>,
     /// Demand over the period.
     pub demand_twh: f64,
-    /// Lowest end-of-day fill, percent of working gas (`None` without storage or without demand).
+    /// Lowest end-of-day fill, percent of working gas (`None` without storage, without
+    /// demand, or when days are unsolved).
     pub min_fill_pct: Option<f64>,
     /// First date of the lowest fill.
     pub min_fill_date: Option<NaiveDate>,
-    /// Fill at the end of the first 1 November in the period, percent.
+    /// Fill at the end of the first 1 November in the period, percent (`None` when that
+    /// day is unsolved).
     pub fill_on_1_nov_pct: Option<f64>,
-    /// Highest daily shadow price of the zone balance (EUR/MWh); `None` for a group
-    /// and for a zone without demand.
+    /// Highest daily shadow price of the zone balance (EUR/MWh); `None` for a group,
+    /// for a zone without demand, or when days are unsolved.
     pub peak_price_eur_mwh: Option<f64>,
     /// First date of the peak price.
     pub peak_price_date: Option<NaiveDate>,
@@ -90,7 +100,8 @@ pub fn zone_kpis(
                 disruption_start,
             );
             let prices = &results.zone_price_eur_mwh[zone];
-            let peak = first_max(prices.iter().map(|price| price.value()));
+            let peak = first_max(prices.iter().map(|price| price.value()))
+                .filter(|_| results.is_complete());
             if let (true, Some((day, price))) = (kpi.demand_twh > 0.0, peak) {
                 kpi.peak_price_eur_mwh = Some(price);
                 kpi.peak_price_date = Some(results.period.date(day));
@@ -156,12 +167,13 @@ pub fn group_kpi(
     }
     let unserved_twh: f64 = unserved_by_sector.iter().sum();
     let demand_twh = Twh::from(demand_total).value();
+    let complete = results.is_complete();
 
     let has_demand = demand_twh > 0.0;
     // Fill and buffer describe a storage serving the zone's own demand.
     let storage_serves_demand = working_gas.value() > 0.0 && has_demand;
     let fill_pct = |day: usize| 100.0 * level[day] / working_gas.value();
-    let (min_fill_pct, min_fill_date) = if storage_serves_demand {
+    let (min_fill_pct, min_fill_date) = if storage_serves_demand && complete {
         match first_min((0..days).map(fill_pct)) {
             Some((day, fill)) => (Some(fill), Some(results.period.date(day))),
             None => (None, None),
@@ -175,6 +187,7 @@ pub fn group_kpi(
             .dates()
             .position(|date| date.month() == 11 && date.day() == 1)
             .map(fill_pct)
+            .filter(|fill| fill.is_finite())
     } else {
         None
     };
@@ -189,6 +202,7 @@ pub fn group_kpi(
         })
         .unwrap_or(0);
     let tolerance = BUFFER_TOLERANCE_SHARE * working_gas.value();
+    // Unsolved days (NaN levels) never count as at the floor.
     let depleted_day = if storage_serves_demand {
         (first_day..days).find(|&day| level[day] <= floor[day] + tolerance)
     } else {
@@ -389,6 +403,38 @@ mod tests {
         assert_eq!(kpi.buffer_days, None);
         // Lowest level 500 of 1000 on the last day.
         assert_eq!(kpi.min_fill_pct, Some(50.0));
+    }
+
+    #[test]
+    fn unsolved_days_make_their_figures_unknown_not_zero() {
+        // Storage starts full (1000); days 0-2 are solved at 1000, days 3-4 are not.
+        let system = one_zone_system(5, 1000.0, 100.0);
+        let mut results = Results::zeroed(&system, RunStatus::Infeasible);
+        for day in 0..5 {
+            results.storage_level_gwh[0][day] = Gwh(1000.0);
+        }
+        results.mark_unsolved_from(3);
+        let kpi = &zone_kpis(&system, &results, None)[0];
+        assert_eq!(
+            kpi.buffer_days, None,
+            "the floor is not reached on a solved day"
+        );
+        assert_eq!(kpi.min_fill_pct, None);
+        assert_eq!(kpi.min_fill_date, None);
+        assert_eq!(kpi.peak_price_eur_mwh, None);
+        assert!(kpi.unserved_twh.is_nan() && kpi.unserved_share.is_some_and(f64::is_nan));
+        assert!(kpi.unserved_twh_by_sector[0].is_nan());
+        // What is known on every day stays known: no other sector has demand, and no
+        // demand has a fuel-switching step.
+        assert_eq!(&kpi.unserved_twh_by_sector[1..], &[0.0; 3]);
+        assert_eq!(kpi.fuel_switched_twh, 0.0);
+        // Demand is an input, known on every day.
+        assert!((kpi.demand_twh - 0.5).abs() < 1e-12);
+
+        // Storage empty on solved day 1: that buffer end is known (gas days 0 and 1).
+        results.storage_level_gwh[0][1] = Gwh(0.0);
+        let kpi = &zone_kpis(&system, &results, None)[0];
+        assert_eq!(kpi.buffer_days, Some(2));
     }
 
     #[test]

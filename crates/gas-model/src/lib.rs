@@ -619,13 +619,8 @@ pub fn run_with(
         if solution.status != Status::Optimal {
             results.status = status_of(solution.status);
             results.objective_keur = objective;
-            results.notes.push(format!(
-                "stopped: the window {} to {} is {:?}; days from {} on are not filled",
-                system.period.date(days.start),
-                system.period.date(days.end.saturating_sub(1)),
-                solution.status,
-                system.period.date(days.start),
-            ));
+            results.mark_unsolved_from(days.start);
+            results.notes.push(stop_note(system, &f, &solution, days));
             return Ok(results);
         }
         let period_end = commit.end == total_days;
@@ -714,6 +709,95 @@ pub fn run_with(
         ));
     }
     Ok(results)
+}
+
+/// How many rows [`stop_note`] names at most.
+const OPEN_ROWS_NAMED: usize = 3;
+
+/// The note of a run stopped at a window that was not solved to optimality: the
+/// window's dates, what the solver found, and for an infeasible window the rows
+/// (zone or storage balances on a day) that the solver's last point leaves most open,
+/// with the gap, when that point is within every column's bounds (the network
+/// simplex's is: the flow left on its artificial arcs is where balances cannot close).
+fn stop_note(
+    system: &System,
+    f: &Formulation,
+    solution: &gas_lp::Solution,
+    days: &Range<usize>,
+) -> String {
+    let first = system.period.date(days.start);
+    let last = system.period.date(days.end.saturating_sub(1));
+    let what = match solution.status {
+        Status::Infeasible => "infeasible: the hard limits (fixed or minimum flows, storage bounds, capacities) cannot all hold",
+        Status::Unbounded => "unbounded: the cost falls without limit (a negative price with unlimited supply?)",
+        Status::IterationLimit => "not finished: the solver stopped at its iteration or time limit",
+        Status::Optimal => "optimal",
+    };
+    let mut note = format!(
+        "stopped: the window {first} to {last} is {what}; the days from {first} on are unsolved and left empty in the results"
+    );
+    // The open rows mean something only at a point within every column's bounds (the
+    // network simplex's last point is; another solver's need not be).
+    let within_bounds = solution.col_values.len() == f.problem.num_cols()
+        && solution.col_values.iter().enumerate().all(|(col, &x)| {
+            let (lower, upper) = f.problem.col_bounds(gas_lp::Col(col as u32));
+            let slack = 1e-6 * (1.0 + x.abs());
+            x >= lower - slack && x <= upper + slack
+        });
+    if solution.status != Status::Infeasible
+        || !within_bounds
+        || solution.row_activities.len() != f.problem.num_rows()
+    {
+        return note;
+    }
+    let mut open: Vec<(f64, usize)> = solution
+        .row_activities
+        .iter()
+        .enumerate()
+        .filter_map(|(row, &activity)| {
+            let (lower, upper) = f.problem.row_bounds(gas_lp::Row(row as u32));
+            let gap = if activity > upper {
+                activity - upper
+            } else if activity < lower {
+                activity - lower
+            } else {
+                0.0
+            };
+            (gap.abs() > 1e-6 * (1.0 + lower.abs().max(upper.abs()).min(1e12)))
+                .then_some((gap, row))
+        })
+        .collect();
+    if open.is_empty() {
+        return note;
+    }
+    open.sort_by(|a, b| b.0.abs().total_cmp(&a.0.abs()).then(a.1.cmp(&b.1)));
+    let names = keys::Names::new(system);
+    let named: Vec<String> = open
+        .iter()
+        .take(OPEN_ROWS_NAMED)
+        .map(|&(gap, row)| {
+            let direction = if gap > 0.0 {
+                "more gas in than can go out"
+            } else {
+                "less gas in than must go out"
+            };
+            format!(
+                "{} ({:.1} GWh {direction})",
+                f.rows[row].name(&names),
+                gap.abs()
+            )
+        })
+        .collect();
+    note.push_str(&format!(
+        "; balances that cannot close: {}{}",
+        named.join(", "),
+        if open.len() > OPEN_ROWS_NAMED {
+            format!(" and {} more", open.len() - OPEN_ROWS_NAMED)
+        } else {
+            String::new()
+        }
+    ));
+    note
 }
 
 /// Writes the whole-period LP of `system` (as the first solve of a perfect

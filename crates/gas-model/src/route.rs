@@ -72,10 +72,58 @@ mod tests {
         b.system.routes[r.index()].min_flow_gwh_d = vec![gas_core::units::GwhPerDay(100.0); 2];
         let results = solve(&b.system, Prices::MayDiffer);
         assert_eq!(results.status, gas_core::RunStatus::Infeasible);
+        // The note names the window and the balances that cannot close: 90 GWh too much
+        // in DE on each day.
+        let note = results.notes.last().unwrap();
         assert!(
-            results.notes.iter().any(|n| n.contains("Infeasible")),
-            "{:?}",
-            results.notes
+            note.starts_with("stopped: the window 2022-03-01 to 2022-03-02 is infeasible"),
+            "{note}"
+        );
+        assert!(
+            note.contains(
+                "balances that cannot close: zone_balance[DE][2022-03-01] (90.0 GWh more gas in \
+                 than can go out), zone_balance[DE][2022-03-02] (90.0 GWh more gas in than can \
+                 go out)"
+            ),
+            "{note}"
+        );
+        // Nothing was solved: every value is unknown (NaN), none a made-up 0.
+        assert_eq!(results.solved_days, 0);
+        assert!(!results.is_complete());
+        assert!(results.route_flow_gwh_d[0].iter().all(|v| v.0.is_nan()));
+        assert!(results.curtailed_gwh_d[0].iter().all(|v| v.0.is_nan()));
+        assert!(results.zone_price_eur_mwh[0].iter().all(|v| v.0.is_nan()));
+    }
+
+    #[test]
+    fn a_rolling_run_stopped_by_an_infeasible_window_keeps_the_days_before_it() {
+        // As above but the minimum flow binds on day 3 only, and the operator is myopic:
+        // days 1 and 2 are solved (storage, worth nothing to it, covers the demand), days 3
+        // and 4 are not (day 3 takes in 100, uses 10 and can store 10).
+        let mut b = Builder::new(4);
+        let z = b.zone("DE");
+        b.flat_demand(z, 10.0, 500.0);
+        b.storage(z, 100.0, 100.0, 10.0, 10.0);
+        let r = b.route(z, vec![200.0; 4], vec![20.0; 4]);
+        b.system.routes[r.index()].min_flow_gwh_d[2] = gas_core::units::GwhPerDay(100.0);
+        b.system.settings.operation = gas_core::system::Operation::Myopic;
+        let results = solve(&b.system, Prices::MayDiffer);
+        assert_eq!(results.status, gas_core::RunStatus::Infeasible);
+        assert_eq!(results.solved_days, 2);
+        assert_eq!(results.unsolved_days(), 2..4);
+        let levels = values(&results.storage_level_gwh[0], |v| v.0);
+        assert_eq!(&levels[..2], &[90.0, 80.0]);
+        assert!(levels[2..].iter().all(|v| v.is_nan()), "{levels:?}");
+        let note = results.notes.last().unwrap();
+        assert!(
+            note.starts_with(
+                "stopped: the window 2022-03-03 to 2022-03-03 is infeasible: the hard limits"
+            ),
+            "{note}"
+        );
+        assert!(
+            note.contains("the days from 2022-03-03 on are unsolved"),
+            "{note}"
         );
     }
 }

@@ -21,6 +21,7 @@
 #![deny(missing_docs)]
 
 pub mod atomic;
+pub mod paths;
 pub mod table;
 pub mod tables;
 pub mod write;

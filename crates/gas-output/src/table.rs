@@ -7,7 +7,8 @@ use chrono::NaiveDate;
 pub enum ColumnData {
     /// UTF-8 text.
     Text(Vec<String>),
-    /// Floating-point numbers; `None` is an empty cell (`null` in JSON and Parquet).
+    /// Floating-point numbers; `None`, or a value that is not a finite number (the NaN of an
+    /// unsolved day), is an empty cell (`null` in JSON and Parquet).
     Float(Vec<Option<f64>>),
     /// Whole numbers; `None` is an empty cell.
     Int(Vec<Option<i64>>),

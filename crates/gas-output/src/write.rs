@@ -60,6 +60,22 @@ pub enum OutputError {
         /// The cause.
         source: io::Error,
     },
+    /// A path that must be a folder (the results' folder or one of its parents) is something else.
+    #[error("{path} is {found}, not a folder")]
+    NotAFolder {
+        /// The path.
+        path: PathBuf,
+        /// What it is instead (`a file`, `a character device`...).
+        found: &'static str,
+    },
+    /// A path that must be a file (a result file, `--report`, `--export-lp`) is something else.
+    #[error("{path} is {found}, not a file")]
+    NotAFile {
+        /// The path.
+        path: PathBuf,
+        /// What it is instead (`a folder`, `a character device`...).
+        found: &'static str,
+    },
 }
 
 /// Writes `table` into `folder` as `<name>.<ext>`, atomically; returns the path.
@@ -204,6 +220,10 @@ pub fn write_parquet<W: Write + Send>(table: &Table, out: &mut W) -> io::Result<
                     .write_batch(&values, None, None)
             }
             ColumnData::Float(values) => {
+                // A value that is not a finite number (an unsolved day's NaN) is null, as
+                // it is an empty cell in CSV and null in JSON.
+                let values: Vec<Option<f64>> =
+                    values.iter().map(|v| v.filter(|v| v.is_finite())).collect();
                 let levels: Vec<i16> = values.iter().map(|v| i16::from(v.is_some())).collect();
                 let present: Vec<f64> = values.iter().flatten().copied().collect();
                 column_writer
@@ -264,7 +284,7 @@ mod tests {
                     ],
                 ),
                 Column::text("zone", vec!["DE".into(), "PL".into()]),
-                Column::float("flow_gwh_d", vec![Some(1.5), None]),
+                Column::float("flow_gwh_d", vec![Some(1.5), Some(f64::NAN)]),
                 Column::int("buffer_days", vec![Some(40), None]),
                 Column::boolean("eu_member", vec![true, true]),
                 Column::optional_date(

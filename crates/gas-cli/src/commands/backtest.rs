@@ -1,6 +1,6 @@
 //! `gasbuffer backtest`.
 
-use super::{solver_from, Failure};
+use super::{check_out_file, check_out_folder, solver_from, Failure};
 use crate::flags::BacktestArgs;
 use gas_app::inputs;
 use gas_backtest::{output, BacktestError, EU};
@@ -29,8 +29,22 @@ fn io_failure(path: &Path, error: std::io::Error) -> Failure {
 
 /// Replays the scenario with observed inputs, prints the error table and writes the files.
 pub fn backtest(args: BacktestArgs) -> Result<u8, Failure> {
+    super::clean_up_on_interrupt();
     let solver = solver_from(&args.solver)?;
     let (scenario, packages, _files) = inputs::load_files(&args.scenario, &args.packages)?;
+    let out = args
+        .out
+        .clone()
+        .unwrap_or_else(|| PathBuf::from("out").join("backtest"));
+    // Output paths are checked before the solve, not found wrong after it.
+    check_out_folder(
+        "--out",
+        &out,
+        &["backtest.csv".to_string(), "backtest-eu.svg".to_string()],
+    )?;
+    if let Some(path) = &args.report {
+        check_out_file("--report", path)?;
+    }
     let (dataset, _info) =
         inputs::load_dataset_for(&scenario, Some(&args.scenario), args.dataset.as_deref())?;
     let backtest = gas_backtest::run(
@@ -106,10 +120,6 @@ pub fn backtest(args: BacktestArgs) -> Result<u8, Failure> {
         out!("{}", output::error_table(table, &others));
     }
 
-    let out = args
-        .out
-        .clone()
-        .unwrap_or_else(|| PathBuf::from("out").join("backtest"));
     let csv = out.join("backtest.csv");
     output::write_csv(&csv, table).map_err(|e| io_failure(&csv, e))?;
     let largest: Vec<&str> = eu_zones

@@ -1,6 +1,6 @@
 //! `gasbuffer compare`.
 
-use super::{folder_name, format_from, solver_from, Failure};
+use super::{check_out_file, check_out_folder, folder_name, format_from, solver_from, Failure};
 use crate::flags::CompareArgs;
 use crate::print;
 use gas_app::compare::{matrix_packages, matrix_table, run_matrix, Cell, HEADLINES};
@@ -13,6 +13,7 @@ use std::path::PathBuf;
 /// Runs every package against every scenario (in parallel over scenarios), writes
 /// `matrix.csv` and each run's files, and prints the chosen headline as a matrix.
 pub fn compare(args: CompareArgs) -> Result<u8, Failure> {
+    super::clean_up_on_interrupt();
     let format = format_from(&args.solve.format)?;
     if !HEADLINES.contains(&args.headline.as_str()) {
         return Err(Failure::usage(format!(
@@ -39,10 +40,42 @@ pub fn compare(args: CompareArgs) -> Result<u8, Failure> {
         return Err(AppError::Scenario(gas_scenario::FileErrors(errors)).into());
     }
 
+    let out = args
+        .out
+        .clone()
+        .unwrap_or_else(|| PathBuf::from("out/compare"));
+    // Output paths are checked before the solves, not found wrong after them.
+    check_out_folder("--out", &out, &["matrix.csv".to_string()])?;
+    let run_files = write::run_file_names(format);
     // Each scenario runs once alone and once per package (a listed do-nothing is that first run).
     let mut total = 0;
-    for (_, _, packages, _) in &scenarios {
-        total += matrix_packages(packages)?.len() + 1;
+    for (_, scenario, packages, _) in &scenarios {
+        let listed = matrix_packages(packages)?;
+        total += listed.len() + 1;
+        let names =
+            std::iter::once("do-nothing").chain(listed.iter().map(|p| p.name.value.as_str()));
+        for package in names {
+            let folder = out
+                .join(folder_name(&scenario.name))
+                .join(folder_name(package));
+            check_out_folder("--out", &folder, &run_files)?;
+        }
+    }
+    if let Some(path) = &args.report {
+        check_out_file("--report", path)?;
+    }
+
+    // matrix.csv is written last: until then the folder reads as an unfinished compare.
+    let matrix_path = out.join("matrix.csv");
+    match std::fs::remove_file(&matrix_path) {
+        Err(error) if error.kind() != std::io::ErrorKind::NotFound => {
+            return Err(AppError::Io(format!(
+                "{}: could not remove the file of an earlier compare: {error}",
+                matrix_path.display()
+            ))
+            .into())
+        }
+        _ => {}
     }
     let bar = ProgressBar::new(total as u64);
     bar.set_style(
@@ -50,10 +83,6 @@ pub fn compare(args: CompareArgs) -> Result<u8, Failure> {
             .unwrap_or_else(|_| ProgressStyle::default_bar()),
     );
     let settings = RunSettings::default();
-    let out = args
-        .out
-        .clone()
-        .unwrap_or_else(|| PathBuf::from("out/compare"));
     let runs: Vec<Result<Vec<Cell>, AppError>> = scenarios
         .par_iter()
         .map(|(path, scenario, packages, files)| {
@@ -93,5 +122,22 @@ pub fn compare(args: CompareArgs) -> Result<u8, Failure> {
         super::write_report(path, &gas_report::render_compare_report(&cells))?;
     }
     outln!("\nMatrix written to {}", matrix.display());
-    Ok(0)
+    // As `run`: a run that did not solve makes the whole compare exit 4.
+    let unsolved: Vec<&Cell> = cells
+        .iter()
+        .filter(|cell| cell.outcome.results.status != gas_core::RunStatus::Optimal)
+        .collect();
+    for cell in &unsolved {
+        errln!(
+            "warning: {} with {}: the dispatch {}",
+            cell.scenario,
+            cell.package,
+            cell.outcome
+                .results
+                .notes
+                .last()
+                .map_or("did not solve every day", String::as_str)
+        );
+    }
+    Ok(if unsolved.is_empty() { 0 } else { 4 })
 }

@@ -8,7 +8,7 @@ pub mod serve;
 pub mod validate;
 
 use gas_app::AppError;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 /// A command that failed: what to print and the exit code.
 #[derive(Debug)]
@@ -38,6 +38,32 @@ impl From<AppError> for Failure {
     }
 }
 
+/// For the commands that write results: on `SIGINT` (Ctrl-C), `SIGTERM` or `SIGHUP`,
+/// removes the temporary files of the writes in progress
+/// ([`gas_output::atomic::stop_writes`]) and exits with 128 + the signal number
+/// (130 for Ctrl-C). Finished files stay; a run folder without `summary.json` reads as
+/// interrupted. Without the handler (it could not be installed) the signal's default
+/// applies, and the next run into the folder removes what was left.
+pub fn clean_up_on_interrupt() {
+    #[cfg(unix)]
+    {
+        use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+        if let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGINT, SIGTERM, SIGHUP]) {
+            std::thread::spawn(move || {
+                if let Some(signal) = signals.forever().next() {
+                    // Held until the process exits: no write starts or finishes after this.
+                    let _stopped = gas_output::atomic::stop_writes();
+                    let _ = std::io::Write::write_all(
+                        &mut std::io::stderr(),
+                        b"interrupted: no temporary file left; results unfinished\n",
+                    );
+                    std::process::exit(128 + signal);
+                }
+            });
+        }
+    }
+}
+
 /// The output format named by `--format`.
 pub fn format_from(name: &str) -> Result<gas_output::Format, Failure> {
     gas_output::Format::from_name(name).ok_or_else(|| {
@@ -55,6 +81,25 @@ pub fn solver_from(name: &str) -> Result<Box<dyn gas_lp::Solver>, Failure> {
             gas_app::solver::backend_names().join(", ")
         ))
     })
+}
+
+/// Checks before any work that `folder` can receive the files `files` (exit code 6,
+/// the message naming the option and what is in the way).
+pub fn check_out_folder(option: &str, folder: &Path, files: &[String]) -> Result<(), Failure> {
+    gas_output::paths::check_folder(folder, files).map_err(|error| out_failure(option, error))
+}
+
+/// Checks before any work that `file` can be written (exit code 6, the message
+/// naming the option and what is in the way).
+pub fn check_out_file(option: &str, file: &Path) -> Result<(), Failure> {
+    gas_output::paths::check_file(file).map_err(|error| out_failure(option, error))
+}
+
+fn out_failure(option: &str, error: gas_output::OutputError) -> Failure {
+    Failure {
+        code: 6,
+        message: format!("{option}: {error}"),
+    }
 }
 
 /// Writes an HTML report atomically to `path`.

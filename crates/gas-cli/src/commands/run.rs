@@ -1,6 +1,6 @@
 //! `gasbuffer run`.
 
-use super::{folder_name, format_from, solver_from, Failure};
+use super::{check_out_file, check_out_folder, folder_name, format_from, solver_from, Failure};
 use crate::flags::RunArgs;
 use crate::print;
 use gas_app::run::RunSettings;
@@ -10,9 +10,22 @@ use std::path::PathBuf;
 
 /// Runs one scenario with its packages, prints the summary and writes the files.
 pub fn run(args: RunArgs) -> Result<u8, Failure> {
+    super::clean_up_on_interrupt();
     let format = format_from(&args.solve.format)?;
     let solver = solver_from(&args.solve.solver)?;
     let (scenario, packages, files) = inputs::load_files(&args.scenario, &args.packages)?;
+    let out = args
+        .out
+        .clone()
+        .unwrap_or_else(|| PathBuf::from("out").join(folder_name(&scenario.name)));
+    // Output paths are checked before the solve, not found wrong after it.
+    check_out_folder("--out", &out, &write::run_file_names(format))?;
+    if let Some(path) = &args.export_lp {
+        check_out_file("--export-lp", path)?;
+    }
+    if let Some(path) = &args.report {
+        check_out_file("--report", path)?;
+    }
     let (dataset, dataset_info) = inputs::load_dataset_for(
         &scenario,
         Some(&args.scenario),
@@ -39,10 +52,6 @@ pub fn run(args: RunArgs) -> Result<u8, Failure> {
         outln!("LP written to {}", path.display());
     }
 
-    let out = args
-        .out
-        .clone()
-        .unwrap_or_else(|| PathBuf::from("out").join(folder_name(&scenario.name)));
     let written = write::write_run(&outcome, &out, format, &files, &dataset_info)?;
     print::run_summary(&outcome);
     if let Some(path) = &args.report {
@@ -53,9 +62,14 @@ pub fn run(args: RunArgs) -> Result<u8, Failure> {
     Ok(match outcome.results.status {
         RunStatus::Optimal => 0,
         RunStatus::Infeasible | RunStatus::Unbounded | RunStatus::Stopped => {
+            // The last note says where and why the run stopped.
             errln!(
-                "warning: the dispatch ended {:?}: see summary.json",
-                outcome.results.status
+                "warning: the dispatch {}",
+                outcome
+                    .results
+                    .notes
+                    .last()
+                    .map_or("did not solve every day", String::as_str)
             );
             4
         }

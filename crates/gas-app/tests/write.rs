@@ -1,0 +1,103 @@
+//! The result folder of a run: a rerun into a folder that holds an earlier run
+//! either completes (and leaves no file of the earlier run) or leaves a folder
+//! without `summary.json`, the mark of an interrupted run (`docs/outputs.md`).
+
+use gas_app::inputs::{self, DatasetInfo, InputFile};
+use gas_app::run::RunSettings;
+use gas_app::{run, write, RunOutcome};
+use gas_output::Format;
+use std::path::{Path, PathBuf};
+
+fn repo() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+/// The ten-day fixture, with the Russian LNG embargo package or without packages.
+fn ten_days(with_package: bool) -> (RunOutcome, Vec<InputFile>, DatasetInfo) {
+    let scenario_path = repo().join("crates/gas-app/tests/fixtures/ten-days.toml");
+    let packages: Vec<PathBuf> = if with_package {
+        vec![repo().join("packages/russian-lng-embargo.toml")]
+    } else {
+        Vec::new()
+    };
+    let (scenario, packages, files) = inputs::load_files(&scenario_path, &packages).unwrap();
+    let (dataset, info) = inputs::load_dataset_for(&scenario, Some(&scenario_path), None).unwrap();
+    let solver = gas_lp::default_solver();
+    let outcome = run(
+        &dataset,
+        &scenario,
+        &packages,
+        solver.as_ref(),
+        &RunSettings::default(),
+    )
+    .unwrap();
+    (outcome, files, info)
+}
+
+fn names(folder: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(folder)
+        .unwrap()
+        .map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+#[test]
+fn a_rerun_that_fails_while_writing_leaves_no_summary_and_no_earlier_file() {
+    let folder = tempfile::tempdir().unwrap();
+    let (with, files, info) = ten_days(true);
+    write::write_run(&with, folder.path(), Format::Csv, &files, &info).unwrap();
+    assert!(folder.path().join("ledger_delta.csv").exists());
+    let earlier_summary = std::fs::read(folder.path().join("summary.json")).unwrap();
+
+    // The rerun cannot write ledger.csv: a folder is in the way.
+    std::fs::remove_file(folder.path().join("ledger.csv")).unwrap();
+    std::fs::create_dir(folder.path().join("ledger.csv")).unwrap();
+    std::fs::write(folder.path().join("ledger.csv/keep.txt"), "mine").unwrap();
+    let (without, files, info) = ten_days(false);
+    let error = write::write_run(&without, folder.path(), Format::Csv, &files, &info)
+        .unwrap_err()
+        .to_string();
+    assert!(error.contains("ledger.csv: could not write"), "{error}");
+    assert!(
+        !folder.path().join("summary.json").exists(),
+        "the earlier run's summary.json makes the failed rerun look complete"
+    );
+    assert_ne!(earlier_summary, Vec::<u8>::new());
+    // What is left is this run's tables written before the failure, and the folder
+    // in the way (not a file gasbuffer wrote, left alone).
+    assert_eq!(
+        names(folder.path()),
+        vec![
+            "flows_daily.csv",
+            "ledger.csv",
+            "zones_daily.csv",
+            "zones_summary.csv"
+        ]
+    );
+    assert!(folder.path().join("ledger.csv/keep.txt").exists());
+}
+
+#[test]
+fn a_rerun_removes_the_files_of_earlier_runs_that_it_does_not_write() {
+    let folder = tempfile::tempdir().unwrap();
+    let (with, files, info) = ten_days(true);
+    write::write_run(&with, folder.path(), Format::Csv, &files, &info).unwrap();
+    std::fs::write(folder.path().join("my-notes.txt"), "not gasbuffer's").unwrap();
+    // Left by an earlier run killed while writing.
+    std::fs::write(folder.path().join(".ledger_delta.csv.tmp-4242"), "half").unwrap();
+    let (without, files, info) = ten_days(false);
+    write::write_run(&without, folder.path(), Format::Json, &files, &info).unwrap();
+    assert_eq!(
+        names(folder.path()),
+        vec![
+            "flows_daily.json",
+            "ledger.json",
+            "my-notes.txt",
+            "summary.json",
+            "zones_daily.json",
+            "zones_summary.json"
+        ]
+    );
+}
