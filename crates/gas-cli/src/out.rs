@@ -2,7 +2,7 @@
 //!
 //! `println!` and `eprintln!` panic when their stream is a pipe whose reader
 //! has exited (`gasbuffer data show | head -1`). Every line the command line
-//! prints goes through [`write`] instead (macros `outln!`, `out!`, `errln!`).
+//! prints goes through [`write()`] instead (macros `outln!`, `out!`, `errln!`).
 //! Once a write to a stream fails, later output to that stream is dropped and
 //! the command carries on: its result files are still written and its exit code
 //! is that of its work (`gasbuffer run ... | head -1` writes every file). A
@@ -57,7 +57,7 @@ pub fn write(stream: Stream, args: fmt::Arguments<'_>) {
     }
 }
 
-/// `println!` to standard output through [`write`]: never panics.
+/// `println!` to standard output through [`write()`]: never panics.
 macro_rules! outln {
     () => {
         $crate::out::write($crate::out::Stream::Out, format_args!("\n"))
@@ -67,14 +67,14 @@ macro_rules! outln {
     };
 }
 
-/// `print!` to standard output through [`write`]: never panics.
+/// `print!` to standard output through [`write()`]: never panics.
 macro_rules! out {
     ($($arg:tt)*) => {
         $crate::out::write($crate::out::Stream::Out, format_args!($($arg)*))
     };
 }
 
-/// `eprintln!` to standard error through [`write`]: never panics.
+/// `eprintln!` to standard error through [`write()`]: never panics.
 macro_rules! errln {
     ($($arg:tt)*) => {
         $crate::out::write($crate::out::Stream::Err, format_args!("{}\n", format_args!($($arg)*)))
