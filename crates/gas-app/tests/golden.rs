@@ -6,14 +6,10 @@
 //! Regenerate after an intended change, then review the diff:
 //! `UPDATE_GOLDEN=1 cargo test -p gas-app --test golden`.
 
-use gas_app::run::RunSettings;
-use gas_app::{inputs, run};
-use gas_output::{tables, write::write_csv};
-use std::path::{Path, PathBuf};
+mod common;
 
-fn repo() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
+use common::{repo, run_files};
+use gas_output::{tables, write::write_csv};
 
 /// Golden cases: (folder, scenario, packages).
 const CASES: [(&str, &str, &[&str]); 2] = [
@@ -72,21 +68,9 @@ fn compare_csv(case: &str, name: &str, expected: &str, actual: &str) -> Vec<Stri
 #[test]
 fn golden_scenarios_match_their_stored_results() {
     let update = std::env::var_os("UPDATE_GOLDEN").is_some();
-    let solver = gas_lp::default_solver();
     let mut problems = Vec::new();
     for (case, scenario_file, package_files) in CASES {
-        let packages: Vec<PathBuf> = package_files.iter().map(|p| repo().join(p)).collect();
-        let scenario_path = repo().join(scenario_file);
-        let (scenario, packages, _) = inputs::load_files(&scenario_path, &packages).unwrap();
-        let (dataset, _) = inputs::load_dataset_for(&scenario, Some(&scenario_path), None).unwrap();
-        let outcome = run(
-            &dataset,
-            &scenario,
-            &packages,
-            solver.as_ref(),
-            &RunSettings::default(),
-        )
-        .unwrap();
+        let (outcome, _, _) = run_files(scenario_file, package_files);
         let mut kpis = outcome.zones.clone();
         kpis.push(outcome.eu.clone());
         let files = [

@@ -1,16 +1,13 @@
 //! An infeasible scenario is reported, not filled with zeros: its unsolved days are
 //! empty in every result file, and `summary.json` says which days they are.
 
-use gas_app::inputs;
-use gas_app::run::RunSettings;
-use gas_app::{run, write};
+mod common;
+
+use common::run_files;
+use gas_app::write;
 use gas_core::RunStatus;
 use gas_output::Format;
-use std::path::{Path, PathBuf};
-
-fn repo() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
+use std::path::Path;
 
 /// The cells of the rows of a CSV file whose column `key` is `value`, by column name.
 fn rows(path: &Path, key: &str, value: &str) -> Vec<Vec<(String, String)>> {
@@ -31,18 +28,8 @@ fn cell<'a>(row: &'a [(String, String)], column: &str) -> &'a str {
 
 #[test]
 fn an_infeasible_run_leaves_its_unsolved_days_empty_and_names_them() {
-    let scenario_path = repo().join("crates/gas-app/tests/fixtures/forced-surplus.toml");
-    let (scenario, packages, files) = inputs::load_files(&scenario_path, &[]).unwrap();
-    let (dataset, info) = inputs::load_dataset_for(&scenario, Some(&scenario_path), None).unwrap();
-    let solver = gas_lp::default_solver();
-    let outcome = run(
-        &dataset,
-        &scenario,
-        &packages,
-        solver.as_ref(),
-        &RunSettings::default(),
-    )
-    .unwrap();
+    let (outcome, files, info) =
+        run_files("crates/gas-app/tests/fixtures/forced-surplus.toml", &[]);
     assert_eq!(outcome.results.status, RunStatus::Infeasible);
     assert_eq!(outcome.results.unsolved_days(), 0..10);
     let note = outcome.results.notes.last().unwrap();

@@ -2,36 +2,22 @@
 //! either completes (and leaves no file of the earlier run) or leaves a folder
 //! without `summary.json`, the mark of an interrupted run (`docs/outputs.md`).
 
-use gas_app::inputs::{self, DatasetInfo, InputFile};
-use gas_app::run::RunSettings;
-use gas_app::{run, write, RunOutcome};
-use gas_output::Format;
-use std::path::{Path, PathBuf};
+mod common;
 
-fn repo() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
+use common::run_files;
+use gas_app::inputs::{DatasetInfo, InputFile};
+use gas_app::{write, RunOutcome};
+use gas_output::Format;
+use std::path::Path;
 
 /// The ten-day fixture, with the Russian LNG embargo package or without packages.
 fn ten_days(with_package: bool) -> (RunOutcome, Vec<InputFile>, DatasetInfo) {
-    let scenario_path = repo().join("crates/gas-app/tests/fixtures/ten-days.toml");
-    let packages: Vec<PathBuf> = if with_package {
-        vec![repo().join("packages/russian-lng-embargo.toml")]
+    let packages: &[&str] = if with_package {
+        &["packages/russian-lng-embargo.toml"]
     } else {
-        Vec::new()
+        &[]
     };
-    let (scenario, packages, files) = inputs::load_files(&scenario_path, &packages).unwrap();
-    let (dataset, info) = inputs::load_dataset_for(&scenario, Some(&scenario_path), None).unwrap();
-    let solver = gas_lp::default_solver();
-    let outcome = run(
-        &dataset,
-        &scenario,
-        &packages,
-        solver.as_ref(),
-        &RunSettings::default(),
-    )
-    .unwrap();
-    (outcome, files, info)
+    run_files("crates/gas-app/tests/fixtures/ten-days.toml", packages)
 }
 
 fn names(folder: &Path) -> Vec<String> {
