@@ -118,10 +118,42 @@ pub(crate) fn read_carrier(
     }
 }
 
+/// Reads `from` and `to`. A `to` before `from` that the file alone shows (two dates,
+/// or two offsets from the same trigger) is an error here, so that `validate` finds it
+/// in a package as well as `run` does; other windows are checked when resolved.
 pub(crate) fn read_window(ctx: &mut Ctx<'_>, table: &mut Table<'_, '_>) -> Window {
     let from = table.date_spec(ctx, "from", false);
     let to = table.date_spec(ctx, "to", false);
-    Window { from, to }
+    let window = Window { from, to };
+    if let (Some(f), Some(t), true) = (&window.from, &window.to, reversed_as_written(&window)) {
+        ctx.errors.push(t.loc.error(
+            format!("a date on or after the start {}", f.value),
+            t.value.to_string(),
+        ));
+    }
+    window
+}
+
+/// Whether `to` is before `from` as written: two dates, or two offsets from the same
+/// trigger ([`read_window`] reports it).
+fn reversed_as_written(window: &Window) -> bool {
+    let (Some(from), Some(to)) = (&window.from, &window.to) else {
+        return false;
+    };
+    match (&from.value, &to.value) {
+        (DateSpec::Date(a), DateSpec::Date(b)) => b < a,
+        (
+            DateSpec::Trigger {
+                name: a,
+                offset_days: x,
+            },
+            DateSpec::Trigger {
+                name: b,
+                offset_days: y,
+            },
+        ) => a == b && y < x,
+        _ => false,
+    }
 }
 
 /// What a window wholly outside the period is.
@@ -174,6 +206,10 @@ pub(crate) fn resolve_window(
         None => period.1.max(from),
     };
     if to < from {
+        if reversed_as_written(window) {
+            // Already reported where the window was read.
+            return None;
+        }
         let loc = window.to.as_ref().map_or(default_from_loc, |to| &to.loc);
         errors.push(loc.error(
             format!("a date on or after the start {from}"),

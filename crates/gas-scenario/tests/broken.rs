@@ -73,3 +73,19 @@ fn every_broken_file_fails_with_its_expected_messages() {
     }
     assert!(failures.is_empty(), "{}", failures.join("\n\n"));
 }
+
+/// A window that ends before it starts, as written, is an error of reading the file:
+/// `gasbuffer validate` (which only reads packages) finds it as `run` does.
+#[test]
+fn a_reversed_window_is_found_when_the_package_is_read() {
+    let text = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/broken/pkg-reversed-window.toml"),
+    )
+    .unwrap();
+    let errors = parse_package(&text, "p.toml").unwrap_err();
+    assert_eq!(errors.0.len(), 1, "{errors}");
+    assert_eq!(
+        errors.0[0].to_string(),
+        "p.toml:11:6: measures[0].to: expected a date on or after the start 2022-09-01, found 2022-06-01"
+    );
+}
