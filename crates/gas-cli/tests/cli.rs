@@ -732,3 +732,62 @@ fn a_closed_output_pipe_ends_the_command_quietly() {
     let missing = out.path().join("nodata");
     run(&["data", "check", missing.to_str().unwrap()], false, 3);
 }
+
+/// Two scenarios, or two packages, whose names give the same result folder would
+/// overwrite each other's files: `compare` refuses them before solving, at the
+/// `name` key, naming the other file.
+#[test]
+fn compare_refuses_names_that_share_a_result_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let fixture =
+        std::fs::read_to_string(repo().join("crates/gas-cli/tests/fixtures/short-cutoff.toml"))
+            .unwrap();
+    let copy = dir.path().join("copy.toml");
+    std::fs::write(&copy, &fixture).unwrap();
+    let embargo =
+        std::fs::read_to_string(repo().join("packages/russian-lng-embargo.toml")).unwrap();
+    let slash = dir.path().join("slash.toml");
+    std::fs::write(
+        &slash,
+        embargo.replace("name = \"russian-lng-embargo\"", "name = \"a/b\""),
+    )
+    .unwrap();
+    let dash = dir.path().join("dash.toml");
+    std::fs::write(
+        &dash,
+        embargo.replace("name = \"russian-lng-embargo\"", "name = \"a-b\""),
+    )
+    .unwrap();
+    let output = gasbuffer(
+        &[
+            "compare",
+            "--scenarios",
+            "crates/gas-cli/tests/fixtures/short-cutoff.toml",
+            copy.to_str().unwrap(),
+            "--packages",
+            slash.to_str().unwrap(),
+            dash.to_str().unwrap(),
+            "--out",
+            dir.path().join("out").to_str().unwrap(),
+        ],
+        &repo(),
+    );
+    assert_no_panic(&output);
+    assert_eq!(output.status.code(), Some(3), "{}", text(&output.stderr));
+    let stderr = text(&output.stderr);
+    assert!(
+        stderr.contains(&format!(
+            "{}:2:8: name: expected a scenario name whose result folder no other scenario of the comparison has, found \"short-cutoff\" (folder short-cutoff), also the folder of \"short-cutoff\" in crates/gas-cli/tests/fixtures/short-cutoff.toml",
+            copy.display()
+        )),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("found \"a-b\" (folder a-b), also the folder of \"a/b\""),
+        "{stderr}"
+    );
+    assert!(
+        !dir.path().join("out").exists(),
+        "nothing is run or written"
+    );
+}

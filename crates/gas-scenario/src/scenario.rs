@@ -19,6 +19,8 @@ pub struct Scenario {
     pub file: String,
     /// Short name.
     pub name: String,
+    /// Location of `name` (for errors found when scenarios are compared).
+    pub name_loc: Loc,
     /// Free text.
     pub description: String,
     /// Which dataset to build against.
@@ -336,9 +338,11 @@ fn read_scenario(ctx: &mut Ctx<'_>, root: &mut Table<'_, '_>) -> Option<Scenario
         table.finish(ctx);
     }
 
+    let name = name?;
     Some(Scenario {
         file: ctx.file.clone(),
-        name: name?.value,
+        name: name.value,
+        name_loc: name.loc,
         description: description.map(|d| d.value).unwrap_or_default(),
         dataset,
         period: period?,

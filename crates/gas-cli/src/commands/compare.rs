@@ -6,8 +6,10 @@ use crate::print;
 use gas_app::compare::{matrix_packages, matrix_table, run_matrix, Cell, HEADLINES};
 use gas_app::run::RunSettings;
 use gas_app::{inputs, write, AppError};
+use gas_scenario::{FileError, FileErrors, Package, Scenario};
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
+use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 /// Runs every package against every scenario (in parallel over scenarios), writes
@@ -39,6 +41,8 @@ pub fn compare(args: CompareArgs) -> Result<u8, Failure> {
         errors.dedup_by(|a, b| a.to_string() == b.to_string());
         return Err(AppError::Scenario(gas_scenario::FileErrors(errors)).into());
     }
+
+    distinct_result_folders(&scenarios)?;
 
     let out = args
         .out
@@ -140,4 +144,60 @@ pub fn compare(args: CompareArgs) -> Result<u8, Failure> {
         );
     }
     Ok(if unsolved.is_empty() { 0 } else { 4 })
+}
+
+/// Every run of the matrix writes its own folder, `<scenario>/<package>` named after
+/// the scenario and package names ([`folder_name`]): two scenarios (or two packages)
+/// whose names give the same folder would overwrite each other's files. Such a name
+/// is an error at its `name` key, naming the other file.
+fn distinct_result_folders(
+    scenarios: &[(PathBuf, Scenario, Vec<Package>, Vec<inputs::InputFile>)],
+) -> Result<(), AppError> {
+    let mut errors: Vec<FileError> = Vec::new();
+    let mut scenario_folders: BTreeMap<PathBuf, &Scenario> = BTreeMap::new();
+    for (_, scenario, _, _) in scenarios {
+        let folder = folder_name(&scenario.name);
+        match scenario_folders.get(&folder) {
+            Some(first) => errors.push(scenario.name_loc.error(
+                "a scenario name whose result folder no other scenario of the comparison has",
+                format!(
+                    "\"{}\" (folder {}), also the folder of \"{}\" in {}",
+                    scenario.name,
+                    folder.display(),
+                    first.name,
+                    first.file
+                ),
+            )),
+            None => {
+                scenario_folders.insert(folder, scenario);
+            }
+        }
+    }
+    // The packages are the same for every scenario: check them once.
+    if let Some((_, _, packages, _)) = scenarios.first() {
+        let mut package_folders: BTreeMap<PathBuf, &Package> = BTreeMap::new();
+        for package in matrix_packages(packages)? {
+            let folder = folder_name(&package.name.value);
+            match package_folders.get(&folder) {
+                Some(first) => errors.push(package.name.loc.error(
+                    "a package name whose result folder no other package of the comparison has",
+                    format!(
+                        "\"{}\" (folder {}), also the folder of \"{}\" in {}",
+                        package.name.value,
+                        folder.display(),
+                        first.name.value,
+                        first.file
+                    ),
+                )),
+                None => {
+                    package_folders.insert(folder, package);
+                }
+            }
+        }
+    }
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(AppError::Scenario(FileErrors(errors)))
+    }
 }
