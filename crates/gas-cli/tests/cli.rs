@@ -791,3 +791,27 @@ fn compare_refuses_names_that_share_a_result_folder() {
         "nothing is run or written"
     );
 }
+
+/// A route of routes.csv that the model leaves out (Blue Stream enters Türkiye, a
+/// transit zone) is named as such, not as unknown.
+#[test]
+fn a_route_left_out_of_the_model_is_named_with_the_reason() {
+    let dir = tempfile::tempdir().unwrap();
+    let scenario =
+        std::fs::read_to_string(repo().join("scenarios/nord-stream-2022-actual-cuts.toml"))
+            .unwrap()
+            .replacen("routes = [\"NS1\"]", "routes = [\"BLUESTREAM\"]", 1);
+    let path = dir.path().join("s.toml");
+    std::fs::write(&path, scenario).unwrap();
+    let output = gasbuffer(
+        &["validate", "--against-dataset", path.to_str().unwrap()],
+        &repo(),
+    );
+    assert_no_panic(&output);
+    assert_eq!(output.status.code(), Some(3), "{}", text(&output.stderr));
+    let stderr = text(&output.stderr);
+    assert!(
+        stderr.contains("found \"BLUESTREAM\", which is in routes.csv but left out of the model: it enters TR, a transit zone modelled in its transit role only"),
+        "{stderr}"
+    );
+}

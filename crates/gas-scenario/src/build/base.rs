@@ -95,15 +95,31 @@ pub(super) fn draft(dataset: &Dataset, scenario: &Scenario) -> Draft {
     let mut routes: Vec<Route> = Vec::new();
     let mut route_origin = Vec::new();
     let mut route_base: Vec<Vec<f64>> = Vec::new();
+    // Routes of routes.csv that are not in the model, with why (for scenario errors).
+    let mut routes_left_out: BTreeMap<String, String> = BTreeMap::new();
     for row in &dataset.routes {
         let (Some(origin), Some(entry)) = (origin_of(&row.origin), zone_of(&row.entry_zone)) else {
             warnings.push(format!(
                 "route {}: origin {} or entry zone {} unknown; left out",
                 row.id, row.origin, row.entry_zone
             ));
+            routes_left_out.insert(
+                row.id.clone(),
+                format!(
+                    "its origin {} or entry zone {} is unknown",
+                    row.origin, row.entry_zone
+                ),
+            );
             continue;
         };
         if dataset.zones[entry].kind == ZoneKind::Transit {
+            routes_left_out.insert(
+                row.id.clone(),
+                format!(
+                    "it enters {}, a transit zone modelled in its transit role only",
+                    row.entry_zone
+                ),
+            );
             let warning = format!(
                 "route {}: enters {}, a transit zone modelled in its transit role only (its own demand is not built), so the route's gas, which served that demand, is left out",
                 row.id, row.entry_zone
@@ -260,6 +276,7 @@ pub(super) fn draft(dataset: &Dataset, scenario: &Scenario) -> Draft {
         layers: Layers::default(),
         targets: BTreeMap::new(),
         fuel_switching: BTreeMap::new(),
+        routes_left_out,
         solidarity: None,
         applied: Vec::new(),
         warnings,

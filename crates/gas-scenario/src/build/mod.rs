@@ -238,6 +238,8 @@ pub(crate) struct Draft {
     /// Fuel-switching cost per zone (EUR/MWh, NaN = derived from prices) and the
     /// measure that set it; the share is the daily layer `Param::FuelSwitchingShare`.
     pub(crate) fuel_switching: BTreeMap<usize, (f64, usize)>,
+    /// Routes of `routes.csv` left out of the model, with the reason.
+    pub(crate) routes_left_out: BTreeMap<String, String>,
     pub(crate) solidarity: Option<(Solidarity, usize)>,
     pub(crate) applied: Vec<AppliedOverride>,
     pub(crate) warnings: Vec<String>,
@@ -375,9 +377,16 @@ impl Draft {
     ) -> Option<usize> {
         let found = self.route(&code.value);
         if found.is_none() {
+            let found_text = match self.routes_left_out.get(&code.value) {
+                Some(reason) => format!(
+                    "{:?}, which is in routes.csv but left out of the model: {reason}",
+                    code.value
+                ),
+                None => format!("{:?}", code.value),
+            };
             let error = code.loc.error(
-                format!("a route of the dataset ({})", self.route_codes()),
-                format!("{:?}", code.value),
+                format!("a route of the model ({})", self.route_codes()),
+                found_text,
             );
             self.errors.push(error);
         }
