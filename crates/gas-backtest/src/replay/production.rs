@@ -3,10 +3,10 @@
 //! taking the rest (`gas_scenario::build::production`).
 
 use super::{Inputs, ReplayReport};
-use chrono::{Datelike, NaiveDate};
+use chrono::Datelike;
 use gas_core::units::GwhPerDay;
 use gas_core::System;
-use gas_scenario::build::production::{AnnualProduction, RESIDUAL_ZONE};
+use gas_scenario::build::production::{daily_mean_gwh_d, AnnualProduction, RESIDUAL_ZONE};
 use std::collections::BTreeMap;
 
 /// Fixes the production of EU member zones (see the module docs of the replay).
@@ -20,15 +20,10 @@ pub(super) fn fix_production(system: &mut System, inputs: &Inputs<'_>, report: &
     for (day, date) in period.dates().enumerate() {
         let year = date.year();
         let split = years.entry(year).or_insert_with(|| annual.year(year));
-        let days_in_year = if NaiveDate::from_ymd_opt(year, 2, 29).is_some() {
-            366.0
-        } else {
-            365.0
-        };
         for &p in &eu_production {
             let code = &system.zones[system.production[p].zone.index()].code;
             let twh = split.get(code).map_or(0.0, |f| f.twh);
-            let value = twh * 1000.0 / days_in_year;
+            let value = daily_mean_gwh_d(twh, year);
             let production = &mut system.production[p];
             production.max_gwh_d[day] = GwhPerDay(value);
             production.min_gwh_d[day] = GwhPerDay(value);

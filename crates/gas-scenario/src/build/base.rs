@@ -1,11 +1,11 @@
 //! Zones, origins, pipelines, routes, prices and production from the dataset.
 
-use super::production::{AnnualProduction, ProductionBasis, ZoneYearProduction};
+use super::production::{daily_mean_gwh_d, AnnualProduction, ProductionBasis, ZoneYearProduction};
 use super::{
     zeros_gwh_d, Draft, Layers, EUR_USD, MMBTU_PER_BARREL, MWH_PER_MMBTU, PIPELINE_TARIFF,
 };
 use crate::scenario::Scenario;
-use chrono::{Datelike, NaiveDate};
+use chrono::Datelike;
 use gas_core::dataset::{Dataset, MonthlyPriceRecord, ZoneKind};
 use gas_core::period::in_window as active;
 use gas_core::system::{DispatchSettings, Origin, Pipeline, Production, Route, System, Zone};
@@ -448,12 +448,7 @@ fn production(
             let year = date.year();
             let figure = years[&year].get(&z.code).copied();
             let twh = figure.map_or(0.0, |f| f.twh);
-            let days_in_year = if NaiveDate::from_ymd_opt(year, 2, 29).is_some() {
-                366.0
-            } else {
-                365.0
-            };
-            let mean = twh * 1000.0 / days_in_year;
+            let mean = daily_mean_gwh_d(twh, year);
             max.push(GwhPerDay(mean * PRODUCTION_BAND.1));
             min.push(GwhPerDay(mean * PRODUCTION_BAND.0));
         }

@@ -62,6 +62,17 @@ pub struct AnnualProduction {
     eu_members: BTreeSet<String>,
 }
 
+/// The mean daily flow of `twh` produced over the calendar year `year`, GWh/d
+/// (365 or 366 days).
+pub fn daily_mean_gwh_d(twh: f64, year: i32) -> f64 {
+    let days = if chrono::NaiveDate::from_ymd_opt(year, 2, 29).is_some() {
+        366.0
+    } else {
+        365.0
+    };
+    twh * 1000.0 / days
+}
+
 /// The figure of the year nearest to `year` (later first on a tie), with its year.
 fn nearest(years: &BTreeMap<i32, f64>, year: i32) -> Option<(i32, f64)> {
     years
@@ -257,6 +268,13 @@ mod tests {
                 total_year: 2022
             }
         );
+    }
+
+    #[test]
+    fn a_year_of_production_spreads_over_its_days() {
+        // 365 TWh over 2022 (365 days) and 366 TWh over 2024 (366 days): 1000 GWh/d.
+        assert_eq!(daily_mean_gwh_d(365.0, 2022), 1000.0);
+        assert_eq!(daily_mean_gwh_d(366.0, 2024), 1000.0);
     }
 
     #[test]
