@@ -262,7 +262,7 @@ fn first_min(values: impl Iterator<Item = f64>) -> Option<(usize, f64)> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::test_support::one_zone_system;
+    use crate::test_support::{one_zone_system, switching_then_protected};
     use gas_core::units::GwhPerDay;
     use gas_core::RunStatus;
 
@@ -300,20 +300,7 @@ mod tests {
         // Households curtail 10 GWh/d for 5 days in a fuel-switching step and 5 GWh/d in
         // a protected step: 50 GWh switched, 25 GWh unserved.
         let mut system = one_zone_system(5, 1000.0, 100.0);
-        system.demands[0].curtailment = vec![
-            gas_core::system::CurtailmentTranche::constant(
-                FUEL_SWITCHING_LABEL,
-                0.5,
-                5,
-                gas_core::units::EurPerMwh(150.0),
-            ),
-            gas_core::system::CurtailmentTranche::constant(
-                "protected",
-                0.5,
-                5,
-                gas_core::units::EurPerMwh(3000.0),
-            ),
-        ];
+        system.demands[0].curtailment = switching_then_protected(5);
         let mut results = Results::zeroed(&system, RunStatus::Optimal);
         for day in 0..5 {
             results.curtailed_by_tranche_gwh_d[0][0][day] = GwhPerDay(10.0);

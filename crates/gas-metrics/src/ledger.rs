@@ -424,7 +424,7 @@ pub fn compare(with_package: &Ledger, do_nothing: &Ledger) -> (Vec<LedgerDelta>,
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::test_support::two_origin_system;
+    use crate::test_support::{switching_then_protected, two_origin_system};
     use gas_core::units::GwhPerDay;
     use gas_core::RunStatus;
 
@@ -456,20 +456,7 @@ mod tests {
         // Households: 10 GWh/d switched to another fuel at 150 EUR/MWh and 5 GWh/d
         // unserved at 3000 EUR/MWh, for 4 days: 40 GWh (6 MEUR) and 20 GWh (60 MEUR).
         let mut system = two_origin_system(4);
-        system.demands[0].curtailment = vec![
-            gas_core::system::CurtailmentTranche::constant(
-                crate::kpi::FUEL_SWITCHING_LABEL,
-                0.5,
-                4,
-                gas_core::units::EurPerMwh(150.0),
-            ),
-            gas_core::system::CurtailmentTranche::constant(
-                "protected",
-                0.5,
-                4,
-                gas_core::units::EurPerMwh(3000.0),
-            ),
-        ];
+        system.demands[0].curtailment = switching_then_protected(4);
         let mut results = Results::zeroed(&system, RunStatus::Optimal);
         results.curtailed_by_tranche_gwh_d[0][0] = vec![GwhPerDay(10.0); 4];
         results.curtailed_by_tranche_gwh_d[0][1] = vec![GwhPerDay(5.0); 4];

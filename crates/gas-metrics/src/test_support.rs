@@ -108,3 +108,17 @@ pub fn two_origin_system(days: usize) -> System {
     system.demands.push(households(days, 100.0));
     system
 }
+
+/// Two curtailment steps of `days` days, half of the demand each: fuel switching at
+/// 150 EUR/MWh, then protected customers at 3000 EUR/MWh.
+pub fn switching_then_protected(days: usize) -> Vec<CurtailmentTranche> {
+    vec![
+        CurtailmentTranche::constant(
+            crate::kpi::FUEL_SWITCHING_LABEL,
+            0.5,
+            days,
+            EurPerMwh(150.0),
+        ),
+        CurtailmentTranche::constant("protected", 0.5, days, EurPerMwh(3000.0)),
+    ]
+}
