@@ -2,15 +2,12 @@
 //! loading it must give exactly the messages of its `expected.txt`.
 //! (`tests/broken/make_cases.py` regenerates the folders.)
 
-use gas_io::{load_dataset, InputErrors};
-use std::path::Path;
+mod common;
 
-fn messages(errors: &InputErrors, dir: &Path) -> Vec<String> {
-    errors
-        .iter()
-        .map(|e| e.relative_to(dir).to_string())
-        .collect()
-}
+use common::messages;
+
+use gas_io::load_dataset;
+use std::path::Path;
 
 #[test]
 fn the_valid_fixture_loads() {

@@ -2,7 +2,11 @@
 //! refer to) gives one error that says so, not one per reference; errors alike
 //! are listed up to a cap, the others counted.
 
-use gas_io::{load_dataset, InputErrors, TABLE_FILES};
+mod common;
+
+use common::messages;
+
+use gas_io::{load_dataset, TABLE_FILES};
 use std::path::Path;
 
 fn valid_copy() -> tempfile::TempDir {
@@ -19,13 +23,6 @@ fn header_only(dir: &Path, file: &str) {
     let text = std::fs::read_to_string(&path).unwrap();
     let header = text.lines().next().unwrap().to_string();
     std::fs::write(&path, header + "\n").unwrap();
-}
-
-fn messages(errors: &InputErrors, dir: &Path) -> Vec<String> {
-    errors
-        .iter()
-        .map(|e| e.relative_to(dir).to_string())
-        .collect()
 }
 
 #[test]
