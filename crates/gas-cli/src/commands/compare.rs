@@ -6,7 +6,7 @@ use crate::print;
 use gas_app::compare::{matrix_packages, matrix_table, run_matrix, Cell, HEADLINES};
 use gas_app::run::RunSettings;
 use gas_app::{inputs, write, AppError};
-use gas_scenario::{FileError, FileErrors, Package, Scenario};
+use gas_scenario::{FileError, FileErrors, Loc, Package, Scenario};
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
 use std::collections::BTreeMap;
@@ -154,50 +154,45 @@ fn distinct_result_folders(
     scenarios: &[(PathBuf, Scenario, Vec<Package>, Vec<inputs::InputFile>)],
 ) -> Result<(), AppError> {
     let mut errors: Vec<FileError> = Vec::new();
-    let mut scenario_folders: BTreeMap<PathBuf, &Scenario> = BTreeMap::new();
-    for (_, scenario, _, _) in scenarios {
-        let folder = folder_name(&scenario.name);
-        match scenario_folders.get(&folder) {
-            Some(first) => errors.push(scenario.name_loc.error(
-                "a scenario name whose result folder no other scenario of the comparison has",
-                format!(
-                    "\"{}\" (folder {}), also the folder of \"{}\" in {}",
-                    scenario.name,
-                    folder.display(),
-                    first.name,
-                    first.file
-                ),
-            )),
-            None => {
-                scenario_folders.insert(folder, scenario);
-            }
-        }
-    }
+    let named = scenarios
+        .iter()
+        .map(|(_, s, _, _)| (s.name.as_str(), &s.name_loc, s.file.as_str()));
+    folder_clashes("scenario", named, &mut errors);
     // The packages are the same for every scenario: check them once.
     if let Some((_, _, packages, _)) = scenarios.first() {
-        let mut package_folders: BTreeMap<PathBuf, &Package> = BTreeMap::new();
-        for package in matrix_packages(packages)? {
-            let folder = folder_name(&package.name.value);
-            match package_folders.get(&folder) {
-                Some(first) => errors.push(package.name.loc.error(
-                    "a package name whose result folder no other package of the comparison has",
-                    format!(
-                        "\"{}\" (folder {}), also the folder of \"{}\" in {}",
-                        package.name.value,
-                        folder.display(),
-                        first.name.value,
-                        first.file
-                    ),
-                )),
-                None => {
-                    package_folders.insert(folder, package);
-                }
-            }
-        }
+        let named = matrix_packages(packages)?
+            .into_iter()
+            .map(|p| (p.name.value.as_str(), &p.name.loc, p.file.as_str()));
+        folder_clashes("package", named, &mut errors);
     }
     if errors.is_empty() {
         Ok(())
     } else {
         Err(AppError::Scenario(FileErrors(errors)))
+    }
+}
+
+/// Records an error at the name of each `(name, location, file)` whose result folder
+/// an earlier one already has; `what` is `scenario` or `package`.
+fn folder_clashes<'a>(
+    what: &str,
+    named: impl Iterator<Item = (&'a str, &'a Loc, &'a str)>,
+    errors: &mut Vec<FileError>,
+) {
+    let mut folders: BTreeMap<PathBuf, (&str, &str)> = BTreeMap::new();
+    for (name, loc, file) in named {
+        let folder = folder_name(name);
+        match folders.get(&folder) {
+            Some((first_name, first_file)) => errors.push(loc.error(
+                format!("a {what} name whose result folder no other {what} of the comparison has"),
+                format!(
+                    "\"{name}\" (folder {}), also the folder of \"{first_name}\" in {first_file}",
+                    folder.display()
+                ),
+            )),
+            None => {
+                folders.insert(folder, (name, file));
+            }
+        }
     }
 }
