@@ -15,11 +15,12 @@ mod pricing;
 mod reuse;
 mod tree;
 
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, Instant};
 
 pub use aggregate::CoarseLevel;
 use build::Network;
-use reuse::Reused;
+use reuse::{Prepared, Reused};
 use tree::{Simplex, TREE};
 
 use crate::{
@@ -28,13 +29,43 @@ use crate::{
 };
 
 /// Warm-start data of the network simplex: the spanning tree and the non-tree arc states.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone)]
 pub(crate) struct NetworkBasis {
     fingerprint: u64,
     /// Tree arc of each real node (`num_arcs + v` for node `v`'s artificial arc).
     pred: Vec<u32>,
     /// State of each real arc.
     state: Vec<i8>,
+    /// Which solve produced this basis (unique in the process): a workspace that still
+    /// holds that solve's final state continues from it (see `reuse`). Not part of the
+    /// basis's value.
+    id: u64,
+}
+
+// Equality and the debug form leave out the id, so that two solves that end the same are
+// the same byte for byte.
+impl std::fmt::Debug for NetworkBasis {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("NetworkBasis")
+            .field("fingerprint", &self.fingerprint)
+            .field("pred", &self.pred)
+            .field("state", &self.state)
+            .finish()
+    }
+}
+
+impl PartialEq for NetworkBasis {
+    fn eq(&self, other: &Self) -> bool {
+        self.fingerprint == other.fingerprint
+            && self.pred == other.pred
+            && self.state == other.state
+    }
+}
+
+/// The next [`NetworkBasis::id`].
+fn next_basis_id() -> u64 {
+    static NEXT: AtomicU64 = AtomicU64::new(1);
+    NEXT.fetch_add(1, Ordering::Relaxed)
 }
 
 /// Primal network simplex for LPs whose constraint matrix is a node–arc incidence matrix
@@ -294,8 +325,27 @@ impl Solver for NetworkSimplex {
         workspace: &mut Workspace,
     ) -> Result<Solution, SolveError> {
         problem.validate()?;
-        let mut reused = Reused::prepare(problem, workspace.take(), self.block_size_factor)?;
-        let solution = self.solve_prepared(problem, options, &mut reused);
+        let start = options.warm_start.and_then(|basis| match &basis.inner {
+            BasisInner::Network(b) => Some(b.id),
+            #[allow(unreachable_patterns)]
+            _ => None,
+        });
+        let (mut reused, prepared) =
+            Reused::prepare(problem, workspace.take(), self.block_size_factor, start)?;
+        let solution = match prepared {
+            Prepared::Reset => self.solve_prepared(problem, options, &mut reused),
+            Prepared::Continued => self.solve_continued(problem, options, &mut reused),
+        };
+        reused.optimal_basis = match (&solution.status, &solution.basis) {
+            (
+                Status::Optimal,
+                Some(Basis {
+                    inner: BasisInner::Network(b),
+                    ..
+                }),
+            ) => Some(b.id),
+            _ => None,
+        };
         workspace.put(reused);
         Ok(solution)
     }
@@ -322,7 +372,7 @@ impl NetworkSimplex {
         options: &SolveOptions,
         reused: &mut Reused,
     ) -> Solution {
-        let Reused { net, sx } = reused;
+        let Reused { net, sx, .. } = reused;
         let net = &*net;
         sx.head_length = self.head_length(sx.m, sx.block_size);
         let warm_ok = options.warm_start.is_some_and(|basis| match &basis.inner {
@@ -348,6 +398,32 @@ impl NetworkSimplex {
         self.finish(problem, net, sx, options, &mut iterations)
     }
 
+    /// Solves `problem` from the optimal state of the last solve in `reused`, whose
+    /// capacities and demands have been refreshed ([`Prepared::Continued`]). When the
+    /// tree's flows stay within bounds without artificial flow, the basis is still
+    /// optimal (no cost changed, so neither did any reduced cost) and no pricing pass is
+    /// made; otherwise the simplex goes on from there.
+    fn solve_continued(
+        &self,
+        problem: &Problem,
+        options: &SolveOptions,
+        reused: &mut Reused,
+    ) -> Solution {
+        let Reused { net, sx, .. } = reused;
+        let net = &*net;
+        // The preorder a loaded basis gets, so that the solve takes the path it would
+        // take from the basis (rounding in the flows follows the order).
+        let ordered = sx.rebuild_order();
+        debug_assert!(ordered);
+        let cut = sx.repair(true);
+        let mut iterations = 0;
+        if !cut && sx.down_artificials == 0 {
+            return self.read_solution(problem, net, sx, Outcome::Optimal, iterations);
+        }
+        sx.compute_potentials();
+        self.finish(problem, net, sx, options, &mut iterations)
+    }
+
     /// Pivots from `sx`'s starting tree to the end and reads the solution off it
     /// (values, duals, warm-start basis); `iterations` counts on from its value.
     pub(super) fn finish(
@@ -359,6 +435,18 @@ impl NetworkSimplex {
         iterations: &mut u64,
     ) -> Solution {
         let outcome = self.run(sx, options, iterations);
+        self.read_solution(problem, net, sx, outcome, *iterations)
+    }
+
+    /// The solution at `sx`'s state after a run that ended with `outcome`.
+    fn read_solution(
+        &self,
+        problem: &Problem,
+        net: &Network,
+        sx: &Simplex,
+        outcome: Outcome,
+        iterations: u64,
+    ) -> Solution {
         let status = match outcome {
             Outcome::Optimal if net.unbounded_col => Status::Unbounded,
             Outcome::Optimal => Status::Optimal,
@@ -377,8 +465,9 @@ impl NetworkSimplex {
                 fingerprint: net.fingerprint,
                 pred: sx.pred[..sx.n].to_vec(),
                 state: sx.state[..sx.m].to_vec(),
+                id: next_basis_id(),
             }),
         });
-        complete_solution(problem, status, col_values, duals, *iterations, basis)
+        complete_solution(problem, status, col_values, duals, iterations, basis)
     }
 }

@@ -2,6 +2,14 @@
 //! ([`crate::Solver::solve_in`]): when only bound values, costs and right-hand sides
 //! changed, the network is updated in place instead of built again, and the working
 //! arrays are reset without allocating.
+//!
+//! When, besides, no cost changed and the solve starts from the basis the last solve in
+//! the workspace ended with at an optimum, the working state is *continued* instead of
+//! reset: that solve's tree, arc states and potentials are kept and only capacities and
+//! demands are refreshed. Reduced costs depend on the tree and the costs alone, so if the
+//! flows the tree then carries are within bounds, the basis is still optimal and no
+//! pricing pass is needed (a refinement pass that only lowered capacities the solution did
+//! not use, say).
 
 use super::build::{normalise, shift_base, ColMap, Network};
 use super::tree::{Simplex, LOWER};
@@ -11,32 +19,70 @@ use crate::{Col, Problem, Row, SolveError};
 pub(crate) struct Reused {
     pub net: Network,
     pub sx: Simplex,
+    /// The id of the basis ([`super::NetworkBasis`]) that the last solve here ended with at
+    /// an optimum, while `sx` still holds that solve's final state.
+    pub optimal_basis: Option<u64>,
+}
+
+/// How [`Reused::prepare`] left the working state.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Prepared {
+    /// Reset: the solve loads its start.
+    Reset,
+    /// The last solve's optimal state with capacities and demands refreshed (see the
+    /// module docs).
+    Continued,
 }
 
 impl Reused {
     /// The network and working arrays for `problem` (validated), from `cached` when there
-    /// is one: updated in place when the structure is the same, rebuilt otherwise (the
-    /// working arrays are reset either way, reusing their allocations).
+    /// is one: updated in place when the structure is the same, rebuilt otherwise. The
+    /// working arrays are reset (reusing their allocations), or continued when no cost
+    /// changed and `start` is the id of the optimal basis the last solve here ended with.
     pub fn prepare(
         problem: &Problem,
         cached: Option<Box<Reused>>,
         block_size_factor: f64,
-    ) -> Result<Box<Reused>, SolveError> {
+        start: Option<u64>,
+    ) -> Result<(Box<Reused>, Prepared), SolveError> {
         match cached {
             Some(mut r) => {
-                if !r.net.update(problem) {
-                    r.net = Network::build(problem)?;
+                let continued = match r.net.update(problem) {
+                    Some(update) => {
+                        !update.costs_changed && start.is_some() && r.optimal_basis == start
+                    }
+                    None => {
+                        r.net = Network::build(problem)?;
+                        false
+                    }
+                };
+                r.optimal_basis = None;
+                if continued {
+                    r.sx.refresh_bounds(&r.net, block_size_factor);
+                    return Ok((r, Prepared::Continued));
                 }
                 r.sx.reset(&r.net, block_size_factor);
-                Ok(r)
+                Ok((r, Prepared::Reset))
             }
             None => {
                 let net = Network::build(problem)?;
                 let sx = Simplex::new(&net, block_size_factor);
-                Ok(Box::new(Reused { net, sx }))
+                let reused = Reused {
+                    net,
+                    sx,
+                    optimal_basis: None,
+                };
+                Ok((Box::new(reused), Prepared::Reset))
             }
         }
     }
+}
+
+/// What [`Network::update`] changed besides capacities and demands.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Update {
+    /// Some arc's cost changed.
+    pub costs_changed: bool,
 }
 
 /// The tail (`-1`) and head (`+1`) rows of a column, ground for a missing end, and the
@@ -69,11 +115,12 @@ impl Network {
     /// updated, to be built again) when the problem's structure differs: other row or
     /// column counts, another nonzero pattern, or another kind of bounds (a finite bound
     /// become infinite or the reverse, an equality become a range).
-    pub fn update(&mut self, problem: &Problem) -> bool {
+    pub fn update(&mut self, problem: &Problem) -> Option<Update> {
         let rows = problem.num_rows();
         if self.num_nodes != rows + 1 || self.cols.len() != problem.num_cols() {
-            return false;
+            return None;
         }
+        let mut costs_changed = false;
         let ground = rows as u32;
         let mut shift = vec![0.0; rows + 1];
         let mut col_arcs = 0usize;
@@ -83,9 +130,7 @@ impl Network {
             let (lower, upper) = problem.col_bounds(col);
             let (lower, upper) = normalise(lower, upper);
             let cost = problem.col_cost(col);
-            let Some((tail, head, count)) = ends(problem, col, ground) else {
-                return false;
-            };
+            let (tail, head, count) = ends(problem, col, ground)?;
             let base = shift_base(lower, upper);
             let same = |arc: u32, s: u32, t: u32| {
                 (arc as usize) < self.source.len()
@@ -103,6 +148,7 @@ impl Network {
                 {
                     *b = base;
                     let arc = *arc as usize;
+                    costs_changed |= self.cost[arc] != cost;
                     self.cost[arc] = cost;
                     self.cap[arc] = upper - lower;
                     col_arcs += 1;
@@ -114,6 +160,7 @@ impl Network {
                         && same(*arc, head, tail) =>
                 {
                     *b = base;
+                    costs_changed |= self.cost[*arc as usize] != -cost;
                     self.cost[*arc as usize] = -cost;
                     col_arcs += 1;
                 }
@@ -124,11 +171,12 @@ impl Network {
                         && same(*pos, tail, head)
                         && same(*neg, head, tail) =>
                 {
+                    costs_changed |= self.cost[*pos as usize] != cost;
                     self.cost[*pos as usize] = cost;
                     self.cost[*neg as usize] = -cost;
                     col_arcs += 2;
                 }
-                _ => return false,
+                _ => return None,
             }
             shift[head as usize] += base;
             shift[tail as usize] -= base;
@@ -162,16 +210,16 @@ impl Network {
                 (0.0, ok)
             };
             if !ok {
-                return false;
+                return None;
             }
             self.demand[i] = rhs - shift_i;
             total += self.demand[i];
         }
         if next != self.source.len() {
-            return false;
+            return None;
         }
         self.demand[rows] = -total;
-        true
+        Some(Update { costs_changed })
     }
 }
 
@@ -224,6 +272,30 @@ impl Simplex {
         self.candidates.clear();
         self.stem.clear();
         self.pieces.clear();
+    }
+}
+
+impl Simplex {
+    /// Takes the capacities and demands of `net` (same structure and costs as the network
+    /// this state was solved on) and the tolerances they give, keeping the tree, arc states
+    /// and potentials. Flows are left to [`Simplex::repair`].
+    pub fn refresh_bounds(&mut self, net: &Network, block_size_factor: f64) {
+        let m = self.m;
+        self.cap[..m].copy_from_slice(&net.cap);
+        self.demand.copy_from_slice(&net.demand);
+        let fresh = Simplex::scalars(net, block_size_factor);
+        self.feas_tol = fresh.feas_tol;
+        self.opt_tol = fresh.opt_tol;
+        self.big_m = fresh.big_m;
+        self.block_size = fresh.block_size;
+        for e in 0..m {
+            // An arc at an upper bound that is no longer finite goes to its lower bound.
+            if self.state[e] == super::tree::UPPER && !self.cap[e].is_finite() {
+                self.state[e] = LOWER;
+            }
+        }
+        self.next_arc = 0;
+        self.candidates.clear();
     }
 }
 
