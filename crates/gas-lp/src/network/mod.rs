@@ -125,6 +125,11 @@ fn next_basis_id() -> u64 {
 /// bounds is cut and its subtree re-attached to the root by an artificial arc, which the
 /// simplex then drives out. A basis that does not fit is ignored (cold start).
 ///
+/// In a [`Workspace`] ([`Solver::solve_in`]) a warm start from the basis the workspace's
+/// last solve ended with at an optimum, when no cost changed since, goes on from that
+/// solve's state instead: same path and results, but when the tree's new flows stay within
+/// bounds the basis is known to be still optimal and no pricing pass is made.
+///
 /// A hint ([`crate::Basis::from_col_statuses`]) starts from the tree its basic columns
 /// span (see [`crate::Basis`]); the parts they do not connect hang from the root by
 /// artificial arcs, and the flows are set and repaired as for a warm start.
