@@ -3,7 +3,7 @@
 use crate::charts::bars::{bar_chart, BarChart, BarGroup};
 use crate::charts::line::{small_multiples, LineChart, Series};
 use crate::charts::{esc, figure as fmt};
-use crate::figures::{fill_pct, ledger_lines, run_figures, sector_label, Figure};
+use crate::figures::{fill_pct, ledger_lines, run_figures, sector_label, Buffer, Figure};
 use crate::palette::{self, text_on_viridis, viridis, OKABE_ITO};
 use gas_app::compare::{headline, Cell, HEADLINES};
 use gas_app::run::RunOutcome;
@@ -29,17 +29,8 @@ fn opt(value: Option<f64>, decimals: usize, unit: &str) -> String {
     }
 }
 
-fn buffer_text(kpi: &ZoneKpi) -> String {
-    if kpi.demand_twh <= 0.0 {
-        "no demand".into()
-    } else if kpi.working_gas_twh <= 0.0 {
-        "no storage".into()
-    } else {
-        match kpi.buffer_days {
-            Some(days) => format!("{days} d"),
-            None => "lasts the period".into(),
-        }
-    }
+fn buffer_text(outcome: &RunOutcome, kpi: &ZoneKpi) -> String {
+    Buffer::of(kpi, outcome.results.is_complete()).text()
 }
 
 /// The table of key figures: the EU first, then every zone. Unserved energy and
@@ -67,7 +58,7 @@ pub fn kpi_table(outcome: &RunOutcome) -> String {
             esc(&kpi.zone),
             esc(&kpi.zone),
             fmt(kpi.working_gas_twh, 1),
-            esc(&buffer_text(kpi)),
+            esc(&buffer_text(outcome, kpi)),
             fmt(kpi.unserved_twh, 2),
             opt(kpi.unserved_share.map(|share| 100.0 * share), 2, " %"),
         );
@@ -132,7 +123,7 @@ pub fn ledger_table(outcome: &RunOutcome) -> String {
 pub fn headline_list(outcome: &RunOutcome) -> String {
     let eu = &outcome.eu;
     let mut items = vec![
-        ("eu_buffer", "EU buffer", buffer_text(eu)),
+        ("eu_buffer", "EU buffer", buffer_text(outcome, eu)),
         (
             "eu_unserved_twh",
             "EU unserved demand",
@@ -197,7 +188,17 @@ fn run_header(outcome: &RunOutcome) -> String {
         esc(&format!("{:?}", results.status)),
         outcome.disruption_start.map_or("–".to_string(), |d| d.to_string()),
     );
-    if results.status != gas_core::RunStatus::Optimal {
+    let unsolved = results.unsolved_days();
+    if !unsolved.is_empty() {
+        let _ = writeln!(
+            html,
+            "<p class=\"warning\">The dispatch ended {:?}: {} to {} ({} days) are unsolved. Every figure that depends on those days is unknown, shown – or \"unsolved\", and left out of the charts.</p>",
+            results.status,
+            results.period.date(unsolved.start),
+            results.period.date(unsolved.end - 1),
+            unsolved.len()
+        );
+    } else if results.status != gas_core::RunStatus::Optimal {
         let _ = writeln!(
             html,
             "<p class=\"warning\">The dispatch ended {:?}: the figures below are not a valid dispatch.</p>",

@@ -415,3 +415,45 @@ fn a_zone_without_demand_gets_no_buffer_share_or_price() {
     let share = figure_svg(&html, "map-unserved").unwrap_or_default();
     assert!(share.contains("<title>BB: no demand</title>"), "{share}");
 }
+
+#[test]
+fn unsolved_days_are_unknown_never_a_lasting_buffer_or_zero() {
+    // Days 40-59 (2022-05-11 to 2022-05-30) unsolved: May is unknown in the heat
+    // map, April is not; AA's and BB's storage do not reach their floor on a
+    // solved day, so their buffer is unknown (not "lasts the period").
+    let mut run = outcome(false);
+    run.results.mark_unsolved_from(40);
+    run.results.status = RunStatus::Stopped;
+    let start = run.disruption_start;
+    run.zones = zone_kpis(&run.built.system, &run.results, start);
+    run.eu = group_kpi(&run.built.system, &run.results, &run.eu_zones, "EU", start);
+    let html = render_run_report(&run, &[]);
+    assert!(
+        html.contains("2022-05-11 to 2022-05-30 (20 days) are unsolved"),
+        "{html}"
+    );
+    assert!(!html.contains("lasts the period"), "{html}");
+    assert!(html.contains("<dt>EU buffer</dt><dd>unknown (unsolved days)</dd>"));
+    assert!(html
+        .contains("<tr data-zone=\"AA\"><th>AA</th><td>3.0</td><td>unknown (unsolved days)</td>"));
+    let buffer = figure_svg(&html, "map-buffer").unwrap_or_default();
+    assert!(buffer.contains("<title>AA: unsolved</title>"), "{buffer}");
+    assert!(!buffer.contains(">lasts</text>"), "{buffer}");
+    let share = figure_svg(&html, "map-unserved").unwrap_or_default();
+    assert!(share.contains("<title>AA: unsolved</title>"), "{share}");
+    let heatmap = figure_svg(&html, "unserved-heatmap").unwrap_or_default();
+    assert!(
+        heatmap.contains("<title>AA, May 22: unknown</title>"),
+        "{heatmap}"
+    );
+    assert!(
+        heatmap.contains("<title>CC, Apr 22: 0.0 TWh</title>"),
+        "{heatmap}"
+    );
+    // The supply mix covers the solved weeks only (days 0-39: 6 weeks).
+    let mix = figure_svg(&html, "supply-mix").unwrap_or_default();
+    assert!(
+        mix.contains(">8 Apr</text>") && !mix.contains(">20 May</text>"),
+        "{mix}"
+    );
+}
