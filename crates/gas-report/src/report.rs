@@ -300,7 +300,16 @@ fn headline_info(name: &str) -> (&'static str, usize, bool) {
     }
 }
 
-/// One coloured package x scenario table for a headline figure.
+/// The status of a cell whose run has unsolved days (`infeasible`, ...), as
+/// `matrix.csv` and the printed matrix give it; `None` for a complete run.
+fn unsolved_status(cell: &Cell) -> Option<String> {
+    let results = &cell.outcome.results;
+    (!results.is_complete() || results.status != gas_core::RunStatus::Optimal)
+        .then(|| format!("{:?}", results.status).to_lowercase())
+}
+
+/// One coloured package x scenario table for a headline figure; a run with
+/// unsolved days shows its status instead of a number.
 pub fn matrix_html(cells: &[Cell], name: &str) -> String {
     let scenarios = unique(cells.iter().map(|c| c.scenario.as_str()));
     let packages = unique(cells.iter().map(|c| c.package.as_str()));
@@ -328,6 +337,10 @@ pub fn matrix_html(cells: &[Cell], name: &str) -> String {
             let cell = cells
                 .iter()
                 .find(|c| c.scenario == *scenario && c.package == *package);
+            if let Some(status) = cell.and_then(unsolved_status) {
+                let _ = write!(html, "<td class=\"none\">{status}</td>");
+                continue;
+            }
             match cell
                 .and_then(|c| headline(c, name))
                 .filter(|v| v.is_finite())
@@ -393,7 +406,12 @@ pub fn compare_figures(cells: &[Cell]) -> Vec<Figure> {
         })
         .collect();
     let fill_title = "EU storage fill by scenario and package";
-    let group_label = |c: &Cell| format!("{} · {}", c.scenario, c.package);
+    let group_label = |c: &Cell| match unsolved_status(c) {
+        Some(status) => format!("{} · {} ({status})", c.scenario, c.package),
+        None => format!("{} · {}", c.scenario, c.package),
+    };
+    // Unknown figures (runs with unsolved days) are NaN: a dash in the chart.
+    let value = |c: &Cell, name: &str| headline(c, name).unwrap_or(f64::NAN);
     let unserved_title = "EU unserved demand by scenario and package";
     let cost_title = "Package costs against do-nothing";
     vec![
@@ -413,7 +431,7 @@ pub fn compare_figures(cells: &[Cell]) -> Vec<Figure> {
                 series: vec![("EU unserved".into(), palette::VERMILLION.into())],
                 groups: cells
                     .iter()
-                    .map(|c| BarGroup { label: group_label(c), values: vec![c.outcome.eu.unserved_twh] })
+                    .map(|c| BarGroup { label: group_label(c), values: vec![value(c, "eu_unserved_twh")] })
                     .collect(),
                 decimals: 1,
             }),
@@ -437,7 +455,7 @@ pub fn compare_figures(cells: &[Cell]) -> Vec<Figure> {
                         label: group_label(c),
                         values: ["cost_to_russia_meur", "cost_to_europe_meur", "cost_to_us_meur"]
                             .iter()
-                            .map(|n| headline(c, n).unwrap_or(0.0))
+                            .map(|n| value(c, n))
                             .collect(),
                     })
                     .collect(),

@@ -457,3 +457,32 @@ fn unsolved_days_are_unknown_never_a_lasting_buffer_or_zero() {
         "{mix}"
     );
 }
+
+#[test]
+fn a_compare_cell_with_unsolved_days_shows_its_status_never_a_zero_cost() {
+    let mut stopped = outcome(true);
+    stopped.results.mark_unsolved_from(0);
+    stopped.results.status = RunStatus::Infeasible;
+    let cells = vec![
+        Cell {
+            scenario: "s1".into(),
+            package: "do-nothing".into(),
+            outcome: outcome(false),
+        },
+        Cell {
+            scenario: "s1".into(),
+            package: "pkg".into(),
+            outcome: stopped,
+        },
+    ];
+    let html = render_compare_report(&cells);
+    assert!(
+        html.contains("<tr><th>pkg</th><td class=\"none\">infeasible</td></tr>"),
+        "{html}"
+    );
+    let costs = figure_svg(&html, "compare-costs").unwrap_or_default();
+    assert!(costs.contains(">s1 · pkg (infeasible)</text>"), "{costs}");
+    // Three unknown costs: three dashes, no bar and no 0.
+    assert_eq!(costs.matches(">–</text>").count(), 3, "{costs}");
+    assert!(!costs.contains("</title></rect>"), "{costs}");
+}

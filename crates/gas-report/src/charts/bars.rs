@@ -7,7 +7,7 @@ use super::{figure, legend_row, nice_ticks, text_width, tick_decimals, Mark, Svg
 pub struct BarGroup {
     /// Group label.
     pub label: String,
-    /// One value per series (missing or non-finite: no bar).
+    /// One value per series (missing: no bar; non-finite: unknown, a `–` and no bar).
     pub values: Vec<f64>,
 }
 
@@ -131,12 +131,20 @@ pub fn bar_chart(chart: &BarChart) -> String {
             &fit(&group.label, label_w - 10.0),
         );
         for (s, value) in group.values.iter().enumerate() {
+            let y = gy + s as f64 * bar_h;
             if !value.is_finite() {
+                // Unknown (e.g. a run with unsolved days): a dash, no bar.
+                svg.text(
+                    sx(0.0) + 4.0,
+                    y + bar_h - 5.0,
+                    "start",
+                    "font-size=\"11\" fill=\"#222\"",
+                    "–",
+                );
                 continue;
             }
             let color = chart.series.get(s).map_or("#0072B2", |(_, c)| c.as_str());
             let name = chart.series.get(s).map_or("", |(n, _)| n.as_str());
-            let y = gy + s as f64 * bar_h;
             let (x0, x1) = (sx(0.0), sx(*value));
             let tip = format!(
                 "{}{}{}: {}",
