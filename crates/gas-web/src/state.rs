@@ -113,6 +113,10 @@ impl AppState {
                 }
             }
         }
+        // Replays of observed flows (`routes_as_observed`, made for `gasbuffer
+        // backtest`) cannot be dispatched on their own: list them last, so that the
+        // default scenario (the first) is one that runs.
+        scenarios.sort_by_key(|s| s.value.routes_as_observed);
         if scenarios.is_empty() {
             return Err(format!(
                 "{}: no usable scenario files (*.toml)",

@@ -126,3 +126,20 @@ async fn a_run_returns_figures_and_a_download() {
     assert_eq!(status, StatusCode::OK);
     assert!(csv.starts_with("zone,"), "{csv}");
 }
+
+#[tokio::test]
+async fn the_default_scenario_is_not_a_replay_that_cannot_run_alone() {
+    // actual-2022 forces the observed route flows for `gasbuffer backtest` and is
+    // infeasible on its own: it is listed, but not first (the default).
+    let state = state();
+    let first = state.scenarios.first().map(|s| s.id.as_str());
+    assert_ne!(first, Some("actual-2022"));
+    assert!(state.scenarios.iter().any(|s| s.id == "actual-2022"));
+    let (status, body) = get("/api/run?mode=myopic").await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    assert!(
+        body.contains("\"status\":\"Optimal\""),
+        "{}",
+        &body[..200.min(body.len())]
+    );
+}
