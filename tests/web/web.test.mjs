@@ -123,6 +123,26 @@ test("a bad parameter shows the error message", async () => {
   await page.close();
 });
 
+test("the cut-off date picker keeps within the chosen scenario's period", async () => {
+  const { page, problems } = await openPage(START);
+  await page.waitForSelector('figure[data-chart="eu-fill"] svg path', { timeout: RUN_TIMEOUT });
+  assert.equal(await page.getAttribute("#cutoff_date", "min"), "2022-04-01");
+  assert.equal(await page.getAttribute("#cutoff_date", "max"), "2023-03-31");
+  await page.selectOption("#scenario", "actual-2022");
+  assert.equal(await page.getAttribute("#cutoff_date", "min"), "2021-09-27");
+  assert.equal(await page.getAttribute("#cutoff_date", "max"), "2023-04-22");
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test("a cut-off date outside the period is reported as that parameter", async () => {
+  const { page } = await openPage(START + "&cutoff_share=1&cutoff_date=2030-01-01");
+  await page.waitForSelector("#error:not([hidden])", { timeout: RUN_TIMEOUT });
+  const message = await page.textContent("#error");
+  assert.match(message, /parameter `cutoff_date`: expected a date within the period of russia-full-cutoff, 2022-04-01 to 2023-03-31, found "2030-01-01"/);
+  await page.close();
+});
+
 test("a generated report opens and every chart is drawn", async () => {
   const dir = mkdtempSync(join(tmpdir(), "gasbuffer-report-"));
   const report = join(dir, "report.html");

@@ -1,7 +1,7 @@
 //! Shared state: the dataset (loaded once), the scenario and package files
 //! (read once at start-up), a small cache of recent runs, and the run itself.
 
-use crate::params::{Mode, RunParams};
+use crate::params::{error, Mode, RunParams};
 use gas_app::inputs::{DatasetInfo, InputFile};
 use gas_app::run::{RunOutcome, RunSettings};
 use gas_core::dataset::Dataset;
@@ -177,6 +177,15 @@ impl AppState {
         let end = scenario.period.end();
         if params.cutoff_share > 0.0 {
             let from = params.cutoff_date.unwrap_or(start);
+            if from < start || from > end {
+                let expected = format!(
+                    "a date within the period of {}, {start} to {end}",
+                    params.scenario
+                );
+                return Err(RunError::Settings(
+                    error("cutoff_date", expected, &from.to_string()).to_string(),
+                ));
+            }
             let snippet = format!(
                 "name = \"web\"\n[period]\nstart = {start}\nend = {end}\n\n[[events]]\ntype = \"route_cutoff\"\norigin = \"RU\"\ncarrier = \"pipeline\"\nshare = {}\nfrom = {from}\nnote = \"web app: cut-off of Russian pipeline routes\"\n",
                 params.cutoff_share

@@ -128,6 +128,17 @@ async fn a_run_returns_figures_and_a_download() {
 }
 
 #[tokio::test]
+async fn a_cutoff_date_outside_the_period_is_named_as_the_parameter() {
+    let (status, body) =
+        get("/api/run?scenario=russia-full-cutoff&cutoff_share=1&cutoff_date=2030-01-01").await;
+    assert_eq!(status, StatusCode::BAD_REQUEST, "{body}");
+    assert!(
+        body.contains("parameter `cutoff_date`: expected a date within the period of russia-full-cutoff, 2022-04-01 to 2023-03-31, found \\\"2030-01-01\\\""),
+        "{body}"
+    );
+}
+
+#[tokio::test]
 async fn the_default_scenario_is_not_a_replay_that_cannot_run_alone() {
     // actual-2022 forces the observed route flows for `gasbuffer backtest` and is
     // infeasible on its own: it is listed, but not first (the default).

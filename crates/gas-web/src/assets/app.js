@@ -9,7 +9,12 @@
 
   function pct(v) { return Math.round(v * 100) + " %"; }
 
+  // Scenario id -> {start, end}: the cut-off date picker keeps within the period.
+  const periods = {};
+
   function showOutputs() {
+    const period = periods[$("scenario").value];
+    if (period) { $("cutoff_date").min = period.start; $("cutoff_date").max = period.end; }
     $("cutoff_share_out").textContent = pct(+$("cutoff_share").value);
     $("demand_reduction_out").textContent = pct(+$("demand_reduction").value);
     $("extra_lng_out").textContent = $("extra_lng").value + " GWh/d";
@@ -80,6 +85,7 @@
       return;
     }
     for (const s of options.scenarios) {
+      periods[s.id] = { start: s.start, end: s.end };
       const o = document.createElement("option");
       o.value = s.id; o.textContent = s.name + " (" + s.start + " to " + s.end + ")"; o.title = s.description;
       $("scenario").appendChild(o);
