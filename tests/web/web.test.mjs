@@ -143,6 +143,21 @@ test("a cut-off date outside the period is reported as that parameter", async ()
   await page.close();
 });
 
+test("on a narrow screen wide tables scroll inside themselves, not the page", async () => {
+  const { page, problems } = await openPage(START + "&packages=eu-contingency&compare=1");
+  await page.setViewportSize({ width: 420, height: 900 });
+  await page.waitForSelector('table[data-table="ledger"] td', { timeout: RUN_TIMEOUT });
+  const widths = await page.evaluate(() => ({
+    page: document.documentElement.scrollWidth,
+    view: document.documentElement.clientWidth,
+    ledger: document.querySelector('table[data-table="ledger"]').scrollWidth,
+  }));
+  assert.ok(widths.ledger > widths.view, `the ledger table fits anyway: ${JSON.stringify(widths)}`);
+  assert.ok(widths.page <= widths.view, `the page scrolls sideways: ${JSON.stringify(widths)}`);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
 test("a generated report opens and every chart is drawn", async () => {
   const dir = mkdtempSync(join(tmpdir(), "gasbuffer-report-"));
   const report = join(dir, "report.html");
