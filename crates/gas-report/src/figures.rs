@@ -192,7 +192,7 @@ pub fn eu_fill(outcome: &RunOutcome, observed: &[StorageLevelRecord]) -> Figure 
     Figure {
         id: "eu-fill".into(),
         title: title.into(),
-        caption: "End-of-day gas in storage of the EU27 zones together as a share of their working gas; diamonds: filling targets (share of the total working gas); dashed: observed fill (GIE AGSI+, rows flagged suspect left out) where the period overlaps the dataset.".into(),
+        caption: "End-of-day gas in storage of the EU27 zones together as a share of their working gas; diamonds: filling targets (share of the total working gas); dashed: observed fill (GIE AGSI+, rows flagged suspect left out) where the period overlaps the dataset; the dashes join observations across days without one, and a dot marks each observation next to such a gap.".into(),
         svg,
     }
 }
