@@ -115,6 +115,27 @@ test("moving a slider changes the numbers, the chart and the URL", async () => {
   await page.close();
 });
 
+test("quick slider moves abort the superseded runs and show the last one", async () => {
+  const { page, problems } = await openPage(START);
+  await page.waitForSelector('figure[data-chart="eu-fill"] svg path', { timeout: RUN_TIMEOUT });
+  const aborted = [];
+  page.on("requestfailed", (r) => { if (r.url().includes("/api/run?")) aborted.push(r.failure()?.errorText); });
+  // 300 ms apart: past the 150 ms debounce, within a perfect-foresight run.
+  for (const lng of [250, 500, 750, 1000]) {
+    await page.locator("#extra_lng").fill(String(lng));
+    await page.waitForTimeout(300);
+  }
+  await page.waitForFunction(() => document.querySelector("#busy").textContent.startsWith("ran"), null, { timeout: RUN_TIMEOUT });
+  assert.ok(aborted.length >= 1, "no superseded request was aborted");
+  assert.ok(aborted.every((e) => /ABORTED/.test(e)), aborted.join(", "));
+  assert.equal(await page.locator("#error").isHidden(), true);
+  assert.match(page.url(), /extra_lng=1000/);
+  const links = await page.getAttribute("#downloads a", "href");
+  assert.match(links, /extra_lng=1000/);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
 test("a bad parameter shows the error message", async () => {
   const { page } = await openPage("?scenario=russia-full-cutoff&cutoff_share=abc");
   await page.waitForSelector("#error:not([hidden])", { timeout: RUN_TIMEOUT });

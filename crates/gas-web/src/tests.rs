@@ -154,3 +154,26 @@ async fn the_default_scenario_is_not_a_replay_that_cannot_run_alone() {
         &body[..200.min(body.len())]
     );
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn concurrent_requests_run_at_most_one_engine_run_per_slot() {
+    let state = state();
+    let slots = AppState::run_slot_count();
+    let requests: Vec<_> = (0..3 * slots + 2)
+        .map(|i| {
+            let uri = format!(
+                "/api/run?scenario=cold-winter&mode=myopic&extra_lng={}",
+                11 + i
+            );
+            tokio::spawn(async move { get(&uri).await.0 })
+        })
+        .collect();
+    for request in requests {
+        assert_eq!(request.await.ok(), Some(StatusCode::OK));
+    }
+    let peak = state.peak_concurrent_runs();
+    assert!(
+        peak >= 1 && peak <= slots,
+        "{peak} runs at once with {slots} slots"
+    );
+}

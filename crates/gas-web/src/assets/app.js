@@ -6,6 +6,9 @@
   const DOWNLOADS = ["zones_summary.csv", "zones_daily.csv", "flows_daily.csv", "ledger.csv", "ledger_delta.csv", "summary.json"];
   let generation = 0;
   let timer = null;
+  // The request in flight: a newer one aborts it, so that the server drops it
+  // (if it has not started) instead of running settings no one will see.
+  let inflight = null;
 
   function pct(v) { return Math.round(v * 100) + " %"; }
 
@@ -45,15 +48,20 @@
 
   async function runNow(q) {
     const mine = ++generation;
+    if (inflight) inflight.abort();
+    const controller = new AbortController();
+    inflight = controller;
     $("busy").textContent = "running…";
     const started = performance.now();
     let response, body;
     try {
-      response = await fetch("/api/run?" + q.toString());
+      response = await fetch("/api/run?" + q.toString(), { signal: controller.signal });
       body = await response.json();
     } catch (e) {
       if (mine === generation) { showError("the server did not answer: " + e); $("busy").textContent = ""; }
       return;
+    } finally {
+      if (inflight === controller) inflight = null;
     }
     if (mine !== generation) return;
     $("busy").textContent = "";
