@@ -127,7 +127,7 @@ pub fn headline_list(outcome: &RunOutcome) -> String {
         (
             "eu_unserved_twh",
             "EU unserved demand",
-            format!("{} TWh", fmt(eu.unserved_twh, 2)),
+            opt(Some(eu.unserved_twh), 2, " TWh"),
         ),
         (
             "eu_min_fill_pct",
@@ -144,17 +144,17 @@ pub fn headline_list(outcome: &RunOutcome) -> String {
         items.push((
             "cost_to_russia_meur",
             "cost to Russia",
-            format!("{} MEUR", fmt(c.cost.cost_to_russia_meur, 0)),
+            opt(Some(c.cost.cost_to_russia_meur), 0, " MEUR"),
         ));
         items.push((
             "cost_to_europe_meur",
             "cost to Europe",
-            format!("{} MEUR", fmt(c.cost.cost_to_europe_meur, 0)),
+            opt(Some(c.cost.cost_to_europe_meur), 0, " MEUR"),
         ));
         items.push((
             "cost_to_us_meur",
             "cost to the US",
-            format!("{} MEUR", fmt(c.cost.cost_to_us_meur, 0)),
+            opt(Some(c.cost.cost_to_us_meur), 0, " MEUR"),
         ));
     }
     let mut html = String::from("<dl class=\"headline\">\n");

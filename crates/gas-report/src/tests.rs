@@ -434,6 +434,11 @@ fn unsolved_days_are_unknown_never_a_lasting_buffer_or_zero() {
     );
     assert!(!html.contains("lasts the period"), "{html}");
     assert!(html.contains("<dt>EU buffer</dt><dd>unknown (unsolved days)</dd>"));
+    // An unknown figure is a dash, without a unit.
+    assert!(
+        html.contains("<dt>EU unserved demand</dt><dd>–</dd>"),
+        "{html}"
+    );
     assert!(html
         .contains("<tr data-zone=\"AA\"><th>AA</th><td>3.0</td><td>unknown (unsolved days)</td>"));
     let buffer = figure_svg(&html, "map-buffer").unwrap_or_default();
