@@ -214,6 +214,16 @@ test("a generated report opens and every chart is drawn", async () => {
     assert.ok(c.caption, `${c.id}: no caption`);
   }
   await page.screenshot({ path: join(artifacts, "report.png"), fullPage: true });
+  // On a narrow screen the heat map keeps its size (its cells hold numbers)
+  // and scrolls inside its figure; the page itself does not scroll sideways.
+  await page.setViewportSize({ width: 420, height: 900 });
+  const heat = await page.$eval('figure[data-chart="unserved-heatmap"]', (f) => {
+    const svg = f.querySelector("svg");
+    return { drawn: svg.getBoundingClientRect().width, own: +svg.getAttribute("width"), figure: f.clientWidth, scroll: f.scrollWidth };
+  });
+  assert.ok(Math.abs(heat.drawn - heat.own) < 1, `heat map shrunk: ${JSON.stringify(heat)}`);
+  assert.ok(heat.scroll > heat.figure, JSON.stringify(heat));
+  assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth));
   assert.deepEqual(problems, []);
   await page.close();
   rmSync(dir, { recursive: true, force: true });
