@@ -631,7 +631,7 @@ pub fn supply_mix(outcome: &RunOutcome) -> Figure {
     let steps = (0..weeks)
         .map(|w| {
             let date = results.period.date(w * 7);
-            format!("{} {}", date.day(), &month_label(date)[..3])
+            format!("{} {}", date.day(), month_label(date))
         })
         .collect();
     let title = "Supply by origin and route, weekly";

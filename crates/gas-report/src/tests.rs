@@ -458,7 +458,7 @@ fn unsolved_days_are_unknown_never_a_lasting_buffer_or_zero() {
     // The supply mix covers the solved weeks only (days 0-39: 6 weeks).
     let mix = figure_svg(&html, "supply-mix").unwrap_or_default();
     assert!(
-        mix.contains(">8 Apr</text>") && !mix.contains(">20 May</text>"),
+        mix.contains(">8 Apr 22</text>") && !mix.contains(">13 May 22</text>"),
         "{mix}"
     );
 }
@@ -490,4 +490,13 @@ fn a_compare_cell_with_unsolved_days_shows_its_status_never_a_zero_cost() {
     // Three unknown costs: three dashes, no bar and no 0.
     assert_eq!(costs.matches(">–</text>").count(), 3, "{costs}");
     assert!(!costs.contains("</title></rect>"), "{costs}");
+}
+
+#[test]
+fn supply_mix_weeks_are_labelled_with_their_year() {
+    // A run over two calendar years would otherwise label two weeks "1 Apr".
+    let html = render_run_report(&outcome(false), &[]);
+    let mix = figure_svg(&html, "supply-mix").unwrap_or_default();
+    assert!(mix.contains(">1 Apr 22</text>"), "{mix}");
+    assert!(!mix.contains(">1 Apr</text>"), "{mix}");
 }
