@@ -136,6 +136,29 @@ test("quick slider moves abort the superseded runs and show the last one", async
   await page.close();
 });
 
+test("a link's settings beyond the sliders are shown and run as given", async () => {
+  // extra_lng 5000 is beyond the slider (max 2000), demand_reduction 0.8 too
+  // (max 0.5), cutoff_share 0.33 between its steps (0.05): the page must say
+  // what it ran, not what the sliders can show.
+  const { page, problems } = await openPage(START + "&extra_lng=5000&demand_reduction=0.8&cutoff_share=0.33");
+  await page.waitForSelector('figure[data-chart="eu-fill"] svg path', { timeout: RUN_TIMEOUT });
+  assert.equal(await page.textContent("#extra_lng_out"), "5000 GWh/d");
+  assert.equal(await page.textContent("#demand_reduction_out"), "80 %");
+  assert.equal(await page.textContent("#cutoff_share_out"), "33 %");
+  const downloads = await page.getAttribute("#downloads a", "href");
+  assert.match(downloads, /extra_lng=5000/);
+  assert.match(downloads, /demand_reduction=0\.8/);
+  // Moving one slider takes its own value; the others stay as the link gave them.
+  await page.locator("#extra_lng").fill("100");
+  await page.waitForFunction(() => /extra_lng=100&/.test(location.search + "&"), null, { timeout: RUN_TIMEOUT });
+  assert.equal(await page.textContent("#extra_lng_out"), "100 GWh/d");
+  assert.equal(await page.textContent("#demand_reduction_out"), "80 %");
+  assert.match(page.url(), /demand_reduction=0\.8/);
+  assert.match(page.url(), /cutoff_share=0\.33/);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
 test("a bad parameter shows the error message", async () => {
   const { page } = await openPage("?scenario=russia-full-cutoff&cutoff_share=abc");
   await page.waitForSelector("#error:not([hidden])", { timeout: RUN_TIMEOUT });
