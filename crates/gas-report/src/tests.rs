@@ -368,11 +368,12 @@ fn the_unserved_heatmap_leaves_out_fuel_switching() {
     // AA curtails 30 GWh/d on days 53-59 (7 days: 0.21 TWh in May).
     let html = render_run_report(&outcome(false), &[]);
     let map = figure_svg(&html, "unserved-heatmap").unwrap_or_default();
-    assert!(map.contains("<title>CC, Apr 22: 0.0 TWh</title>"), "{map}");
-    assert!(map.contains("<title>CC, May 22: 0.2 TWh</title>"), "{map}");
-    assert!(map.contains("<title>AA, May 22: 0.2 TWh</title>"), "{map}");
+    // The largest month is 0.21 TWh: two decimals.
+    assert!(map.contains("<title>CC, Apr 22: 0.00 TWh</title>"), "{map}");
+    assert!(map.contains("<title>CC, May 22: 0.20 TWh</title>"), "{map}");
+    assert!(map.contains("<title>AA, May 22: 0.21 TWh</title>"), "{map}");
     assert!(
-        !map.contains("0.6 TWh") && !map.contains("0.8 TWh"),
+        !map.contains("0.60 TWh") && !map.contains("0.80 TWh"),
         "{map}"
     );
 }

@@ -18,7 +18,7 @@ pub struct Heatmap {
     pub values: Vec<Vec<f64>>,
     /// Unit of the values (legend).
     pub unit: String,
-    /// Decimals in cell labels.
+    /// Decimals in cell labels (at least; more when the largest value needs them).
     pub decimals: usize,
 }
 
@@ -39,6 +39,17 @@ fn unknown_cell(svg: &mut Svg, x: f64, y: f64, w: f64, h: f64, tooltip: Option<&
         "font-size=\"10\" fill=\"#777\"",
         "–",
     );
+}
+
+/// Decimals to print values up to `max`: at least `decimals`, and enough for
+/// two significant digits of `max` (at most 4), so that small amounts (a run
+/// whose largest month is 0.004 TWh) do not all print as 0.0.
+fn shown_decimals(max: f64, decimals: usize) -> usize {
+    if !(max > 0.0 && max.is_finite()) {
+        return decimals;
+    }
+    let needed = (1.0 - max.log10().floor()).clamp(0.0, 4.0) as usize;
+    decimals.max(needed)
 }
 
 /// The chart.
@@ -65,6 +76,7 @@ pub fn heatmap(chart: &Heatmap) -> String {
         .flat_map(|r| (0..columns).map(move |c| (r, c)))
         .filter_map(|(r, c)| cell(r, c))
         .fold(0.0, f64::max);
+    let decimals = shown_decimals(max, chart.decimals);
 
     // Legend: grey "0", then the ramp from 0 to the maximum.
     svg.rect(left, 34.0, 14.0, 12.0, NO_DATA, None);
@@ -87,7 +99,7 @@ pub fn heatmap(chart: &Heatmap) -> String {
         60.0,
         "end",
         "fill=\"#222\"",
-        &figure(max, chart.decimals),
+        &figure(max, decimals),
     );
     svg.text(
         bar_left + 168.0,
@@ -128,7 +140,7 @@ pub fn heatmap(chart: &Heatmap) -> String {
                 chart.columns.get(c).map_or("", String::as_str),
                 cell(r, c).map_or("unknown".to_string(), |v| format!(
                     "{} {}",
-                    figure(v, chart.decimals),
+                    figure(v, decimals),
                     chart.unit
                 )),
             );
@@ -141,7 +153,7 @@ pub fn heatmap(chart: &Heatmap) -> String {
                         y + 14.0,
                         "middle",
                         &format!("font-size=\"10\" fill=\"{}\"", text_on_viridis(t)),
-                        &figure(v, chart.decimals),
+                        &figure(v, decimals),
                     );
                 }
                 Some(_) => svg.rect(x, y, cell_w - 1.0, cell_h - 1.0, NO_DATA, Some(&tip)),
@@ -180,5 +192,29 @@ mod tests {
         assert_eq!(svg.matches("<rect").count(), 2 + 21 + 1);
         assert!(svg.contains("<title>AT, Apr 22: 1.0 TWh</title>"));
         assert!(svg.contains("<title>BE, Apr 22: unknown</title>"));
+    }
+
+    #[test]
+    fn small_amounts_get_the_decimals_they_need() {
+        let chart = Heatmap {
+            title: "Unserved".into(),
+            rows: vec!["BA".into(), "RS".into()],
+            columns: vec!["Nov 22".into()],
+            values: vec![vec![0.0012], vec![0.0043]],
+            unit: "TWh".into(),
+            decimals: 1,
+        };
+        let svg = heatmap(&chart);
+        assert!(
+            svg.contains("<title>RS, Nov 22: 0.0043 TWh</title>"),
+            "{svg}"
+        );
+        assert!(
+            svg.contains(">0.0012</text>") && !svg.contains(">0.0</text>"),
+            "{svg}"
+        );
+        assert_eq!(shown_decimals(16.8, 1), 1);
+        assert_eq!(shown_decimals(0.2, 1), 2);
+        assert_eq!(shown_decimals(0.0, 1), 1);
     }
 }
