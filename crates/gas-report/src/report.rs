@@ -9,6 +9,7 @@ use gas_app::compare::{headline, Cell, HEADLINES};
 use gas_app::run::RunOutcome;
 use gas_core::dataset::StorageLevelRecord;
 use gas_core::sector::Sector;
+use gas_core::system::Operation;
 use gas_metrics::kpi::ZoneKpi;
 use std::fmt::Write;
 
@@ -170,6 +171,19 @@ pub fn headline_list(outcome: &RunOutcome) -> String {
     html
 }
 
+/// How the dispatch looked ahead: the same scenario gives other figures under
+/// another operation (the web app's default is myopic).
+fn operation_text(operation: Operation) -> String {
+    match operation {
+        Operation::PerfectForesight => "perfect foresight".into(),
+        Operation::RollingHorizon {
+            window_days,
+            commit_days,
+        } => format!("rolling horizon ({window_days} d, keep {commit_days})"),
+        Operation::Myopic => "myopic (day by day)".into(),
+    }
+}
+
 fn run_header(outcome: &RunOutcome) -> String {
     let results = &outcome.results;
     let packages = if outcome.packages.is_empty() {
@@ -178,12 +192,13 @@ fn run_header(outcome: &RunOutcome) -> String {
         outcome.packages.join(", ")
     };
     let mut html = format!(
-        "<header>\n<h1>gasbuffer: {}</h1>\n<p class=\"meta\">packages: {} · period {} to {} ({} days) · solver {} ({}) · disruption from {}</p>\n</header>\n",
+        "<header>\n<h1>gasbuffer: {}</h1>\n<p class=\"meta\">packages: {} · period {} to {} ({} days) · operation {} · solver {} ({}) · disruption from {}</p>\n</header>\n",
         esc(&outcome.scenario),
         esc(&packages),
         results.period.start,
         results.period.end(),
         results.period.days,
+        esc(&operation_text(outcome.built.system.settings.operation)),
         esc(outcome.solver),
         esc(&format!("{:?}", results.status)),
         outcome.disruption_start.map_or("–".to_string(), |d| d.to_string()),

@@ -501,3 +501,16 @@ fn supply_mix_weeks_are_labelled_with_their_year() {
     assert!(mix.contains(">1 Apr 22</text>"), "{mix}");
     assert!(!mix.contains(">1 Apr</text>"), "{mix}");
 }
+
+#[test]
+fn the_header_says_how_the_dispatch_looked_ahead() {
+    // The same scenario gives other figures myopic than with perfect foresight.
+    let mut run = outcome(false);
+    run.built.system.settings.operation = Operation::Myopic;
+    assert!(render_run_report(&run, &[]).contains(" · operation myopic (day by day) · "));
+    run.built.system.settings.operation = Operation::RollingHorizon {
+        window_days: 30,
+        commit_days: 7,
+    };
+    assert!(render_run_report(&run, &[]).contains(" · operation rolling horizon (30 d, keep 7) · "));
+}
