@@ -5,7 +5,7 @@ use crate::charts::line::{small_multiples, LineChart, Series};
 use crate::charts::{esc, figure as fmt};
 use crate::figures::{fill_pct, ledger_lines, run_figures, sector_label, Buffer, Figure};
 use crate::palette::{self, text_on_viridis, viridis, OKABE_ITO};
-use gas_app::compare::{headline, Cell, HEADLINES};
+use gas_app::compare::{headline, Cell, DO_NOTHING, HEADLINES};
 use gas_app::run::RunOutcome;
 use gas_core::dataset::StorageLevelRecord;
 use gas_core::sector::Sector;
@@ -380,7 +380,8 @@ pub fn matrix_html(cells: &[Cell], name: &str) -> String {
     html
 }
 
-/// Figures of a matrix: EU fill per scenario (one line per package), EU unserved and package costs.
+/// Figures of a matrix: EU fill per scenario (one line per package), EU unserved
+/// and, when a package besides do-nothing was run, the package costs.
 pub fn compare_figures(cells: &[Cell]) -> Vec<Figure> {
     let scenarios = unique(cells.iter().map(|c| c.scenario.as_str()));
     let packages = unique(cells.iter().map(|c| c.package.as_str()));
@@ -429,7 +430,8 @@ pub fn compare_figures(cells: &[Cell]) -> Vec<Figure> {
     let value = |c: &Cell, name: &str| headline(c, name).unwrap_or(f64::NAN);
     let unserved_title = "EU unserved demand by scenario and package";
     let cost_title = "Package costs against do-nothing";
-    vec![
+    let priced: Vec<&Cell> = cells.iter().filter(|c| c.package != DO_NOTHING).collect();
+    let mut figures = vec![
         Figure {
             id: "compare-eu-fill".into(),
             title: fill_title.into(),
@@ -451,7 +453,12 @@ pub fn compare_figures(cells: &[Cell]) -> Vec<Figure> {
                 decimals: 1,
             }),
         },
-        Figure {
+    ];
+    // Without a package besides do-nothing there is no cost to show.
+    if priced.is_empty() {
+        return figures;
+    }
+    figures.push(Figure {
             id: "compare-costs".into(),
             title: cost_title.into(),
             caption: "Each package against the do-nothing run of its scenario (million EUR; positive = a cost to that party).".into(),
@@ -463,9 +470,8 @@ pub fn compare_figures(cells: &[Cell]) -> Vec<Figure> {
                     ("cost to Europe".into(), palette::BLUE.into()),
                     ("cost to the US".into(), palette::YELLOW.into()),
                 ],
-                groups: cells
+                groups: priced
                     .iter()
-                    .filter(|c| c.package != "do-nothing")
                     .map(|c| BarGroup {
                         label: group_label(c),
                         values: ["cost_to_russia_meur", "cost_to_europe_meur", "cost_to_us_meur"]
@@ -476,8 +482,8 @@ pub fn compare_figures(cells: &[Cell]) -> Vec<Figure> {
                     .collect(),
                 decimals: 0,
             }),
-        },
-    ]
+        });
+    figures
 }
 
 /// The self-contained HTML report of a package x scenario matrix.

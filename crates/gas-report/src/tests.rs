@@ -514,3 +514,15 @@ fn the_header_says_how_the_dispatch_looked_ahead() {
     };
     assert!(render_run_report(&run, &[]).contains(" · operation rolling horizon (30 d, keep 7) · "));
 }
+
+#[test]
+fn a_compare_of_do_nothing_alone_has_no_empty_cost_chart() {
+    let cells = vec![Cell {
+        scenario: "s1".into(),
+        package: "do-nothing".into(),
+        outcome: outcome(false),
+    }];
+    let html = render_compare_report(&cells);
+    assert!(figure_svg(&html, "compare-unserved").is_some());
+    assert!(figure_svg(&html, "compare-costs").is_none(), "{html}");
+}
