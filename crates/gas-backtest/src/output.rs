@@ -274,8 +274,8 @@ pub fn html_report(
         ));
         let _ = writeln!(
             html,
-            "<figcaption>{}: simulated (lines) and observed (dots) fill.</figcaption></figure>",
-            escape(name)
+            "<figcaption>{}: simulated (lines) and observed (dots, GIE AGSI+) storage fill, % of working gas.</figcaption></figure>",
+            escape(&zones.join(", "))
         );
     }
     if !notes.is_empty() {
@@ -363,6 +363,12 @@ mod tests {
         );
         assert!(html.contains("<figure data-chart=\"backtest-EU\">"));
         assert!(html.contains("a &lt; b"));
+        // The caption names the zones, not the chart's id.
+        let named = html_report(&table(), "Backtest", &[], &[("largest-zones", vec!["EU"])]);
+        assert!(
+            named.contains("<figcaption>EU: simulated (lines)"),
+            "{named}"
+        );
     }
 
     #[test]
