@@ -115,11 +115,90 @@ test("moving a slider changes the numbers, the chart and the URL", async () => {
   await page.close();
 });
 
+test("quick slider moves abort the superseded runs and show the last one", async () => {
+  const { page, problems } = await openPage(START);
+  await page.waitForSelector('figure[data-chart="eu-fill"] svg path', { timeout: RUN_TIMEOUT });
+  const aborted = [];
+  page.on("requestfailed", (r) => { if (r.url().includes("/api/run?")) aborted.push(r.failure()?.errorText); });
+  // 300 ms apart: past the 150 ms debounce, within a perfect-foresight run.
+  for (const lng of [250, 500, 750, 1000]) {
+    await page.locator("#extra_lng").fill(String(lng));
+    await page.waitForTimeout(300);
+  }
+  await page.waitForFunction(() => document.querySelector("#busy").textContent.startsWith("ran"), null, { timeout: RUN_TIMEOUT });
+  assert.ok(aborted.length >= 1, "no superseded request was aborted");
+  assert.ok(aborted.every((e) => /ABORTED/.test(e)), aborted.join(", "));
+  assert.equal(await page.locator("#error").isHidden(), true);
+  assert.match(page.url(), /extra_lng=1000/);
+  const links = await page.getAttribute("#downloads a", "href");
+  assert.match(links, /extra_lng=1000/);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test("a link's settings beyond the sliders are shown and run as given", async () => {
+  // extra_lng 5000 is beyond the slider (max 2000), demand_reduction 0.8 too
+  // (max 0.5), cutoff_share 0.33 between its steps (0.05): the page must say
+  // what it ran, not what the sliders can show.
+  const { page, problems } = await openPage(START + "&extra_lng=5000&demand_reduction=0.8&cutoff_share=0.33");
+  await page.waitForSelector('figure[data-chart="eu-fill"] svg path', { timeout: RUN_TIMEOUT });
+  assert.equal(await page.textContent("#extra_lng_out"), "5000 GWh/d");
+  assert.equal(await page.textContent("#demand_reduction_out"), "80 %");
+  assert.equal(await page.textContent("#cutoff_share_out"), "33 %");
+  const downloads = await page.getAttribute("#downloads a", "href");
+  assert.match(downloads, /extra_lng=5000/);
+  assert.match(downloads, /demand_reduction=0\.8/);
+  // Moving one slider takes its own value; the others stay as the link gave them.
+  await page.locator("#extra_lng").fill("100");
+  await page.waitForFunction(() => /extra_lng=100&/.test(location.search + "&"), null, { timeout: RUN_TIMEOUT });
+  assert.equal(await page.textContent("#extra_lng_out"), "100 GWh/d");
+  assert.equal(await page.textContent("#demand_reduction_out"), "80 %");
+  assert.match(page.url(), /demand_reduction=0\.8/);
+  assert.match(page.url(), /cutoff_share=0\.33/);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
 test("a bad parameter shows the error message", async () => {
   const { page } = await openPage("?scenario=russia-full-cutoff&cutoff_share=abc");
   await page.waitForSelector("#error:not([hidden])", { timeout: RUN_TIMEOUT });
   const message = await page.textContent("#error");
   assert.match(message, /parameter `cutoff_share`: expected a share between 0 and 1, found "abc"/);
+  await page.close();
+});
+
+test("the cut-off date picker keeps within the chosen scenario's period", async () => {
+  const { page, problems } = await openPage(START);
+  await page.waitForSelector('figure[data-chart="eu-fill"] svg path', { timeout: RUN_TIMEOUT });
+  assert.equal(await page.getAttribute("#cutoff_date", "min"), "2022-04-01");
+  assert.equal(await page.getAttribute("#cutoff_date", "max"), "2023-03-31");
+  await page.selectOption("#scenario", "actual-2022");
+  assert.equal(await page.getAttribute("#cutoff_date", "min"), "2021-09-27");
+  assert.equal(await page.getAttribute("#cutoff_date", "max"), "2023-04-22");
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test("a cut-off date outside the period is reported as that parameter", async () => {
+  const { page } = await openPage(START + "&cutoff_share=1&cutoff_date=2030-01-01");
+  await page.waitForSelector("#error:not([hidden])", { timeout: RUN_TIMEOUT });
+  const message = await page.textContent("#error");
+  assert.match(message, /parameter `cutoff_date`: expected a date within the period of russia-full-cutoff, 2022-04-01 to 2023-03-31, found "2030-01-01"/);
+  await page.close();
+});
+
+test("on a narrow screen wide tables scroll inside themselves, not the page", async () => {
+  const { page, problems } = await openPage(START + "&packages=eu-contingency&compare=1");
+  await page.setViewportSize({ width: 420, height: 900 });
+  await page.waitForSelector('table[data-table="ledger"] td', { timeout: RUN_TIMEOUT });
+  const widths = await page.evaluate(() => ({
+    page: document.documentElement.scrollWidth,
+    view: document.documentElement.clientWidth,
+    ledger: document.querySelector('table[data-table="ledger"]').scrollWidth,
+  }));
+  assert.ok(widths.ledger > widths.view, `the ledger table fits anyway: ${JSON.stringify(widths)}`);
+  assert.ok(widths.page <= widths.view, `the page scrolls sideways: ${JSON.stringify(widths)}`);
+  assert.deepEqual(problems, []);
   await page.close();
 });
 
@@ -158,6 +237,16 @@ test("a generated report opens and every chart is drawn", async () => {
     assert.ok(c.caption, `${c.id}: no caption`);
   }
   await page.screenshot({ path: join(artifacts, "report.png"), fullPage: true });
+  // On a narrow screen the heat map keeps its size (its cells hold numbers)
+  // and scrolls inside its figure; the page itself does not scroll sideways.
+  await page.setViewportSize({ width: 420, height: 900 });
+  const heat = await page.$eval('figure[data-chart="unserved-heatmap"]', (f) => {
+    const svg = f.querySelector("svg");
+    return { drawn: svg.getBoundingClientRect().width, own: +svg.getAttribute("width"), figure: f.clientWidth, scroll: f.scrollWidth };
+  });
+  assert.ok(Math.abs(heat.drawn - heat.own) < 1, `heat map shrunk: ${JSON.stringify(heat)}`);
+  assert.ok(heat.scroll > heat.figure, JSON.stringify(heat));
+  assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth));
   assert.deepEqual(problems, []);
   await page.close();
   rmSync(dir, { recursive: true, force: true });

@@ -94,6 +94,30 @@ pub fn error_table(table: &BacktestTable, zones: &[&str]) -> String {
     out
 }
 
+/// Title of the error tables, with the legend of their cells.
+pub fn error_table_title() -> String {
+    format!(
+        "Storage fill error, simulated - observed (percentage points; (mm-dd) = nearest observation within {} days, - = none)",
+        crate::compare::KEY_DATE_WINDOW_DAYS
+    )
+}
+
+/// Heading of the table of the zones outside the EU.
+pub const OUTSIDE_EU: &str = "Outside the EU (not part of the replay's observed inputs)";
+
+/// The zones of the error tables: the EU and its members (EU first), and the others.
+pub fn zone_groups(table: &BacktestTable) -> (Vec<&str>, Vec<&str>) {
+    let codes = |eu_member: bool| {
+        table
+            .zones
+            .iter()
+            .filter(|z| z.eu_member == eu_member)
+            .map(|z| z.zone.as_str())
+            .collect()
+    };
+    (codes(true), codes(false))
+}
+
 const COLOURS: [&str; 6] = [
     "#1f4e79", "#c0504d", "#4f8a10", "#8064a2", "#d98c00", "#2a9d8f",
 ];
@@ -230,9 +254,17 @@ pub fn html_report(
 </head><body><h1>{t}</h1>\n",
         t = escape(title)
     );
-    html.push_str("<h2>Errors (simulated − observed fill, percentage points)</h2>\n<pre>");
-    html.push_str(&escape(&error_table(table, &[])));
-    html.push_str("</pre>\n");
+    let (eu, others) = zone_groups(table);
+    let _ = writeln!(html, "<h2>{}</h2>", escape(&error_table_title()));
+    let _ = writeln!(html, "<pre>{}</pre>", escape(&error_table(table, &eu)));
+    if !others.is_empty() {
+        let _ = writeln!(
+            html,
+            "<h3>{}</h3>\n<pre>{}</pre>",
+            escape(OUTSIDE_EU),
+            escape(&error_table(table, &others))
+        );
+    }
     for (name, zones) in charts {
         let _ = write!(html, "<figure data-chart=\"backtest-{}\">", escape(name));
         html.push_str(&svg_chart(
@@ -242,8 +274,8 @@ pub fn html_report(
         ));
         let _ = writeln!(
             html,
-            "<figcaption>{}: simulated (lines) and observed (dots) fill.</figcaption></figure>",
-            escape(name)
+            "<figcaption>{}: simulated (lines) and observed (dots, GIE AGSI+) storage fill, % of working gas.</figcaption></figure>",
+            escape(&zones.join(", "))
         );
     }
     if !notes.is_empty() {
@@ -331,5 +363,26 @@ mod tests {
         );
         assert!(html.contains("<figure data-chart=\"backtest-EU\">"));
         assert!(html.contains("a &lt; b"));
+        // The caption names the zones, not the chart's id.
+        let named = html_report(&table(), "Backtest", &[], &[("largest-zones", vec!["EU"])]);
+        assert!(
+            named.contains("<figcaption>EU: simulated (lines)"),
+            "{named}"
+        );
+    }
+
+    #[test]
+    fn html_report_puts_zones_outside_the_eu_apart_as_the_printed_table_does() {
+        let mut table = table();
+        let mut ua = table.zones[0].clone();
+        ua.zone = "UA".into();
+        ua.eu_member = false;
+        table.zones.push(ua);
+        let html = html_report(&table, "Backtest", &[], &[]);
+        let outside = html.find(OUTSIDE_EU).unwrap_or(0);
+        assert!(outside > 0, "{html}");
+        let ua_line = html.find("\nUA ").unwrap_or(0);
+        assert!(ua_line > outside, "UA is listed before the heading: {html}");
+        assert!(html.contains("(mm-dd) = nearest observation"), "{html}");
     }
 }

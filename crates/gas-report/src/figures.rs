@@ -15,7 +15,7 @@ use gas_app::run::{RunOutcome, RUSSIAN_ORIGINS};
 use gas_core::dataset::{LevelQuality, StorageLevelRecord};
 use gas_core::sector::Sector;
 use gas_core::{Results, System, ZoneId};
-use gas_metrics::kpi::is_fuel_switching;
+use gas_metrics::kpi::{is_fuel_switching, ZoneKpi};
 use gas_metrics::ledger::LedgerLine;
 use std::collections::BTreeMap;
 
@@ -192,7 +192,7 @@ pub fn eu_fill(outcome: &RunOutcome, observed: &[StorageLevelRecord]) -> Figure 
     Figure {
         id: "eu-fill".into(),
         title: title.into(),
-        caption: "End-of-day gas in storage of the EU27 zones together as a share of their working gas; diamonds: filling targets (share of the total working gas); dashed: observed fill (GIE AGSI+, rows flagged suspect left out) where the period overlaps the dataset.".into(),
+        caption: "End-of-day gas in storage of the EU27 zones together as a share of their working gas; diamonds: filling targets (share of the total working gas); dashed: observed fill (GIE AGSI+, rows flagged suspect left out) where the period overlaps the dataset; the dashes join observations across days without one, and a dot marks each observation next to such a gap.".into(),
         svg,
     }
 }
@@ -220,40 +220,82 @@ pub fn zone_fill(outcome: &RunOutcome, observed: &[StorageLevelRecord]) -> Figur
     }
 }
 
+/// What the buffer of a zone is, as the report shows it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Buffer {
+    /// The zone has no modelled demand: no buffer.
+    NoDemand,
+    /// The zone has demand but no storage.
+    NoStorage,
+    /// The storage reached its floor after this many days.
+    Days(u32),
+    /// The storage did not reach its floor within the period.
+    Lasts,
+    /// The storage did not reach its floor on a solved day of a run with
+    /// unsolved days: unknown.
+    Unknown,
+}
+
+impl Buffer {
+    /// The buffer of `kpi` in a run whose days were all solved (`complete`) or not.
+    pub fn of(kpi: &ZoneKpi, complete: bool) -> Buffer {
+        if kpi.demand_twh <= 0.0 {
+            Buffer::NoDemand
+        } else if kpi.working_gas_twh <= 0.0 {
+            Buffer::NoStorage
+        } else {
+            match kpi.buffer_days {
+                Some(days) => Buffer::Days(days),
+                None if complete => Buffer::Lasts,
+                None => Buffer::Unknown,
+            }
+        }
+    }
+
+    /// The text of the tables and headline figures.
+    pub fn text(self) -> String {
+        match self {
+            Buffer::NoDemand => "no demand".into(),
+            Buffer::NoStorage => "no storage".into(),
+            Buffer::Days(days) => format!("{days} d"),
+            Buffer::Lasts => "lasts the period".into(),
+            Buffer::Unknown => "unknown (unsolved days)".into(),
+        }
+    }
+}
+
+/// Note of a figure's unknown values: empty when every day was solved.
+fn unsolved_note(results: &Results) -> String {
+    let unsolved = results.unsolved_days();
+    if unsolved.is_empty() {
+        String::new()
+    } else {
+        format!(
+            " The dispatch is unsolved from {} ({} days): what depends on those days is unknown.",
+            results.period.date(unsolved.start),
+            unsolved.len()
+        )
+    }
+}
+
 /// Tile maps: buffer days and unserved share by zone.
 pub fn maps(outcome: &RunOutcome) -> Vec<Figure> {
-    let system = &outcome.built.system;
+    let complete = outcome.results.is_complete();
     let days = outcome.results.period.days as f64;
+    let tile = |kpi: &ZoneKpi, value: Option<f64>, note: String| Tile {
+        code: kpi.zone.clone(),
+        value,
+        note,
+    };
     let buffer_tiles: Vec<Tile> = outcome
         .zones
         .iter()
-        .map(|kpi| {
-            if kpi.demand_twh <= 0.0 {
-                Tile {
-                    code: kpi.zone.clone(),
-                    value: None,
-                    note: "no demand".into(),
-                }
-            } else if kpi.working_gas_twh > 0.0 {
-                match kpi.buffer_days {
-                    Some(d) => Tile {
-                        code: kpi.zone.clone(),
-                        value: Some(f64::from(d)),
-                        note: format!("{d} d"),
-                    },
-                    None => Tile {
-                        code: kpi.zone.clone(),
-                        value: Some(days),
-                        note: "lasts".into(),
-                    },
-                }
-            } else {
-                Tile {
-                    code: kpi.zone.clone(),
-                    value: None,
-                    note: "no UGS".into(),
-                }
-            }
+        .map(|kpi| match Buffer::of(kpi, complete) {
+            Buffer::NoDemand => tile(kpi, None, "no demand".into()),
+            Buffer::NoStorage => tile(kpi, None, "no UGS".into()),
+            Buffer::Days(d) => tile(kpi, Some(f64::from(d)), format!("{d} d")),
+            Buffer::Lasts => tile(kpi, Some(days), "lasts".into()),
+            Buffer::Unknown => tile(kpi, None, "unsolved".into()),
         })
         .collect();
     let max_share = outcome
@@ -266,33 +308,33 @@ pub fn maps(outcome: &RunOutcome) -> Vec<Figure> {
         .zones
         .iter()
         .map(|kpi| match kpi.unserved_share {
-            Some(share) => {
+            Some(share) if share.is_finite() => {
                 let pct = 100.0 * share;
-                Tile {
-                    code: kpi.zone.clone(),
-                    value: Some(pct),
-                    note: format!("{} %", fmt(pct, 1)),
-                }
+                tile(kpi, Some(pct), format!("{} %", fmt(pct, 1)))
             }
-            None => Tile {
-                code: kpi.zone.clone(),
-                value: None,
-                note: "no demand".into(),
-            },
+            Some(_) => tile(kpi, None, "unsolved".into()),
+            None => tile(kpi, None, "no demand".into()),
         })
         .collect();
-    let _ = system;
+    let or_unsolved = |label: &str| {
+        if complete {
+            label.to_string()
+        } else {
+            format!("{label}, or unsolved days")
+        }
+    };
+    let note = unsolved_note(&outcome.results);
     vec![
         Figure {
             id: "map-buffer".into(),
             title: "Buffer days by zone".into(),
-            caption: "Gas days the zone's storage covered, from the day of the first disruption through the day it reaches its floor; \"lasts\": not within the period (top colour). Grey: no underground storage (UGS), or no modelled demand (a storage that only serves other zones has no buffer). Tile positions are schematic.".into(),
+            caption: format!("Gas days the zone's storage covered, from the day of the first disruption through the day it reaches its floor; \"lasts\": not within the period (top colour). Grey: no underground storage (UGS), or no modelled demand (a storage that only serves other zones has no buffer). Tile positions are schematic.{note}"),
             svg: tile_map(&TileMap {
                 title: "Buffer days by zone".into(),
                 tiles: buffer_tiles,
                 legend: "buffer (days)".into(),
                 max: days.max(1.0),
-                none_label: "no storage or no demand".into(),
+                none_label: or_unsolved("no storage or no demand"),
                 high_is_dark: false,
                 decimals: 0,
             }),
@@ -300,13 +342,13 @@ pub fn maps(outcome: &RunOutcome) -> Vec<Figure> {
         Figure {
             id: "map-unserved".into(),
             title: "Unserved share of demand by zone".into(),
-            caption: "Unserved demand over the period as a share of the zone's demand, fuel switching excluded (darker: more unserved). Grey: no modelled demand.".into(),
+            caption: format!("Unserved demand over the period as a share of the zone's demand, fuel switching excluded (darker: more unserved). Grey: no modelled demand.{note}"),
             svg: tile_map(&TileMap {
                 title: "Unserved share of demand by zone".into(),
                 tiles: share_tiles,
                 legend: "unserved (% of demand)".into(),
                 max: if max_share > 0.0 { max_share } else { 1.0 },
-                none_label: "no modelled demand".into(),
+                none_label: or_unsolved("no modelled demand"),
                 high_is_dark: true,
                 decimals: 1,
             }),
@@ -376,7 +418,7 @@ pub fn unserved_heatmap(outcome: &RunOutcome) -> Figure {
     Figure {
         id: "unserved-heatmap".into(),
         title: title.into(),
-        caption: "Unserved (curtailed) demand, all sectors, summed per calendar month (TWh); demand met by fuel switching is not counted. Grey: none. Zones without demand data are left out.".into(),
+        caption: format!("Unserved (curtailed) demand, all sectors, summed per calendar month (TWh); demand met by fuel switching is not counted. Grey: none. Zones without demand data are left out.{}", unsolved_note(results)),
         svg: heatmap(&Heatmap {
             title: title.into(),
             rows,
@@ -470,7 +512,8 @@ fn lng_colour(origin: &str, other_index: usize) -> String {
 pub fn supply_mix(outcome: &RunOutcome) -> Figure {
     let system = &outcome.built.system;
     let results = &outcome.results;
-    let days = results.period.days;
+    // Solved days only: the unsolved ones have no flows.
+    let days = results.unsolved_days().start;
     let weeks = days.div_ceil(7);
     // Ordered layers: (name, colour, daily values).
     let mut layers: Vec<(String, String, Vec<f64>)> = Vec::new();
@@ -588,14 +631,14 @@ pub fn supply_mix(outcome: &RunOutcome) -> Figure {
     let steps = (0..weeks)
         .map(|w| {
             let date = results.period.date(w * 7);
-            format!("{} {}", date.day(), &month_label(date)[..3])
+            format!("{} {}", date.day(), month_label(date))
         })
         .collect();
     let title = "Supply by origin and route, weekly";
     Figure {
         id: "supply-mix".into(),
         title: title.into(),
-        caption: "Weekly mean of daily supply into the modelled zones (GWh/d): each Russian pipeline route separately (shades of vermillion), other pipeline imports by origin, LNG by origin, domestic production and storage withdrawal. Layers with no flow are left out.".into(),
+        caption: format!("Weekly mean of daily supply into the modelled zones (GWh/d): each Russian pipeline route separately (shades of vermillion), other pipeline imports by origin, LNG by origin, domestic production and storage withdrawal. Layers with no flow are left out.{}", unsolved_note(results)),
         svg: stacked_area(&StackedArea {
             title: title.into(),
             y_label: "supply (GWh/d, weekly mean)".into(),

@@ -3,12 +3,13 @@
 use crate::charts::bars::{bar_chart, BarChart, BarGroup};
 use crate::charts::line::{small_multiples, LineChart, Series};
 use crate::charts::{esc, figure as fmt};
-use crate::figures::{fill_pct, ledger_lines, run_figures, sector_label, Figure};
+use crate::figures::{fill_pct, ledger_lines, run_figures, sector_label, Buffer, Figure};
 use crate::palette::{self, text_on_viridis, viridis, OKABE_ITO};
-use gas_app::compare::{headline, Cell, HEADLINES};
+use gas_app::compare::{headline, Cell, DO_NOTHING, HEADLINES};
 use gas_app::run::RunOutcome;
 use gas_core::dataset::StorageLevelRecord;
 use gas_core::sector::Sector;
+use gas_core::system::Operation;
 use gas_metrics::kpi::ZoneKpi;
 use std::fmt::Write;
 
@@ -29,17 +30,8 @@ fn opt(value: Option<f64>, decimals: usize, unit: &str) -> String {
     }
 }
 
-fn buffer_text(kpi: &ZoneKpi) -> String {
-    if kpi.demand_twh <= 0.0 {
-        "no demand".into()
-    } else if kpi.working_gas_twh <= 0.0 {
-        "no storage".into()
-    } else {
-        match kpi.buffer_days {
-            Some(days) => format!("{days} d"),
-            None => "lasts the period".into(),
-        }
-    }
+fn buffer_text(outcome: &RunOutcome, kpi: &ZoneKpi) -> String {
+    Buffer::of(kpi, outcome.results.is_complete()).text()
 }
 
 /// The table of key figures: the EU first, then every zone. Unserved energy and
@@ -67,7 +59,7 @@ pub fn kpi_table(outcome: &RunOutcome) -> String {
             esc(&kpi.zone),
             esc(&kpi.zone),
             fmt(kpi.working_gas_twh, 1),
-            esc(&buffer_text(kpi)),
+            esc(&buffer_text(outcome, kpi)),
             fmt(kpi.unserved_twh, 2),
             opt(kpi.unserved_share.map(|share| 100.0 * share), 2, " %"),
         );
@@ -132,11 +124,11 @@ pub fn ledger_table(outcome: &RunOutcome) -> String {
 pub fn headline_list(outcome: &RunOutcome) -> String {
     let eu = &outcome.eu;
     let mut items = vec![
-        ("eu_buffer", "EU buffer", buffer_text(eu)),
+        ("eu_buffer", "EU buffer", buffer_text(outcome, eu)),
         (
             "eu_unserved_twh",
             "EU unserved demand",
-            format!("{} TWh", fmt(eu.unserved_twh, 2)),
+            opt(Some(eu.unserved_twh), 2, " TWh"),
         ),
         (
             "eu_min_fill_pct",
@@ -153,17 +145,17 @@ pub fn headline_list(outcome: &RunOutcome) -> String {
         items.push((
             "cost_to_russia_meur",
             "cost to Russia",
-            format!("{} MEUR", fmt(c.cost.cost_to_russia_meur, 0)),
+            opt(Some(c.cost.cost_to_russia_meur), 0, " MEUR"),
         ));
         items.push((
             "cost_to_europe_meur",
             "cost to Europe",
-            format!("{} MEUR", fmt(c.cost.cost_to_europe_meur, 0)),
+            opt(Some(c.cost.cost_to_europe_meur), 0, " MEUR"),
         ));
         items.push((
             "cost_to_us_meur",
             "cost to the US",
-            format!("{} MEUR", fmt(c.cost.cost_to_us_meur, 0)),
+            opt(Some(c.cost.cost_to_us_meur), 0, " MEUR"),
         ));
     }
     let mut html = String::from("<dl class=\"headline\">\n");
@@ -179,6 +171,19 @@ pub fn headline_list(outcome: &RunOutcome) -> String {
     html
 }
 
+/// How the dispatch looked ahead: the same scenario gives other figures under
+/// another operation (the web app's default is myopic).
+fn operation_text(operation: Operation) -> String {
+    match operation {
+        Operation::PerfectForesight => "perfect foresight".into(),
+        Operation::RollingHorizon {
+            window_days,
+            commit_days,
+        } => format!("rolling horizon ({window_days} d, keep {commit_days})"),
+        Operation::Myopic => "myopic (day by day)".into(),
+    }
+}
+
 fn run_header(outcome: &RunOutcome) -> String {
     let results = &outcome.results;
     let packages = if outcome.packages.is_empty() {
@@ -187,17 +192,28 @@ fn run_header(outcome: &RunOutcome) -> String {
         outcome.packages.join(", ")
     };
     let mut html = format!(
-        "<header>\n<h1>gasbuffer: {}</h1>\n<p class=\"meta\">packages: {} · period {} to {} ({} days) · solver {} ({}) · disruption from {}</p>\n</header>\n",
+        "<header>\n<h1>gasbuffer: {}</h1>\n<p class=\"meta\">packages: {} · period {} to {} ({} days) · operation {} · solver {} ({}) · disruption from {}</p>\n</header>\n",
         esc(&outcome.scenario),
         esc(&packages),
         results.period.start,
         results.period.end(),
         results.period.days,
+        esc(&operation_text(outcome.built.system.settings.operation)),
         esc(outcome.solver),
         esc(&format!("{:?}", results.status)),
         outcome.disruption_start.map_or("–".to_string(), |d| d.to_string()),
     );
-    if results.status != gas_core::RunStatus::Optimal {
+    let unsolved = results.unsolved_days();
+    if !unsolved.is_empty() {
+        let _ = writeln!(
+            html,
+            "<p class=\"warning\">The dispatch ended {:?}: {} to {} ({} days) are unsolved. Every figure that depends on those days is unknown, shown – or \"unsolved\", and left out of the charts.</p>",
+            results.status,
+            results.period.date(unsolved.start),
+            results.period.date(unsolved.end - 1),
+            unsolved.len()
+        );
+    } else if results.status != gas_core::RunStatus::Optimal {
         let _ = writeln!(
             html,
             "<p class=\"warning\">The dispatch ended {:?}: the figures below are not a valid dispatch.</p>",
@@ -299,7 +315,16 @@ fn headline_info(name: &str) -> (&'static str, usize, bool) {
     }
 }
 
-/// One coloured package x scenario table for a headline figure.
+/// The status of a cell whose run has unsolved days (`infeasible`, ...), as
+/// `matrix.csv` and the printed matrix give it; `None` for a complete run.
+fn unsolved_status(cell: &Cell) -> Option<String> {
+    let results = &cell.outcome.results;
+    (!results.is_complete() || results.status != gas_core::RunStatus::Optimal)
+        .then(|| format!("{:?}", results.status).to_lowercase())
+}
+
+/// One coloured package x scenario table for a headline figure; a run with
+/// unsolved days shows its status instead of a number.
 pub fn matrix_html(cells: &[Cell], name: &str) -> String {
     let scenarios = unique(cells.iter().map(|c| c.scenario.as_str()));
     let packages = unique(cells.iter().map(|c| c.package.as_str()));
@@ -327,6 +352,10 @@ pub fn matrix_html(cells: &[Cell], name: &str) -> String {
             let cell = cells
                 .iter()
                 .find(|c| c.scenario == *scenario && c.package == *package);
+            if let Some(status) = cell.and_then(unsolved_status) {
+                let _ = write!(html, "<td class=\"none\">{status}</td>");
+                continue;
+            }
             match cell
                 .and_then(|c| headline(c, name))
                 .filter(|v| v.is_finite())
@@ -351,7 +380,8 @@ pub fn matrix_html(cells: &[Cell], name: &str) -> String {
     html
 }
 
-/// Figures of a matrix: EU fill per scenario (one line per package), EU unserved and package costs.
+/// Figures of a matrix: EU fill per scenario (one line per package), EU unserved
+/// and, when a package besides do-nothing was run, the package costs.
 pub fn compare_figures(cells: &[Cell]) -> Vec<Figure> {
     let scenarios = unique(cells.iter().map(|c| c.scenario.as_str()));
     let packages = unique(cells.iter().map(|c| c.package.as_str()));
@@ -392,10 +422,16 @@ pub fn compare_figures(cells: &[Cell]) -> Vec<Figure> {
         })
         .collect();
     let fill_title = "EU storage fill by scenario and package";
-    let group_label = |c: &Cell| format!("{} · {}", c.scenario, c.package);
+    let group_label = |c: &Cell| match unsolved_status(c) {
+        Some(status) => format!("{} · {} ({status})", c.scenario, c.package),
+        None => format!("{} · {}", c.scenario, c.package),
+    };
+    // Unknown figures (runs with unsolved days) are NaN: a dash in the chart.
+    let value = |c: &Cell, name: &str| headline(c, name).unwrap_or(f64::NAN);
     let unserved_title = "EU unserved demand by scenario and package";
     let cost_title = "Package costs against do-nothing";
-    vec![
+    let priced: Vec<&Cell> = cells.iter().filter(|c| c.package != DO_NOTHING).collect();
+    let mut figures = vec![
         Figure {
             id: "compare-eu-fill".into(),
             title: fill_title.into(),
@@ -412,12 +448,17 @@ pub fn compare_figures(cells: &[Cell]) -> Vec<Figure> {
                 series: vec![("EU unserved".into(), palette::VERMILLION.into())],
                 groups: cells
                     .iter()
-                    .map(|c| BarGroup { label: group_label(c), values: vec![c.outcome.eu.unserved_twh] })
+                    .map(|c| BarGroup { label: group_label(c), values: vec![value(c, "eu_unserved_twh")] })
                     .collect(),
                 decimals: 1,
             }),
         },
-        Figure {
+    ];
+    // Without a package besides do-nothing there is no cost to show.
+    if priced.is_empty() {
+        return figures;
+    }
+    figures.push(Figure {
             id: "compare-costs".into(),
             title: cost_title.into(),
             caption: "Each package against the do-nothing run of its scenario (million EUR; positive = a cost to that party).".into(),
@@ -429,21 +470,20 @@ pub fn compare_figures(cells: &[Cell]) -> Vec<Figure> {
                     ("cost to Europe".into(), palette::BLUE.into()),
                     ("cost to the US".into(), palette::YELLOW.into()),
                 ],
-                groups: cells
+                groups: priced
                     .iter()
-                    .filter(|c| c.package != "do-nothing")
                     .map(|c| BarGroup {
                         label: group_label(c),
                         values: ["cost_to_russia_meur", "cost_to_europe_meur", "cost_to_us_meur"]
                             .iter()
-                            .map(|n| headline(c, n).unwrap_or(0.0))
+                            .map(|n| value(c, n))
                             .collect(),
                     })
                     .collect(),
                 decimals: 0,
             }),
-        },
-    ]
+        });
+    figures
 }
 
 /// The self-contained HTML report of a package x scenario matrix.

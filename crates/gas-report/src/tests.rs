@@ -368,11 +368,12 @@ fn the_unserved_heatmap_leaves_out_fuel_switching() {
     // AA curtails 30 GWh/d on days 53-59 (7 days: 0.21 TWh in May).
     let html = render_run_report(&outcome(false), &[]);
     let map = figure_svg(&html, "unserved-heatmap").unwrap_or_default();
-    assert!(map.contains("<title>CC, Apr 22: 0.0 TWh</title>"), "{map}");
-    assert!(map.contains("<title>CC, May 22: 0.2 TWh</title>"), "{map}");
-    assert!(map.contains("<title>AA, May 22: 0.2 TWh</title>"), "{map}");
+    // The largest month is 0.21 TWh: two decimals.
+    assert!(map.contains("<title>CC, Apr 22: 0.00 TWh</title>"), "{map}");
+    assert!(map.contains("<title>CC, May 22: 0.20 TWh</title>"), "{map}");
+    assert!(map.contains("<title>AA, May 22: 0.21 TWh</title>"), "{map}");
     assert!(
-        !map.contains("0.6 TWh") && !map.contains("0.8 TWh"),
+        !map.contains("0.60 TWh") && !map.contains("0.80 TWh"),
         "{map}"
     );
 }
@@ -414,4 +415,114 @@ fn a_zone_without_demand_gets_no_buffer_share_or_price() {
     assert!(buffer.contains("<title>BB: no demand</title>"), "{buffer}");
     let share = figure_svg(&html, "map-unserved").unwrap_or_default();
     assert!(share.contains("<title>BB: no demand</title>"), "{share}");
+}
+
+#[test]
+fn unsolved_days_are_unknown_never_a_lasting_buffer_or_zero() {
+    // Days 40-59 (2022-05-11 to 2022-05-30) unsolved: May is unknown in the heat
+    // map, April is not; AA's and BB's storage do not reach their floor on a
+    // solved day, so their buffer is unknown (not "lasts the period").
+    let mut run = outcome(false);
+    run.results.mark_unsolved_from(40);
+    run.results.status = RunStatus::Stopped;
+    let start = run.disruption_start;
+    run.zones = zone_kpis(&run.built.system, &run.results, start);
+    run.eu = group_kpi(&run.built.system, &run.results, &run.eu_zones, "EU", start);
+    let html = render_run_report(&run, &[]);
+    assert!(
+        html.contains("2022-05-11 to 2022-05-30 (20 days) are unsolved"),
+        "{html}"
+    );
+    assert!(!html.contains("lasts the period"), "{html}");
+    assert!(html.contains("<dt>EU buffer</dt><dd>unknown (unsolved days)</dd>"));
+    // An unknown figure is a dash, without a unit.
+    assert!(
+        html.contains("<dt>EU unserved demand</dt><dd>–</dd>"),
+        "{html}"
+    );
+    assert!(html
+        .contains("<tr data-zone=\"AA\"><th>AA</th><td>3.0</td><td>unknown (unsolved days)</td>"));
+    let buffer = figure_svg(&html, "map-buffer").unwrap_or_default();
+    assert!(buffer.contains("<title>AA: unsolved</title>"), "{buffer}");
+    assert!(!buffer.contains(">lasts</text>"), "{buffer}");
+    let share = figure_svg(&html, "map-unserved").unwrap_or_default();
+    assert!(share.contains("<title>AA: unsolved</title>"), "{share}");
+    let heatmap = figure_svg(&html, "unserved-heatmap").unwrap_or_default();
+    assert!(
+        heatmap.contains("<title>AA, May 22: unknown</title>"),
+        "{heatmap}"
+    );
+    assert!(
+        heatmap.contains("<title>CC, Apr 22: 0.0 TWh</title>"),
+        "{heatmap}"
+    );
+    // The supply mix covers the solved weeks only (days 0-39: 6 weeks).
+    let mix = figure_svg(&html, "supply-mix").unwrap_or_default();
+    assert!(
+        mix.contains(">8 Apr 22</text>") && !mix.contains(">13 May 22</text>"),
+        "{mix}"
+    );
+}
+
+#[test]
+fn a_compare_cell_with_unsolved_days_shows_its_status_never_a_zero_cost() {
+    let mut stopped = outcome(true);
+    stopped.results.mark_unsolved_from(0);
+    stopped.results.status = RunStatus::Infeasible;
+    let cells = vec![
+        Cell {
+            scenario: "s1".into(),
+            package: "do-nothing".into(),
+            outcome: outcome(false),
+        },
+        Cell {
+            scenario: "s1".into(),
+            package: "pkg".into(),
+            outcome: stopped,
+        },
+    ];
+    let html = render_compare_report(&cells);
+    assert!(
+        html.contains("<tr><th>pkg</th><td class=\"none\">infeasible</td></tr>"),
+        "{html}"
+    );
+    let costs = figure_svg(&html, "compare-costs").unwrap_or_default();
+    assert!(costs.contains(">s1 · pkg (infeasible)</text>"), "{costs}");
+    // Three unknown costs: three dashes, no bar and no 0.
+    assert_eq!(costs.matches(">–</text>").count(), 3, "{costs}");
+    assert!(!costs.contains("</title></rect>"), "{costs}");
+}
+
+#[test]
+fn supply_mix_weeks_are_labelled_with_their_year() {
+    // A run over two calendar years would otherwise label two weeks "1 Apr".
+    let html = render_run_report(&outcome(false), &[]);
+    let mix = figure_svg(&html, "supply-mix").unwrap_or_default();
+    assert!(mix.contains(">1 Apr 22</text>"), "{mix}");
+    assert!(!mix.contains(">1 Apr</text>"), "{mix}");
+}
+
+#[test]
+fn the_header_says_how_the_dispatch_looked_ahead() {
+    // The same scenario gives other figures myopic than with perfect foresight.
+    let mut run = outcome(false);
+    run.built.system.settings.operation = Operation::Myopic;
+    assert!(render_run_report(&run, &[]).contains(" · operation myopic (day by day) · "));
+    run.built.system.settings.operation = Operation::RollingHorizon {
+        window_days: 30,
+        commit_days: 7,
+    };
+    assert!(render_run_report(&run, &[]).contains(" · operation rolling horizon (30 d, keep 7) · "));
+}
+
+#[test]
+fn a_compare_of_do_nothing_alone_has_no_empty_cost_chart() {
+    let cells = vec![Cell {
+        scenario: "s1".into(),
+        package: "do-nothing".into(),
+        outcome: outcome(false),
+    }];
+    let html = render_compare_report(&cells);
+    assert!(figure_svg(&html, "compare-unserved").is_some());
+    assert!(figure_svg(&html, "compare-costs").is_none(), "{html}");
 }

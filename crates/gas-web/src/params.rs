@@ -27,7 +27,8 @@ impl fmt::Display for ParamError {
     }
 }
 
-fn error(param: &str, expected: impl Into<String>, found: &str) -> ParamError {
+/// A [`ParamError`]; `found` is cut to 80 characters.
+pub(crate) fn error(param: &str, expected: impl Into<String>, found: &str) -> ParamError {
     let found: String = found.chars().take(80).collect();
     ParamError {
         param: param.to_string(),

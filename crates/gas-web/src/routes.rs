@@ -97,7 +97,23 @@ fn parse(state: &AppState, pairs: &[(String, String)]) -> Result<RunParams, Para
 }
 
 async fn outcome_for(state: Arc<AppState>, params: RunParams) -> Result<Arc<RunOutcome>, Response> {
-    let result = tokio::task::spawn_blocking(move || state.run(&params)).await;
+    if let Some(hit) = state.cached(&params.canonical()) {
+        return Ok(hit);
+    }
+    // Wait for a run slot: a request dropped while waiting (its client has gone,
+    // e.g. the page sent a newer one) never runs. The slot goes with the run, so
+    // a run whose client has gone still holds it until it ends.
+    let Ok(slot) = Arc::clone(&state.run_slots).acquire_owned().await else {
+        return Err(json_error(
+            StatusCode::SERVICE_UNAVAILABLE,
+            "the server is stopping".into(),
+        ));
+    };
+    let result = tokio::task::spawn_blocking(move || {
+        let _slot = slot;
+        state.run(&params)
+    })
+    .await;
     match result {
         Ok(Ok(outcome)) => Ok(outcome),
         Ok(Err(RunError::Settings(message))) => Err(json_error(StatusCode::BAD_REQUEST, message)),

@@ -1,7 +1,7 @@
 //! Shared state: the dataset (loaded once), the scenario and package files
 //! (read once at start-up), a small cache of recent runs, and the run itself.
 
-use crate::params::{Mode, RunParams};
+use crate::params::{error, Mode, RunParams};
 use gas_app::inputs::{DatasetInfo, InputFile};
 use gas_app::run::{RunOutcome, RunSettings};
 use gas_core::dataset::Dataset;
@@ -9,7 +9,9 @@ use gas_core::system::Operation;
 use gas_scenario::{InitialFill, InitialStorage, Package, Scenario};
 use std::io::Write;
 use std::path::Path;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
+use tokio::sync::Semaphore;
 
 /// A scenario or package file known to the server.
 #[derive(Debug, Clone)]
@@ -38,6 +40,14 @@ pub struct AppState {
     pub packages: Vec<Named<Package>>,
     /// Recent runs by canonical query.
     cache: Mutex<Vec<(String, Arc<RunOutcome>)>>,
+    /// Slots for engine runs: one per core. More runs at once only share the
+    /// cores and add memory, and a slider moved quickly would pile them up; a
+    /// request waits for a slot, and one whose client has gone by then never
+    /// starts (see `routes`).
+    pub run_slots: Arc<Semaphore>,
+    /// Engine runs in progress, and the most there have been at once.
+    running: AtomicUsize,
+    peak_running: AtomicUsize,
 }
 
 /// Why a run failed.
@@ -113,6 +123,10 @@ impl AppState {
                 }
             }
         }
+        // Replays of observed flows (`routes_as_observed`, made for `gasbuffer
+        // backtest`) cannot be dispatched on their own: list them last, so that the
+        // default scenario (the first) is one that runs.
+        scenarios.sort_by_key(|s| s.value.routes_as_observed);
         if scenarios.is_empty() {
             return Err(format!(
                 "{}: no usable scenario files (*.toml)",
@@ -144,6 +158,9 @@ impl AppState {
             scenarios,
             packages,
             cache: Mutex::new(Vec::new()),
+            run_slots: Arc::new(Semaphore::new(AppState::run_slot_count())),
+            running: AtomicUsize::new(0),
+            peak_running: AtomicUsize::new(0),
         })
     }
 
@@ -173,6 +190,15 @@ impl AppState {
         let end = scenario.period.end();
         if params.cutoff_share > 0.0 {
             let from = params.cutoff_date.unwrap_or(start);
+            if from < start || from > end {
+                let expected = format!(
+                    "a date within the period of {}, {start} to {end}",
+                    params.scenario
+                );
+                return Err(RunError::Settings(
+                    error("cutoff_date", expected, &from.to_string()).to_string(),
+                ));
+            }
             let snippet = format!(
                 "name = \"web\"\n[period]\nstart = {start}\nend = {end}\n\n[[events]]\ntype = \"route_cutoff\"\norigin = \"RU\"\ncarrier = \"pipeline\"\nshare = {}\nfrom = {from}\nnote = \"web app: cut-off of Russian pipeline routes\"\n",
                 params.cutoff_share
@@ -235,24 +261,11 @@ impl AppState {
             return Ok(hit);
         }
         let (scenario, packages) = self.prepare(params)?;
-        let solver = gas_app::solver::solver_by_name("network")
-            .ok_or_else(|| RunError::Engine("no network solver".into()))?;
-        let settings = RunSettings {
-            compare_with_do_nothing: params.compare,
-            ..RunSettings::default()
-        };
-        let outcome = gas_app::run(
-            &self.dataset,
-            &scenario,
-            &packages,
-            solver.as_ref(),
-            &settings,
-        )
-        .map_err(|error| match error {
-            gas_app::AppError::Scenario(problems) => RunError::Settings(problems.to_string()),
-            other => RunError::Engine(other.to_string()),
-        })?;
-        let outcome = Arc::new(outcome);
+        let now = self.running.fetch_add(1, Ordering::SeqCst) + 1;
+        self.peak_running.fetch_max(now, Ordering::SeqCst);
+        let outcome = self.run_engine(params, &scenario, &packages);
+        self.running.fetch_sub(1, Ordering::SeqCst);
+        let outcome = Arc::new(outcome?);
         if let Ok(mut cache) = self.cache.lock() {
             cache.retain(|(k, _)| *k != key);
             cache.push((key, Arc::clone(&outcome)));
@@ -263,7 +276,44 @@ impl AppState {
         Ok(outcome)
     }
 
-    fn cached(&self, key: &str) -> Option<Arc<RunOutcome>> {
+    /// How many [`AppState::run_slots`] there are: one per core.
+    pub fn run_slot_count() -> usize {
+        std::thread::available_parallelism().map_or(1, |n| n.get())
+    }
+
+    /// The most engine runs there have been at once (at most the number of
+    /// [`AppState::run_slots`] when runs go through the routes).
+    pub fn peak_concurrent_runs(&self) -> usize {
+        self.peak_running.load(Ordering::SeqCst)
+    }
+
+    fn run_engine(
+        &self,
+        params: &RunParams,
+        scenario: &Scenario,
+        packages: &[Package],
+    ) -> Result<RunOutcome, RunError> {
+        let solver = gas_app::solver::solver_by_name("network")
+            .ok_or_else(|| RunError::Engine("no network solver".into()))?;
+        let settings = RunSettings {
+            compare_with_do_nothing: params.compare,
+            ..RunSettings::default()
+        };
+        gas_app::run(
+            &self.dataset,
+            scenario,
+            packages,
+            solver.as_ref(),
+            &settings,
+        )
+        .map_err(|error| match error {
+            gas_app::AppError::Scenario(problems) => RunError::Settings(problems.to_string()),
+            other => RunError::Engine(other.to_string()),
+        })
+    }
+
+    /// The cached run of a canonical query, if there is one.
+    pub fn cached(&self, key: &str) -> Option<Arc<RunOutcome>> {
         let cache = self.cache.lock().ok()?;
         cache
             .iter()

@@ -126,3 +126,54 @@ async fn a_run_returns_figures_and_a_download() {
     assert_eq!(status, StatusCode::OK);
     assert!(csv.starts_with("zone,"), "{csv}");
 }
+
+#[tokio::test]
+async fn a_cutoff_date_outside_the_period_is_named_as_the_parameter() {
+    let (status, body) =
+        get("/api/run?scenario=russia-full-cutoff&cutoff_share=1&cutoff_date=2030-01-01").await;
+    assert_eq!(status, StatusCode::BAD_REQUEST, "{body}");
+    assert!(
+        body.contains("parameter `cutoff_date`: expected a date within the period of russia-full-cutoff, 2022-04-01 to 2023-03-31, found \\\"2030-01-01\\\""),
+        "{body}"
+    );
+}
+
+#[tokio::test]
+async fn the_default_scenario_is_not_a_replay_that_cannot_run_alone() {
+    // actual-2022 forces the observed route flows for `gasbuffer backtest` and is
+    // infeasible on its own: it is listed, but not first (the default).
+    let state = state();
+    let first = state.scenarios.first().map(|s| s.id.as_str());
+    assert_ne!(first, Some("actual-2022"));
+    assert!(state.scenarios.iter().any(|s| s.id == "actual-2022"));
+    let (status, body) = get("/api/run?mode=myopic").await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    assert!(
+        body.contains("\"status\":\"Optimal\""),
+        "{}",
+        &body[..200.min(body.len())]
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn concurrent_requests_run_at_most_one_engine_run_per_slot() {
+    let state = state();
+    let slots = AppState::run_slot_count();
+    let requests: Vec<_> = (0..3 * slots + 2)
+        .map(|i| {
+            let uri = format!(
+                "/api/run?scenario=cold-winter&mode=myopic&extra_lng={}",
+                11 + i
+            );
+            tokio::spawn(async move { get(&uri).await.0 })
+        })
+        .collect();
+    for request in requests {
+        assert_eq!(request.await.ok(), Some(StatusCode::OK));
+    }
+    let peak = state.peak_concurrent_runs();
+    assert!(
+        peak >= 1 && peak <= slots,
+        "{peak} runs at once with {slots} slots"
+    );
+}

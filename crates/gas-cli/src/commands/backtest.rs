@@ -98,25 +98,11 @@ pub fn backtest(args: BacktestArgs) -> Result<u8, Failure> {
     for line in &outlet_lines {
         outln!("{line}");
     }
-    outln!(
-        "\nStorage fill error, simulated - observed (percentage points; (mm-dd) = nearest observation within {} days, - = none):\n",
-        gas_backtest::compare::KEY_DATE_WINDOW_DAYS
-    );
-    let eu_zones: Vec<&str> = table
-        .zones
-        .iter()
-        .filter(|z| z.eu_member)
-        .map(|z| z.zone.as_str())
-        .collect();
+    outln!("\n{}:\n", output::error_table_title());
+    let (eu_zones, others) = output::zone_groups(table);
     out!("{}", output::error_table(table, &eu_zones));
-    let others: Vec<&str> = table
-        .zones
-        .iter()
-        .filter(|z| !z.eu_member)
-        .map(|z| z.zone.as_str())
-        .collect();
     if !others.is_empty() {
-        outln!("\nOutside the EU (not part of the replay's observed inputs):\n");
+        outln!("\n{}:\n", output::OUTSIDE_EU);
         out!("{}", output::error_table(table, &others));
     }
 

@@ -72,7 +72,8 @@ pub fn stacked_area(chart: &StackedArea) -> String {
         x: (0.0, steps.saturating_sub(1).max(1) as f64),
         y: (0.0, ticks.last().copied().unwrap_or(1.0)),
     };
-    let every = steps.div_ceil(12).max(1);
+    // At most 10 labels: each is a date such as "14 Mar 23" (about 60 px).
+    let every = steps.div_ceil(10).max(1);
     let x_ticks: Vec<(f64, String)> = chart
         .steps
         .iter()

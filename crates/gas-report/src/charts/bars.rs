@@ -1,13 +1,13 @@
 //! Horizontal grouped bar charts (negative values extend to the left).
 
-use super::{figure, legend_row, nice_ticks, tick_decimals, Mark, Svg};
+use super::{figure, legend_row, nice_ticks, text_width, tick_decimals, Mark, Svg};
 
 /// One group of bars (one bar per series).
 #[derive(Debug, Clone)]
 pub struct BarGroup {
     /// Group label.
     pub label: String,
-    /// One value per series (missing or non-finite: no bar).
+    /// One value per series (missing: no bar; non-finite: unknown, a `–` and no bar).
     pub values: Vec<f64>,
 }
 
@@ -26,11 +26,33 @@ pub struct BarChart {
     pub decimals: usize,
 }
 
-/// The chart, 760 px wide.
+/// Widest group-label column (px); longer labels are cut with `…` (the bars'
+/// tooltips keep the whole label).
+pub const MAX_LABEL_WIDTH: f64 = 420.0;
+
+/// `label` cut with `…` so that it fits in `width` px at 12 px.
+fn fit(label: &str, width: f64) -> String {
+    if text_width(label, 12.0) <= width {
+        return label.to_string();
+    }
+    let keep = (width / text_width("m", 12.0)).floor().max(1.0) as usize - 1;
+    let mut cut: String = label.chars().take(keep).collect();
+    cut.push('…');
+    cut
+}
+
+/// The chart, at least 760 px wide: the label column is as wide as the longest
+/// group label (up to [`MAX_LABEL_WIDTH`]), and room is kept on either side of
+/// the plot for the value labels of the longest bars.
 pub fn bar_chart(chart: &BarChart) -> String {
-    let width = 760.0;
-    let label_w = 210.0;
     let bar_h = 16.0;
+    let value_label = |v: f64| figure(v, chart.decimals);
+    let longest = chart
+        .groups
+        .iter()
+        .map(|g| text_width(&g.label, 12.0))
+        .fold(0.0, f64::max);
+    let label_w = (longest + 18.0).clamp(100.0, MAX_LABEL_WIDTH);
     let n_series = chart.series.len().max(1);
     let group_h = bar_h * n_series as f64 + 10.0;
     let items: Vec<(String, String, Mark)> = chart
@@ -38,6 +60,20 @@ pub fn bar_chart(chart: &BarChart) -> String {
         .iter()
         .map(|(name, color)| (name.clone(), color.clone(), Mark::Swatch))
         .collect();
+    let values = chart
+        .groups
+        .iter()
+        .flat_map(|g| g.values.iter().copied())
+        .filter(|v| v.is_finite());
+    let (lo, hi) = values.fold((0.0f64, 0.0f64), |(lo, hi), v| (lo.min(v), hi.max(v)));
+    // Value labels sit left of negative bars and right of positive ones.
+    let left_room = if lo < 0.0 {
+        text_width(&value_label(lo), 11.0) + 8.0
+    } else {
+        0.0
+    };
+    let right_room = (text_width(&value_label(hi), 11.0) + 12.0).max(30.0);
+    let width = (label_w + left_room + 480.0 + right_room).max(760.0);
     let mut probe = Svg::new(0.0, 0.0, "");
     let below = if items.len() > 1 {
         legend_row(&mut probe, label_w, 42.0, width - 10.0, &items)
@@ -51,19 +87,13 @@ pub fn bar_chart(chart: &BarChart) -> String {
     if items.len() > 1 {
         legend_row(&mut svg, label_w, 42.0, width - 10.0, &items);
     }
-    let values = chart
-        .groups
-        .iter()
-        .flat_map(|g| g.values.iter().copied())
-        .filter(|v| v.is_finite());
-    let (lo, hi) = values.fold((0.0f64, 0.0f64), |(lo, hi), v| (lo.min(v), hi.max(v)));
     let ticks = nice_ticks(lo, if hi > lo { hi } else { lo + 1.0 }, 5);
     let (t0, t1) = (
         ticks.first().copied().unwrap_or(0.0),
         ticks.last().copied().unwrap_or(1.0),
     );
-    let plot_left = label_w;
-    let plot_w = width - label_w - 70.0;
+    let plot_left = label_w + left_room;
+    let plot_w = width - plot_left - right_room;
     let sx = |v: f64| {
         if t1 > t0 {
             plot_left + (v - t0) / (t1 - t0) * plot_w
@@ -94,26 +124,34 @@ pub fn bar_chart(chart: &BarChart) -> String {
     for (g, group) in chart.groups.iter().enumerate() {
         let gy = top + g as f64 * group_h + 5.0;
         svg.text(
-            plot_left - 8.0,
+            label_w - 8.0,
             gy + bar_h * n_series as f64 / 2.0 + 4.0,
             "end",
             "fill=\"#222\"",
-            &group.label,
+            &fit(&group.label, label_w - 10.0),
         );
         for (s, value) in group.values.iter().enumerate() {
+            let y = gy + s as f64 * bar_h;
             if !value.is_finite() {
+                // Unknown (e.g. a run with unsolved days): a dash, no bar.
+                svg.text(
+                    sx(0.0) + 4.0,
+                    y + bar_h - 5.0,
+                    "start",
+                    "font-size=\"11\" fill=\"#222\"",
+                    "–",
+                );
                 continue;
             }
             let color = chart.series.get(s).map_or("#0072B2", |(_, c)| c.as_str());
             let name = chart.series.get(s).map_or("", |(n, _)| n.as_str());
-            let y = gy + s as f64 * bar_h;
             let (x0, x1) = (sx(0.0), sx(*value));
             let tip = format!(
                 "{}{}{}: {}",
                 group.label,
                 if name.is_empty() { "" } else { ", " },
                 name,
-                figure(*value, chart.decimals)
+                value_label(*value)
             );
             svg.rect(
                 x0.min(x1),
@@ -133,7 +171,7 @@ pub fn bar_chart(chart: &BarChart) -> String {
                 y + bar_h - 5.0,
                 anchor,
                 "font-size=\"11\" fill=\"#222\"",
-                &figure(*value, chart.decimals),
+                &value_label(*value),
             );
         }
     }
@@ -167,5 +205,88 @@ mod tests {
         let svg = bar_chart(&chart);
         assert_eq!(svg.matches("<rect").count(), 2);
         assert!(svg.contains("−10"));
+    }
+
+    /// `(left, right, text)` extent of every `<text>` of `svg` (estimated widths).
+    fn text_extents(svg: &str) -> Vec<(f64, f64, String)> {
+        svg.split("<text ")
+            .skip(1)
+            .filter_map(|part| {
+                let tag = part.split('>').next()?;
+                let attr = |name: &str| {
+                    let start = if tag.starts_with(&format!("{name}=\"")) {
+                        0
+                    } else {
+                        tag.find(&format!(" {name}=\""))?
+                    };
+                    tag[start..].split('"').nth(1).map(str::to_string)
+                };
+                let x: f64 = attr("x")?.parse().ok()?;
+                let size = attr("font-size").map_or(12.0, |s| s.parse().unwrap_or(12.0));
+                let text = part.split('>').nth(1)?.split('<').next()?.to_string();
+                let w = text_width(&text, size);
+                let (left, right) = match attr("text-anchor")?.as_str() {
+                    "end" => (x - w, x),
+                    "middle" => (x - w / 2.0, x + w / 2.0),
+                    _ => (x, x + w),
+                };
+                Some((left, right, text))
+            })
+            .collect()
+    }
+
+    #[test]
+    fn long_group_labels_and_value_labels_stay_inside_and_apart() {
+        let label = "EU curtailment cost: unserved demand";
+        let chart = BarChart {
+            title: "Packages against do-nothing".into(),
+            x_label: "million EUR".into(),
+            series: vec![("change".into(), "#000".into())],
+            groups: vec![
+                BarGroup {
+                    label: label.into(),
+                    values: vec![-200_000.0],
+                },
+                BarGroup {
+                    label: "ukraine-transit-stop · nord-stream-2-blocked".into(),
+                    values: vec![63_080.0],
+                },
+            ],
+            decimals: 0,
+        };
+        let svg = bar_chart(&chart);
+        let width: f64 = svg
+            .split("width=\"")
+            .nth(1)
+            .and_then(|w| w.split('"').next())
+            .and_then(|w| w.parse().ok())
+            .unwrap_or(0.0);
+        let texts = text_extents(&svg);
+        assert!(texts.iter().any(|(_, _, t)| t == label), "{svg}");
+        for (left, right, text) in &texts {
+            assert!(
+                *left >= 0.0 && *right <= width,
+                "{text}: {left}..{right} of {width}"
+            );
+        }
+        let group_labels_end = texts
+            .iter()
+            .filter(|(_, _, t)| t.contains(" · ") || t == label)
+            .map(|(_, right, _)| *right)
+            .fold(0.0, f64::max);
+        // The value label of the negative bar (drawn after the tick labels).
+        let negative_label = texts.iter().rev().find(|(_, _, t)| t.starts_with('−'));
+        assert!(
+            negative_label.is_some_and(|(left, _, _)| *left > group_labels_end),
+            "{negative_label:?} overlaps the group labels ending at {group_labels_end}"
+        );
+    }
+
+    #[test]
+    fn labels_beyond_the_widest_column_are_cut() {
+        let long = "x".repeat(200);
+        let cut = fit(&long, MAX_LABEL_WIDTH - 10.0);
+        assert!(cut.ends_with('…') && text_width(&cut, 12.0) <= MAX_LABEL_WIDTH - 10.0);
+        assert_eq!(fit("short", 100.0), "short");
     }
 }

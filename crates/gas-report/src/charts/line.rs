@@ -13,7 +13,8 @@ pub struct Series {
     pub color: String,
     /// Value per day of the period; `None` (or non-finite) leaves a gap.
     pub values: Vec<Option<f64>>,
-    /// Dashed stroke, joined across gaps (used for sparse observations).
+    /// Dashed stroke, joined across gaps (used for sparse observations); the
+    /// values next to a gap get a dot.
     pub dashed: bool,
 }
 
@@ -90,6 +91,27 @@ fn path(frame: &Frame, values: &[Option<f64>], connect: bool) -> String {
     d
 }
 
+/// Days whose point a line alone would not show: an isolated value (no
+/// neighbour on either side), and for a series joined across gaps every value
+/// next to a gap, so that a joined stretch is not read as observed days.
+fn dot_days(values: &[Option<f64>], connect: bool) -> Vec<usize> {
+    let known = |day: Option<usize>| {
+        day.and_then(|d| values.get(d))
+            .is_some_and(|v| v.is_some_and(f64::is_finite))
+    };
+    (0..values.len())
+        .filter(|&day| known(Some(day)))
+        .filter(|&day| {
+            let (before, after) = (known(day.checked_sub(1)), known(Some(day + 1)));
+            if connect {
+                !before || !after
+            } else {
+                !before && !after
+            }
+        })
+        .collect()
+}
+
 fn draw_lines(svg: &mut Svg, frame: &Frame, chart: &LineChart, width: f64) {
     for series in &chart.series {
         let d = path(frame, &series.values, series.dashed);
@@ -108,6 +130,17 @@ fn draw_lines(svg: &mut Svg, frame: &Frame, chart: &LineChart, width: f64) {
             coord(width),
             esc(&series.name)
         );
+        for day in dot_days(&series.values, series.dashed) {
+            let value = series.values[day].unwrap_or_default();
+            let _ = write!(
+                svg_buffer(svg),
+                "<circle cx=\"{}\" cy=\"{}\" r=\"{}\" fill=\"{}\"/>",
+                coord(frame.sx(day as f64)),
+                coord(frame.sy(value)),
+                coord(width.max(1.0) + 0.5),
+                esc(&series.color)
+            );
+        }
     }
     for marker in &chart.markers {
         if marker.day < chart.days.max(1) && marker.value.is_finite() {
@@ -314,6 +347,18 @@ mod tests {
             "M0 100M20 0L30 50"
         );
         assert_eq!(path(&frame, &c.series[0].values, true), "M0 100L20 0L30 50");
+    }
+
+    #[test]
+    fn values_next_to_a_joined_gap_and_isolated_values_get_a_dot() {
+        let observed = [Some(30.0), None, None, Some(40.0), Some(41.0), Some(42.0)];
+        assert_eq!(dot_days(&observed, true), vec![0, 3, 5]);
+        // A solid series' line shows every value but an isolated one (day 0
+        // here, or the only day of a one-day run).
+        assert_eq!(dot_days(&observed, false), vec![0]);
+        assert_eq!(dot_days(&[Some(35.0)], false), vec![0]);
+        let svg = line_chart(&chart(vec![Some(35.0)]));
+        assert_eq!(svg.matches("<circle").count(), 1, "{svg}");
     }
 
     #[test]

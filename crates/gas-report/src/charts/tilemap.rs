@@ -1,7 +1,7 @@
 //! Europe as a tile grid: each zone a square at a fixed position, labelled
 //! with its code and coloured by a value.
 
-use super::{figure, Svg};
+use super::{figure, text_width, Svg};
 use crate::palette::{text_on_viridis, viridis, NO_DATA};
 
 /// Grid positions (column, row) of the zones gasbuffer models.
@@ -104,7 +104,15 @@ pub fn tile_map(map: &TileMap) -> String {
         .collect();
     let rows = if extra > 0 { 9 } else { 8 };
     let grid_w = 8.0 * (size + gap);
-    let width = left + grid_w + 200.0;
+    // The legend right of the grid: at least 200 px, wider for longer labels.
+    let lx = left + grid_w + 20.0;
+    let legend_w = [
+        text_width(&map.legend, 12.0),
+        24.0 + text_width(&map.none_label, 12.0),
+    ]
+    .into_iter()
+    .fold(180.0, f64::max);
+    let width = lx + legend_w + 10.0;
     let height = top + rows as f64 * (size + gap) + 20.0;
     let mut svg = Svg::new(width, height, &map.title);
     svg.title(&map.title);
@@ -144,7 +152,6 @@ pub fn tile_map(map: &TileMap) -> String {
         );
     }
     // Legend: a vertical ramp.
-    let lx = left + grid_w + 20.0;
     svg.text(lx, top + 10.0, "start", "font-weight=\"600\"", &map.legend);
     let steps = 20;
     for i in 0..steps {
@@ -214,5 +221,34 @@ mod tests {
                 assert!(a.0 != b.0 && (a.1, a.2) != (b.1, b.2), "{a:?} {b:?}");
             }
         }
+    }
+
+    #[test]
+    fn a_long_legend_label_fits_in_the_chart() {
+        let none_label = "no storage or no demand, or unsolved days";
+        let map = TileMap {
+            title: "Buffer".into(),
+            tiles: Vec::new(),
+            legend: "buffer (days)".into(),
+            max: 10.0,
+            none_label: none_label.into(),
+            high_is_dark: false,
+            decimals: 0,
+        };
+        let svg = tile_map(&map);
+        let width: f64 = svg
+            .split("width=\"")
+            .nth(1)
+            .and_then(|w| w.split('"').next())
+            .and_then(|w| w.parse().ok())
+            .unwrap_or(0.0);
+        let label_x: f64 = svg
+            .split(&format!(">{none_label}</text>"))
+            .next()
+            .and_then(|before| before.rsplit("<text x=\"").next())
+            .and_then(|x| x.split('"').next())
+            .and_then(|x| x.parse().ok())
+            .unwrap_or(f64::MAX);
+        assert!(label_x + text_width(none_label, 12.0) <= width, "{svg}");
     }
 }

@@ -6,16 +6,30 @@
   const DOWNLOADS = ["zones_summary.csv", "zones_daily.csv", "flows_daily.csv", "ledger.csv", "ledger_delta.csv", "summary.json"];
   let generation = 0;
   let timer = null;
+  // The request in flight: a newer one aborts it, so that the server drops it
+  // (if it has not started) instead of running settings no one will see.
+  let inflight = null;
 
-  function pct(v) { return Math.round(v * 100) + " %"; }
+  // A link's slider setting that its slider cannot show (beyond its range or
+  // between its steps, e.g. extra_lng=5000 or cutoff_share=0.33): shown and
+  // sent as given, until that slider is moved.
+  const pinned = {};
+  function sliderValue(id) { return id in pinned ? pinned[id] : $(id).value; }
+
+  function pct(v) { return Number.isFinite(+v) ? Math.round(v * 1000) / 10 + " %" : v; }
+
+  // Scenario id -> {start, end}: the cut-off date picker keeps within the period.
+  const periods = {};
 
   function showOutputs() {
-    $("cutoff_share_out").textContent = pct(+$("cutoff_share").value);
-    $("demand_reduction_out").textContent = pct(+$("demand_reduction").value);
-    $("extra_lng_out").textContent = $("extra_lng").value + " GWh/d";
+    const period = periods[$("scenario").value];
+    if (period) { $("cutoff_date").min = period.start; $("cutoff_date").max = period.end; }
+    $("cutoff_share_out").textContent = pct(sliderValue("cutoff_share"));
+    $("demand_reduction_out").textContent = pct(sliderValue("demand_reduction"));
+    $("extra_lng_out").textContent = sliderValue("extra_lng") + " GWh/d";
     const fixed = $("start_fill_mode").value === "set";
     $("start_fill").disabled = !fixed;
-    $("start_fill_out").textContent = fixed ? pct(+$("start_fill").value) : "";
+    $("start_fill_out").textContent = fixed ? pct(sliderValue("start_fill")) : "";
   }
 
   function query() {
@@ -23,11 +37,11 @@
     q.set("scenario", $("scenario").value);
     const packs = Array.from(document.querySelectorAll("#packages input:checked")).map((c) => c.value);
     q.set("packages", packs.join(","));
-    q.set("cutoff_share", $("cutoff_share").value);
+    q.set("cutoff_share", sliderValue("cutoff_share"));
     if ($("cutoff_date").value) q.set("cutoff_date", $("cutoff_date").value);
-    q.set("demand_reduction", $("demand_reduction").value);
-    q.set("extra_lng", $("extra_lng").value);
-    q.set("start_fill", $("start_fill_mode").value === "set" ? $("start_fill").value : "scenario");
+    q.set("demand_reduction", sliderValue("demand_reduction"));
+    q.set("extra_lng", sliderValue("extra_lng"));
+    q.set("start_fill", $("start_fill_mode").value === "set" ? sliderValue("start_fill") : "scenario");
     q.set("mode", $("mode").value);
     q.set("compare", $("compare").checked ? "1" : "0");
     return q;
@@ -40,15 +54,20 @@
 
   async function runNow(q) {
     const mine = ++generation;
+    if (inflight) inflight.abort();
+    const controller = new AbortController();
+    inflight = controller;
     $("busy").textContent = "running…";
     const started = performance.now();
     let response, body;
     try {
-      response = await fetch("/api/run?" + q.toString());
+      response = await fetch("/api/run?" + q.toString(), { signal: controller.signal });
       body = await response.json();
     } catch (e) {
       if (mine === generation) { showError("the server did not answer: " + e); $("busy").textContent = ""; }
       return;
+    } finally {
+      if (inflight === controller) inflight = null;
     }
     if (mine !== generation) return;
     $("busy").textContent = "";
@@ -80,6 +99,7 @@
       return;
     }
     for (const s of options.scenarios) {
+      periods[s.id] = { start: s.start, end: s.end };
       const o = document.createElement("option");
       o.value = s.id; o.textContent = s.name + " (" + s.start + " to " + s.end + ")"; o.title = s.description;
       $("scenario").appendChild(o);
@@ -92,25 +112,32 @@
       $("packages").appendChild(label);
     }
     // Settings from the URL: passed to the server unchanged so that a bad
-    // value is reported, and copied into the controls when they fit.
+    // value is reported, and copied into the controls (pinned when a slider
+    // cannot show them).
     const given = new URLSearchParams(location.search);
     const set = (id, value) => { if (value !== null) $(id).value = value; };
+    const setSlider = (id, value) => {
+      if (value === null || value === "") return;
+      $(id).value = value;
+      if (+$(id).value !== +value || !Number.isFinite(+value)) pinned[id] = value;
+    };
     set("scenario", given.get("scenario"));
-    set("cutoff_share", given.get("cutoff_share"));
+    setSlider("cutoff_share", given.get("cutoff_share"));
     set("cutoff_date", given.get("cutoff_date"));
-    set("demand_reduction", given.get("demand_reduction"));
-    set("extra_lng", given.get("extra_lng"));
+    setSlider("demand_reduction", given.get("demand_reduction"));
+    setSlider("extra_lng", given.get("extra_lng"));
     // Default: myopic, the mode that re-runs a full year in well under a second
     // (see BENCHMARKS.md, "web re-run"); the URL or the menu can pick another.
     $("mode").value = given.get("mode") || "myopic";
     const fill = given.get("start_fill");
-    if (fill !== null && fill !== "scenario" && fill !== "") { $("start_fill_mode").value = "set"; $("start_fill").value = fill; }
+    if (fill !== null && fill !== "scenario" && fill !== "") { $("start_fill_mode").value = "set"; setSlider("start_fill", fill); }
     $("compare").checked = given.get("compare") === "1";
     for (const id of (given.get("packages") || "").split(",")) {
       const box = document.querySelector('#packages input[value="' + CSS.escape(id) + '"]');
       if (box) box.checked = true;
     }
     for (const el of document.querySelectorAll("#controls select, #controls input")) {
+      if (el.type === "range") el.addEventListener("input", () => { delete pinned[el.id]; });
       el.addEventListener(el.type === "range" ? "input" : "change", changed);
     }
     showOutputs();
