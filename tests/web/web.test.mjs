@@ -167,6 +167,20 @@ test("a bad parameter shows the error message", async () => {
   await page.close();
 });
 
+test("a link naming no scenario or mode of the menus reports it once, then runs what the menus show", async () => {
+  const { page } = await openPage("?scenario=nope&mode=fast");
+  await page.waitForSelector("#error:not([hidden])", { timeout: RUN_TIMEOUT });
+  assert.match(await page.textContent("#error"), /nope/);
+  // The menus keep valid choices instead of going blank ...
+  assert.notEqual(await page.inputValue("#scenario"), "");
+  assert.equal(await page.inputValue("#mode"), "myopic");
+  // ... so the next change runs them.
+  await page.locator("#extra_lng").fill("100");
+  await page.waitForSelector("#error", { state: "hidden", timeout: RUN_TIMEOUT });
+  assert.match(page.url(), /mode=myopic/);
+  await page.close();
+});
+
 test("the cut-off date picker keeps within the chosen scenario's period", async () => {
   const { page, problems } = await openPage(START);
   await page.waitForSelector('figure[data-chart="eu-fill"] svg path', { timeout: RUN_TIMEOUT });

@@ -20,9 +20,15 @@ pub fn router(state: Arc<AppState>) -> Router {
     Router::new()
         .route("/", get(index))
         .route("/assets/{name}", get(assets))
-        .route("/api/options", get(options))
-        .route("/api/run", get(run))
-        .route("/api/download/{file}", get(download))
+        .route(
+            "/api/options",
+            get(options).fallback(api_method_not_allowed),
+        )
+        .route("/api/run", get(run).fallback(api_method_not_allowed))
+        .route(
+            "/api/download/{file}",
+            get(download).fallback(api_method_not_allowed),
+        )
         .fallback(not_found)
         .layer(DefaultBodyLimit::max(BODY_LIMIT_BYTES))
         .with_state(state)
@@ -43,6 +49,18 @@ fn json_error(status: StatusCode, message: String) -> Response {
 
 async fn not_found() -> Response {
     text(StatusCode::NOT_FOUND, "not found".into())
+}
+
+/// An API path asked with another method than GET: the JSON error every API answer uses.
+async fn api_method_not_allowed() -> Response {
+    let mut response = json_error(
+        StatusCode::METHOD_NOT_ALLOWED,
+        "the API answers GET requests only (parameters in the query string)".into(),
+    );
+    response
+        .headers_mut()
+        .insert(header::ALLOW, header::HeaderValue::from_static("GET, HEAD"));
+    response
 }
 
 async fn index() -> Response {

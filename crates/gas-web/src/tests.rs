@@ -22,7 +22,14 @@ fn state() -> Arc<AppState> {
 }
 
 async fn get(uri: &str) -> (StatusCode, String) {
-    let request = Request::builder().uri(uri).body(Body::empty());
+    request("GET", uri).await
+}
+
+async fn request(method: &str, uri: &str) -> (StatusCode, String) {
+    let request = Request::builder()
+        .method(method)
+        .uri(uri)
+        .body(Body::empty());
     let Ok(request) = request else {
         return (StatusCode::BAD_REQUEST, "bad uri".into());
     };
@@ -176,4 +183,22 @@ async fn concurrent_requests_run_at_most_one_engine_run_per_slot() {
         peak >= 1 && peak <= slots,
         "{peak} runs at once with {slots} slots"
     );
+}
+
+#[tokio::test]
+async fn api_paths_asked_with_another_method_answer_a_json_error() {
+    for (method, uri) in [
+        ("POST", "/api/run?scenario=russia-full-cutoff"),
+        ("PUT", "/api/options"),
+        ("DELETE", "/api/download/summary.json"),
+    ] {
+        let (status, body) = request(method, uri).await;
+        assert_eq!(status, StatusCode::METHOD_NOT_ALLOWED, "{method} {uri}");
+        let value: serde_json::Value =
+            serde_json::from_str(&body).unwrap_or_else(|e| panic!("{method} {uri}: {e}: {body}"));
+        assert!(
+            value["error"].as_str().is_some_and(|m| m.contains("GET")),
+            "{method} {uri}: {body}"
+        );
+    }
 }

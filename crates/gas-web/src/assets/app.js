@@ -115,20 +115,27 @@
     // value is reported, and copied into the controls (pinned when a slider
     // cannot show them).
     const given = new URLSearchParams(location.search);
+    // A menu keeps its default when the link names no option of it: the first run
+    // still sends the link's value, so the server names the bad value, and every
+    // later change sends a valid one instead of an empty menu.
+    const choose = (id, value) => {
+      if (value !== null && [...$(id).options].some((o) => o.value === value)) $(id).value = value;
+    };
     const set = (id, value) => { if (value !== null) $(id).value = value; };
     const setSlider = (id, value) => {
       if (value === null || value === "") return;
       $(id).value = value;
       if (+$(id).value !== +value || !Number.isFinite(+value)) pinned[id] = value;
     };
-    set("scenario", given.get("scenario"));
+    choose("scenario", given.get("scenario"));
     setSlider("cutoff_share", given.get("cutoff_share"));
     set("cutoff_date", given.get("cutoff_date"));
     setSlider("demand_reduction", given.get("demand_reduction"));
     setSlider("extra_lng", given.get("extra_lng"));
     // Default: myopic, the mode that re-runs a full year in well under a second
     // (see BENCHMARKS.md, "web re-run"); the URL or the menu can pick another.
-    $("mode").value = given.get("mode") || "myopic";
+    $("mode").value = "myopic";
+    choose("mode", given.get("mode"));
     const fill = given.get("start_fill");
     if (fill !== null && fill !== "scenario" && fill !== "") { $("start_fill_mode").value = "set"; setSlider("start_fill", fill); }
     $("compare").checked = given.get("compare") === "1";
