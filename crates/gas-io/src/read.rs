@@ -6,6 +6,7 @@
 //! the cross-table rules of [`crate::validate`] run.
 
 use crate::error::{InputError, InputErrors};
+use crate::lines::LineCounter;
 use crate::table::{match_header, Row, Table};
 use crate::tables::for_each_table;
 use crate::validate::{validate_loaded, Lines};
@@ -37,6 +38,7 @@ pub(crate) fn parse_table<T: Table>(
         .flexible(true)
         .from_reader(bytes);
     let mut records = reader.byte_records();
+    let mut lines = LineCounter::new(bytes);
     let header: Vec<String> = match records.next() {
         None => {
             return Err(vec![InputError::row(
@@ -46,7 +48,7 @@ pub(crate) fn parse_table<T: Table>(
                 "",
             )])
         }
-        Some(Err(e)) => return Err(vec![csv_error(file, &e)]),
+        Some(Err(e)) => return Err(vec![csv_error(file, &e, &mut lines)]),
         Some(Ok(record)) => record
             .iter()
             .enumerate()
@@ -73,14 +75,12 @@ pub(crate) fn parse_table<T: Table>(
         let record = match record {
             Ok(record) => record,
             Err(e) => {
-                errors.push(csv_error(file, &e));
+                errors.push(csv_error(file, &e, &mut lines));
                 break;
             }
         };
         loaded.records += 1;
-        let line = record
-            .position()
-            .map_or(0, |p| usize::try_from(p.line()).unwrap_or(usize::MAX));
+        let line = record.position().map_or(0, |p| lines.record_line(p));
         if record.len() != header.len() {
             let found: Vec<String> = record
                 .iter()
@@ -134,10 +134,8 @@ pub(crate) fn parse_table<T: Table>(
     Ok(loaded)
 }
 
-fn csv_error(file: &Path, error: &csv::Error) -> InputError {
-    let line = error
-        .position()
-        .map_or(0, |p| usize::try_from(p.line()).unwrap_or(usize::MAX));
+fn csv_error(file: &Path, error: &csv::Error, lines: &mut LineCounter<'_>) -> InputError {
+    let line = error.position().map_or(0, |p| lines.record_line(p));
     InputError::row(file, line, "well-formed CSV", error.to_string())
 }
 

@@ -54,3 +54,23 @@ fn each_broken_folder_gives_exactly_its_expected_messages() {
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+#[test]
+fn errors_of_a_file_with_crlf_line_endings_name_the_faulty_line() {
+    // A file saved on Windows: CRLF line endings, a BOM, and the defect on line 3.
+    let valid = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/valid");
+    let dir = tempfile::tempdir().unwrap();
+    for entry in std::fs::read_dir(&valid).unwrap().flatten() {
+        std::fs::copy(entry.path(), dir.path().join(entry.file_name())).unwrap();
+    }
+    let zones = std::fs::read_to_string(valid.join("zones.csv")).unwrap();
+    let broken = zones
+        .replacen("PL,Poland,true", "PL,Poland,yes", 1)
+        .replace('\n', "\r\n");
+    std::fs::write(dir.path().join("zones.csv"), format!("\u{feff}{broken}")).unwrap();
+    let errors = load_dataset(dir.path()).unwrap_err();
+    assert_eq!(
+        messages(&errors, dir.path()),
+        vec![r#"zones.csv:3: eu_member: expected true or false, found "yes""#]
+    );
+}

@@ -131,6 +131,26 @@ fn agsi_errors_name_line_and_column() {
 }
 
 #[test]
+fn errors_of_a_download_with_crlf_line_endings_and_comments_name_the_faulty_line() {
+    // The broken AGSI file as saved on Windows, after two comment lines:
+    // every line number is two more than in the original file.
+    let dir = copy_of(&fixture("valid"));
+    let original = std::fs::read_to_string(fixture("agsi_broken.csv")).unwrap();
+    let download = dir.path().join("agsi_crlf.csv");
+    let text = format!("# AGSI+ export\n# second comment\n{original}").replace('\n', "\r\n");
+    std::fs::write(&download, text).unwrap();
+    let error = import_agsi(&download, dir.path()).unwrap_err();
+    assert_eq!(
+        messages(error, dir.path()),
+        vec![
+            r#"agsi_crlf.csv:4: workingGasVolume: expected number, found "lots""#,
+            r#"agsi_crlf.csv:5: gasDayStart: expected date YYYY-MM-DD, found "01/05/2022""#,
+            r#"agsi_crlf.csv:5: withdrawalCapacity: expected non-negative number, found "-590.0""#,
+        ]
+    );
+}
+
+#[test]
 fn entsog_flows_are_summed_per_route_and_day() {
     let dir = copy_of(&fixture("valid"));
     let summary = import_entsog(&fixture("entsog_physical_flows.csv"), dir.path())

@@ -21,6 +21,7 @@ pub use entsog::{import_entsog, ENTSOG_POINT_ROUTES};
 pub use eurostat::import_eurostat;
 
 use crate::error::{InputError, InputErrors};
+use crate::lines::LineCounter;
 use crate::table::{parse_number, Fields, Row, Table};
 use gas_core::dataset::{Dataset, SourceRecord};
 use serde::Serialize;
@@ -129,13 +130,14 @@ impl Sheet {
             .flexible(true)
             .delimiter(delimiter)
             .from_reader(body.as_bytes());
+        let mut lines = LineCounter::new(body.as_bytes());
         let mut header = None;
         let mut rows = Vec::new();
         let mut errors = Vec::new();
         for record in reader.records() {
             match record {
                 Err(e) => {
-                    let line = e.position().map_or(0, |p| p.line() as usize) + skipped_lines;
+                    let line = e.position().map_or(0, |p| lines.record_line(p)) + skipped_lines;
                     errors.push(InputError::row(
                         file,
                         line,
@@ -145,7 +147,8 @@ impl Sheet {
                     break;
                 }
                 Ok(record) => {
-                    let line = record.position().map_or(0, |p| p.line() as usize) + skipped_lines;
+                    let line =
+                        record.position().map_or(0, |p| lines.record_line(p)) + skipped_lines;
                     let cells: Vec<String> = record.iter().map(|c| c.trim().to_string()).collect();
                     if header.is_none() {
                         header = Some(cells);
