@@ -151,6 +151,22 @@ fn errors_of_a_download_with_crlf_line_endings_and_comments_name_the_faulty_line
 }
 
 #[test]
+fn a_missing_column_is_reported_at_the_header_line_after_comments() {
+    let dir = copy_of(&fixture("valid"));
+    let download = dir.path().join("entsog_no_value.csv");
+    std::fs::write(
+        &download,
+        "# ENTSOG export\nperiodFrom,pointKey,directionKey,unit\n2022-06-01,ITP-00251,entry,kWh/d\n",
+    )
+    .unwrap();
+    let error = import_entsog(&download, dir.path()).unwrap_err();
+    assert_eq!(
+        messages(error, dir.path()),
+        vec!["entsog_no_value.csv:2: expected a column value or values, found nothing"]
+    );
+}
+
+#[test]
 fn entsog_flows_are_summed_per_route_and_day() {
     let dir = copy_of(&fixture("valid"));
     let summary = import_entsog(&fixture("entsog_physical_flows.csv"), dir.path())

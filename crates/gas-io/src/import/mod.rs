@@ -99,6 +99,8 @@ impl fmt::Display for ImportSummary {
 pub(crate) struct Sheet {
     pub(crate) file: PathBuf,
     pub(crate) header: Vec<String>,
+    /// The line of the header (after any `#` comment lines).
+    pub(crate) header_line: usize,
     /// (line, cells) for each data row.
     pub(crate) rows: Vec<(usize, Vec<String>)>,
 }
@@ -151,19 +153,20 @@ impl Sheet {
                         record.position().map_or(0, |p| lines.record_line(p)) + skipped_lines;
                     let cells: Vec<String> = record.iter().map(|c| c.trim().to_string()).collect();
                     if header.is_none() {
-                        header = Some(cells);
+                        header = Some((line, cells));
                     } else if cells.iter().any(|c| !c.is_empty()) {
                         rows.push((line, cells));
                     }
                 }
             }
         }
-        let Some(header) = header else {
+        let Some((header_line, header)) = header else {
             return Err(InputError::file(file, "a header row", "").into());
         };
         InputErrors(errors).into_result(Sheet {
             file: file.to_path_buf(),
             header,
+            header_line,
             rows,
         })
     }
@@ -182,7 +185,7 @@ impl Sheet {
         self.column(names).ok_or_else(|| {
             InputError::row(
                 &self.file,
-                1,
+                self.header_line,
                 format!("a column {}", names.join(" or ")),
                 "",
             )
