@@ -78,6 +78,33 @@ fn validate_tells_scenarios_from_packages_by_their_keys() {
     std::fs::remove_dir_all(&dir).unwrap();
 }
 
+#[test]
+fn validate_reads_a_scenario_with_a_misspelt_period_as_a_scenario() {
+    // `[periode]` instead of `[period]`: the file is still a scenario (it has
+    // events), so the scenario reader says what is wrong, not the package reader
+    // (which asked for a `trigger` and called `events` an unknown key).
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("periode.toml");
+    std::fs::write(
+        &file,
+        "name = \"typo\"\n[periode]\nstart = 2022-04-01\nend = 2023-03-31\n\n\
+         [[events]]\ntype = \"route_cutoff\"\nroutes = [\"NS1\"]\nfrom = 2022-06-01\n",
+    )
+    .unwrap();
+    let output = gasbuffer(&["validate", "periode.toml"], dir.path());
+    assert_eq!(output.status.code(), Some(3));
+    let stderr = text(&output.stderr);
+    assert!(
+        stderr.contains("periode.toml:1:1: period: expected a table, found nothing"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("periode.toml:2:2: periode: expected one of the keys curtailment,"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains(": trigger: "), "{stderr}");
+}
+
 /// Every broken file of the scenario crate's corpus makes `validate` fail with
 /// exit code 3, a located message naming the file, and no panic.
 #[test]

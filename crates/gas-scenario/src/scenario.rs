@@ -709,20 +709,43 @@ fn read_cutoff_target(ctx: &mut Ctx<'_>, table: &mut Table<'_, '_>) -> Option<Cu
 }
 
 /// Whether `text` is a scenario rather than a package: it has a top-level
-/// `period` (a table or an inline table; a package has `trigger` and `measures`
-/// instead). Text that is not valid TOML is judged by a `[period]` line, so that
-/// its syntax error comes from the right reader.
+/// `period` (a table or an inline table), or, without any key of a package
+/// (`trigger`, `measures`), a key only a scenario has (`events`, `triggers`,
+/// ...), so that a scenario whose `[period]` is misspelt or missing is told
+/// so by the scenario reader instead of being read as a package. Text that is
+/// not valid TOML is judged by its table headers (`[period]`, `[[events]]`,
+/// ...), so that its syntax error comes from the right reader.
 ///
 /// ```
 /// assert!(gas_scenario::is_scenario_text("name = \"s\"\nperiod = { start = 2022-01-01, end = 2022-01-31 }\n"));
 /// assert!(!gas_scenario::is_scenario_text("name = \"p\"\ntrigger = 2022-02-24\n[[measures]]\ntype = \"solidarity\"\n"));
 /// assert!(gas_scenario::is_scenario_text("name = \"broken\n[period]\n"));
+/// assert!(gas_scenario::is_scenario_text("name = \"typo\"\n[periode]\n[[events]]\ntype = \"cold_spell\"\n"));
+/// assert!(!gas_scenario::is_scenario_text("name = \"p\"\ntrigger = 2022-02-24\n[triggers]\n"));
+/// assert!(!gas_scenario::is_scenario_text(""));
 /// ```
 pub fn is_scenario_text(text: &str) -> bool {
+    let scenario_only = keys_only_in(&SCENARIO_KEYS, &crate::package::PACKAGE_KEYS);
     match text.parse::<toml::Table>() {
-        Ok(table) => table.contains_key("period"),
-        Err(_) => text
-            .lines()
-            .any(|line| line.trim_start().starts_with("[period]")),
+        Ok(table) => {
+            let has_any = |keys: &[&str]| keys.iter().any(|key| table.contains_key(*key));
+            let package_only = keys_only_in(&crate::package::PACKAGE_KEYS, &SCENARIO_KEYS);
+            table.contains_key("period") || (!has_any(&package_only) && has_any(&scenario_only))
+        }
+        Err(_) => text.lines().any(|line| {
+            let header = line.trim_start().trim_start_matches('[');
+            line.trim_start().starts_with('[')
+                && scenario_only
+                    .iter()
+                    .any(|key| header.starts_with(&format!("{key}]")))
+        }),
     }
+}
+
+/// The keys of `keys` that `others` does not have.
+fn keys_only_in(keys: &[&'static str], others: &[&str]) -> Vec<&'static str> {
+    keys.iter()
+        .copied()
+        .filter(|key| !others.contains(key))
+        .collect()
 }
