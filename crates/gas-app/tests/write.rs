@@ -87,3 +87,44 @@ fn a_rerun_removes_the_files_of_earlier_runs_that_it_does_not_write() {
         ]
     );
 }
+
+/// The rows of the `summary.json` table of `docs/outputs.md`: its first cells.
+fn documented_summary_keys() -> String {
+    let docs = std::fs::read_to_string(common::repo().join("docs/outputs.md")).unwrap();
+    let section = docs
+        .split("## `summary.json`")
+        .nth(1)
+        .and_then(|rest| rest.split("\n## ").next())
+        .expect("docs/outputs.md has a summary.json section");
+    section
+        .lines()
+        .filter_map(|line| line.strip_prefix("| `"))
+        .map(|line| line.split('`').next().unwrap_or_default().to_string())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[test]
+fn every_key_of_summary_json_is_documented() {
+    let (outcome, files, info) = ten_days(true);
+    let summary = write::summary_json(&outcome, &files, &info);
+    let documented = documented_summary_keys();
+    let mut missing = Vec::new();
+    for (key, value) in summary.as_object().unwrap() {
+        // `inputs` is documented key by key (`inputs.scenario`, ...).
+        if key == "inputs" {
+            for inner in value.as_object().unwrap().keys() {
+                let path = format!("inputs.{inner}");
+                if !documented.split(' ').any(|k| k == path) {
+                    missing.push(path);
+                }
+            }
+        } else if !documented.split(' ').any(|k| k == key) {
+            missing.push(key.clone());
+        }
+    }
+    assert!(
+        missing.is_empty(),
+        "keys of summary.json missing from docs/outputs.md: {missing:?}"
+    );
+}
