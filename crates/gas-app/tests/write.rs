@@ -128,3 +128,38 @@ fn every_key_of_summary_json_is_documented() {
         "keys of summary.json missing from docs/outputs.md: {missing:?}"
     );
 }
+
+/// The text cells of column `name` of `table`.
+fn text_column<'t>(table: &'t gas_output::table::Table, name: &str) -> &'t [String] {
+    match &table.column(name).unwrap().data {
+        gas_output::table::ColumnData::Text(values) => values,
+        _ => panic!("{name} is not a text column"),
+    }
+}
+
+#[test]
+fn flows_daily_lng_ids_are_as_documented() {
+    // docs/outputs.md: `LNG-<zone>` for lng_sendout, `LNG-<origin>` for lng_supply.
+    let docs = std::fs::read_to_string(common::repo().join("docs/outputs.md")).unwrap();
+    assert!(docs.contains("`LNG-<zone>` for `lng_sendout`"));
+    assert!(docs.contains("`LNG-<origin>` for `lng_supply`"));
+    let (outcome, _, _) = ten_days(false);
+    let flows = gas_output::tables::flows_daily(&outcome.built.system, &outcome.results);
+    let (kinds, ids) = (text_column(&flows, "kind"), text_column(&flows, "id"));
+    let (from, to) = (text_column(&flows, "from"), text_column(&flows, "to"));
+    let mut seen = [false, false];
+    for row in 0..flows.rows() {
+        match kinds[row].as_str() {
+            "lng_sendout" => {
+                assert_eq!(ids[row], format!("LNG-{}", to[row]));
+                seen[0] = true;
+            }
+            "lng_supply" => {
+                assert_eq!(ids[row], format!("LNG-{}", from[row]));
+                seen[1] = true;
+            }
+            _ => {}
+        }
+    }
+    assert_eq!(seen, [true, true]);
+}
