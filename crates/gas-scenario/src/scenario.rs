@@ -517,7 +517,7 @@ fn read_storage(ctx: &mut Ctx<'_>, root: &mut Table<'_, '_>) -> StorageObligatio
     if let Some(end) = table.choice(ctx, "end_level", false, &["start", "free"]) {
         result.end_at_least_start = end.value == "start";
     }
-    if let Some(penalty) = table.number(ctx, "target_penalty_eur_mwh", false, Bound::NonNegative) {
+    if let Some(penalty) = table.number(ctx, "target_penalty_eur_mwh", false, Bound::Price) {
         result.penalty_eur_mwh = penalty.value;
     }
     table.finish(ctx);
@@ -529,7 +529,7 @@ fn read_curtailment(ctx: &mut Ctx<'_>, root: &mut Table<'_, '_>) -> Curtailment 
     let Some(mut table) = root.table(ctx, "curtailment", false) else {
         return curtailment;
     };
-    if let Some(value) = table.number(ctx, "fuel_switching", false, Bound::NonNegative) {
+    if let Some(value) = table.number(ctx, "fuel_switching", false, Bound::Price) {
         curtailment.fuel_switching = Some(value.value);
     }
     let mut set = |ctx: &mut Ctx<'_>, key: &'static str, bound: Bound, target: &mut f64| {
@@ -543,18 +543,13 @@ fn read_curtailment(ctx: &mut Ctx<'_>, root: &mut Table<'_, '_>) -> Curtailment 
         Bound::Share,
         &mut curtailment.fuel_switching_share,
     );
-    set(ctx, "power", Bound::NonNegative, &mut curtailment.power);
-    set(
-        ctx,
-        "industry",
-        Bound::NonNegative,
-        &mut curtailment.industry,
-    );
-    set(ctx, "other", Bound::NonNegative, &mut curtailment.other);
+    set(ctx, "power", Bound::Price, &mut curtailment.power);
+    set(ctx, "industry", Bound::Price, &mut curtailment.industry);
+    set(ctx, "other", Bound::Price, &mut curtailment.other);
     set(
         ctx,
         "households_services",
-        Bound::NonNegative,
+        Bound::Price,
         &mut curtailment.households_services,
     );
     table.finish(ctx);
@@ -589,7 +584,7 @@ fn read_event(
         }
         "lng_availability" => {
             let origin = table.string(ctx, "origin", true);
-            let factor = table.number(ctx, "factor", true, Bound::NonNegative);
+            let factor = table.number(ctx, "factor", true, Bound::Multiplier);
             EventKind::LngAvailability {
                 origin: origin?,
                 factor: factor?.value,
@@ -632,7 +627,7 @@ fn read_event(
         }
         _ => {
             let zones = read_zones(ctx, table, "zones");
-            let uplift = table.number(ctx, "uplift", true, Bound::NonNegative);
+            let uplift = table.number(ctx, "uplift", true, Bound::Multiplier);
             EventKind::ColdSpell {
                 zones,
                 uplift: uplift?.value,
