@@ -842,3 +842,24 @@ fn a_route_left_out_of_the_model_is_named_with_the_reason() {
         "{stderr}"
     );
 }
+
+#[test]
+fn backtest_without_a_scenario_outside_the_repository_replays_the_built_in_copy() {
+    // An installed binary run in a folder without scenarios/: the default scenario
+    // is the built-in copy of scenarios/actual-2022.toml, not a missing file. The
+    // --out check (after the scenario is read, before the solve) stops it quickly.
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("afile"), "").unwrap();
+    let output = gasbuffer(&["backtest", "--out", "afile"], dir.path());
+    assert_no_panic(&output);
+    let stderr = text(&output.stderr);
+    assert_eq!(output.status.code(), Some(6), "{stderr}");
+    assert_eq!(
+        stderr.trim_end(),
+        "error: --out: afile is a file, not a folder"
+    );
+    // A package given with it is read and checked as with a scenario file.
+    let output = gasbuffer(&["backtest", "--package", "missing.toml"], dir.path());
+    assert_eq!(output.status.code(), Some(3));
+    assert!(text(&output.stderr).starts_with("error: missing.toml: expected a readable file"));
+}
