@@ -52,7 +52,7 @@ impl<'s> Ctx<'s> {
         }
         for error in errors {
             let span = error.span().unwrap_or(0..0);
-            let message = error.message().trim().to_string();
+            let message = name_duplicate_key(error.message().trim(), text, &span);
             let (found, expected) = match message.split_once(", expected ") {
                 Some((found, expected)) => (found.to_string(), expected.to_string()),
                 None => (message.clone(), "valid TOML".to_string()),
@@ -78,6 +78,17 @@ pub(crate) const MAX_GWH_D: f64 = 1e6;
 /// `cold_spell` uplift, `demand_shock` change): a hundred times, for the same
 /// reason as [`MAX_GWH_D`].
 pub(crate) const MAX_MULTIPLIER: f64 = 100.0;
+
+/// The parser's "duplicate key" names no key; the span does (a key, or the
+/// name of a table given twice): `duplicate key "period"`. Other messages as they are.
+fn name_duplicate_key(message: &str, text: &str, span: &Range<usize>) -> String {
+    match text.get(span.clone()).map(str::trim) {
+        Some(key) if message == "duplicate key" && !key.is_empty() => {
+            format!("duplicate key {key:?}")
+        }
+        _ => message.to_string(),
+    }
+}
 
 /// How a number is constrained.
 #[derive(Debug, Clone, Copy)]
