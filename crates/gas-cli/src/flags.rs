@@ -144,7 +144,7 @@ pub struct ValidateArgs {
     /// Scenario or package files (a file with a `[period]` table is a scenario, otherwise a package).
     #[arg(required = true)]
     pub files: Vec<PathBuf>,
-    /// Also build each scenario against its dataset to check the names it uses.
+    /// Also build each scenario against its dataset, and each package with each scenario given, to check the names they use.
     #[arg(long)]
     pub against_dataset: bool,
 }

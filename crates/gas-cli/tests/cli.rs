@@ -863,3 +863,54 @@ fn backtest_without_a_scenario_outside_the_repository_replays_the_built_in_copy(
     assert_eq!(output.status.code(), Some(3));
     assert!(text(&output.stderr).starts_with("error: missing.toml: expected a readable file"));
 }
+
+#[test]
+fn validate_against_the_dataset_builds_packages_with_the_scenarios_given() {
+    // A package naming an origin, a route and a zone the dataset does not have.
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("names.toml"),
+        "name = \"names\"\ntrigger = \"invasion\"\n\n[[measures]]\ntype = \"embargo\"\norigin = \"ZZ\"\n\n\
+         [[measures]]\ntype = \"route_status\"\nroute = \"NS3\"\nstatus = \"online\"\n",
+    )
+    .unwrap();
+    let scenario = repo().join("scenarios/baseline-2022.toml");
+    let scenario = scenario.to_str().unwrap();
+    // With a scenario: built with it, each unknown name reported at the package's line.
+    let output = gasbuffer(
+        &["validate", "--against-dataset", scenario, "names.toml"],
+        dir.path(),
+    );
+    assert_no_panic(&output);
+    assert_eq!(output.status.code(), Some(3));
+    let stderr = text(&output.stderr);
+    assert!(
+        stderr.contains("names.toml:6:10: measures[0].origin: expected an origin of the dataset"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("names.toml:10:9: measures[1].route: expected a route of the model"),
+        "{stderr}"
+    );
+    assert!(text(&output.stdout).contains("ok (scenario, built against its dataset)"));
+    // Alone, it reads, and the output says its names were not checked.
+    let output = gasbuffer(&["validate", "--against-dataset", "names.toml"], dir.path());
+    assert_eq!(output.status.code(), Some(0));
+    assert!(text(&output.stdout).contains(
+        "names.toml: ok (package; its names are checked against a dataset only with a scenario"
+    ));
+    // A good package with the scenario is ok.
+    let package = repo().join("packages/eu-contingency.toml");
+    let output = gasbuffer(
+        &[
+            "validate",
+            "--against-dataset",
+            package.to_str().unwrap(),
+            scenario,
+        ],
+        dir.path(),
+    );
+    assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
+    assert!(text(&output.stdout)
+        .contains("eu-contingency.toml: ok (package, built with the 1 scenario given)"));
+}
