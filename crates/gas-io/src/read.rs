@@ -25,14 +25,31 @@ pub(crate) struct Loaded<T> {
     pub(crate) records: usize,
 }
 
+/// A file that is not UTF-8 but UTF-16 or UTF-32 text, told by its byte-order
+/// mark (spreadsheets save \"Unicode text\" so): one error saying so, instead of
+/// a header whose every name the CSV reader sees with NUL bytes between letters.
+pub(crate) fn check_encoding(file: &Path, bytes: &[u8]) -> Result<(), InputError> {
+    let encoding = match bytes {
+        [0xFF, 0xFE, 0, 0, ..] | [0, 0, 0xFE, 0xFF, ..] => "UTF-32",
+        [0xFF, 0xFE, ..] | [0xFE, 0xFF, ..] => "UTF-16",
+        _ => return Ok(()),
+    };
+    Err(InputError::file(
+        file,
+        "UTF-8 text (save it as CSV UTF-8)",
+        format!("{encoding} text"),
+    ))
+}
+
 /// Parses one CSV file's bytes as table `T`.
 ///
-/// Row errors go to `errors`; structural errors (header) are returned as `Err`.
+/// Row errors go to `errors`; structural errors (encoding, header) are returned as `Err`.
 pub(crate) fn parse_table<T: Table>(
     file: &Path,
     bytes: &[u8],
     errors: &mut Vec<InputError>,
 ) -> Result<Loaded<T>, Vec<InputError>> {
+    check_encoding(file, bytes).map_err(|error| vec![error])?;
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)

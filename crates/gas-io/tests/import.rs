@@ -167,6 +167,21 @@ fn a_missing_column_is_reported_at_the_header_line_after_comments() {
 }
 
 #[test]
+fn a_utf16_download_is_one_error_that_names_its_encoding() {
+    let dir = copy_of(&fixture("valid"));
+    let original = std::fs::read_to_string(fixture("agsi_api_country_daily.csv")).unwrap();
+    let download = dir.path().join("agsi_utf16.csv");
+    let mut bytes = vec![0xFF, 0xFE];
+    bytes.extend(original.encode_utf16().flat_map(u16::to_le_bytes));
+    std::fs::write(&download, bytes).unwrap();
+    let error = import_agsi(&download, dir.path()).unwrap_err();
+    assert_eq!(
+        messages(error, dir.path()),
+        vec![r#"agsi_utf16.csv: expected UTF-8 text (save it as CSV UTF-8), found "UTF-16 text""#]
+    );
+}
+
+#[test]
 fn entsog_flows_are_summed_per_route_and_day() {
     let dir = copy_of(&fixture("valid"));
     let summary = import_entsog(&fixture("entsog_physical_flows.csv"), dir.path())

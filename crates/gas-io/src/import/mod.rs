@@ -111,6 +111,7 @@ impl Sheet {
     pub(crate) fn read(file: &Path) -> Result<Sheet, InputErrors> {
         let bytes = std::fs::read(file)
             .map_err(|e| InputError::file(file, "a readable file", e.to_string()))?;
+        crate::read::check_encoding(file, &bytes)?;
         let text = String::from_utf8_lossy(&bytes);
         let text = text.trim_start_matches('\u{feff}');
         let mut skipped_lines = 0;
