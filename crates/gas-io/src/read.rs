@@ -29,10 +29,8 @@ pub(crate) struct Loaded<T> {
 /// mark (spreadsheets save \"Unicode text\" so): one error saying so, instead of
 /// a header whose every name the CSV reader sees with NUL bytes between letters.
 pub(crate) fn check_encoding(file: &Path, bytes: &[u8]) -> Result<(), InputError> {
-    let encoding = match bytes {
-        [0xFF, 0xFE, 0, 0, ..] | [0, 0, 0xFE, 0xFF, ..] => "UTF-32",
-        [0xFF, 0xFE, ..] | [0xFE, 0xFF, ..] => "UTF-16",
-        _ => return Ok(()),
+    let Some(encoding) = gas_core::text::unicode_bom_encoding(bytes) else {
+        return Ok(());
     };
     Err(InputError::file(
         file,

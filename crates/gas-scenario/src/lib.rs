@@ -98,12 +98,7 @@ pub(crate) fn read_text(path: &std::path::Path) -> Result<String, FileErrors> {
 /// byte-order mark (spreadsheets and some editors save "Unicode text" so), or
 /// an invalid byte, located by line and column like every other error.
 fn not_utf8(file: String, bytes: &[u8], error: std::str::Utf8Error) -> FileError {
-    let unicode = match bytes {
-        [0xFF, 0xFE, 0, 0, ..] | [0, 0, 0xFE, 0xFF, ..] => Some("UTF-32"),
-        [0xFF, 0xFE, ..] | [0xFE, 0xFF, ..] => Some("UTF-16"),
-        _ => None,
-    };
-    if let Some(encoding) = unicode {
+    if let Some(encoding) = gas_core::text::unicode_bom_encoding(bytes) {
         return FileError {
             file,
             line: 0,
