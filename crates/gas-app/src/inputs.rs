@@ -28,8 +28,12 @@ pub struct DatasetInfo {
 
 /// SHA-256 of a file's bytes, or of nothing when unreadable (the loader reports that).
 pub fn file_sha256(path: &Path) -> String {
-    let bytes = std::fs::read(path).unwrap_or_default();
-    let digest = Sha256::digest(&bytes);
+    sha256_hex(&std::fs::read(path).unwrap_or_default())
+}
+
+/// SHA-256 of `bytes`, hex.
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    let digest = Sha256::digest(bytes);
     digest.iter().map(|byte| format!("{byte:02x}")).collect()
 }
 
@@ -38,15 +42,48 @@ pub fn load_files(
     scenario_path: &Path,
     package_paths: &[PathBuf],
 ) -> Result<(Scenario, Vec<Package>, Vec<InputFile>), AppError> {
+    let scenario = gas_scenario::load_scenario(scenario_path).map(|scenario| {
+        let file = InputFile {
+            name: scenario.name.clone(),
+            file: scenario_path.display().to_string(),
+            sha256: file_sha256(scenario_path),
+        };
+        (scenario, file)
+    });
+    with_packages(scenario, package_paths)
+}
+
+/// Reads the scenario `text` (built into the program, `label` standing for its
+/// file in messages and in `summary.json`) and loads the package files, as
+/// [`load_files`] does.
+pub fn load_text_and_files(
+    text: &str,
+    label: &str,
+    package_paths: &[PathBuf],
+) -> Result<(Scenario, Vec<Package>, Vec<InputFile>), AppError> {
+    let scenario = gas_scenario::parse_scenario(text, label).map(|scenario| {
+        let file = InputFile {
+            name: scenario.name.clone(),
+            file: label.to_string(),
+            sha256: sha256_hex(text.as_bytes()),
+        };
+        (scenario, file)
+    });
+    with_packages(scenario, package_paths)
+}
+
+/// A scenario already read (or its errors) with the package files
+/// `package_paths`: every error of every file, or the scenario, the packages
+/// and the input files (the scenario's first).
+fn with_packages(
+    scenario: Result<(Scenario, InputFile), gas_scenario::FileErrors>,
+    package_paths: &[PathBuf],
+) -> Result<(Scenario, Vec<Package>, Vec<InputFile>), AppError> {
     let mut errors = Vec::new();
     let mut files = Vec::new();
-    let scenario = match gas_scenario::load_scenario(scenario_path) {
-        Ok(scenario) => {
-            files.push(InputFile {
-                name: scenario.name.clone(),
-                file: scenario_path.display().to_string(),
-                sha256: file_sha256(scenario_path),
-            });
+    let scenario = match scenario {
+        Ok((scenario, file)) => {
+            files.push(file);
             Some(scenario)
         }
         Err(problems) => {

@@ -87,3 +87,79 @@ fn a_rerun_removes_the_files_of_earlier_runs_that_it_does_not_write() {
         ]
     );
 }
+
+/// The rows of the `summary.json` table of `docs/outputs.md`: its first cells.
+fn documented_summary_keys() -> String {
+    let docs = std::fs::read_to_string(common::repo().join("docs/outputs.md")).unwrap();
+    let section = docs
+        .split("## `summary.json`")
+        .nth(1)
+        .and_then(|rest| rest.split("\n## ").next())
+        .expect("docs/outputs.md has a summary.json section");
+    section
+        .lines()
+        .filter_map(|line| line.strip_prefix("| `"))
+        .map(|line| line.split('`').next().unwrap_or_default().to_string())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[test]
+fn every_key_of_summary_json_is_documented() {
+    let (outcome, files, info) = ten_days(true);
+    let summary = write::summary_json(&outcome, &files, &info);
+    let documented = documented_summary_keys();
+    let mut missing = Vec::new();
+    for (key, value) in summary.as_object().unwrap() {
+        // `inputs` is documented key by key (`inputs.scenario`, ...).
+        if key == "inputs" {
+            for inner in value.as_object().unwrap().keys() {
+                let path = format!("inputs.{inner}");
+                if !documented.split(' ').any(|k| k == path) {
+                    missing.push(path);
+                }
+            }
+        } else if !documented.split(' ').any(|k| k == key) {
+            missing.push(key.clone());
+        }
+    }
+    assert!(
+        missing.is_empty(),
+        "keys of summary.json missing from docs/outputs.md: {missing:?}"
+    );
+}
+
+/// The text cells of column `name` of `table`.
+fn text_column<'t>(table: &'t gas_output::table::Table, name: &str) -> &'t [String] {
+    match &table.column(name).unwrap().data {
+        gas_output::table::ColumnData::Text(values) => values,
+        _ => panic!("{name} is not a text column"),
+    }
+}
+
+#[test]
+fn flows_daily_lng_ids_are_as_documented() {
+    // docs/outputs.md: `LNG-<zone>` for lng_sendout, `LNG-<origin>` for lng_supply.
+    let docs = std::fs::read_to_string(common::repo().join("docs/outputs.md")).unwrap();
+    assert!(docs.contains("`LNG-<zone>` for `lng_sendout`"));
+    assert!(docs.contains("`LNG-<origin>` for `lng_supply`"));
+    let (outcome, _, _) = ten_days(false);
+    let flows = gas_output::tables::flows_daily(&outcome.built.system, &outcome.results);
+    let (kinds, ids) = (text_column(&flows, "kind"), text_column(&flows, "id"));
+    let (from, to) = (text_column(&flows, "from"), text_column(&flows, "to"));
+    let mut seen = [false, false];
+    for row in 0..flows.rows() {
+        match kinds[row].as_str() {
+            "lng_sendout" => {
+                assert_eq!(ids[row], format!("LNG-{}", to[row]));
+                seen[0] = true;
+            }
+            "lng_supply" => {
+                assert_eq!(ids[row], format!("LNG-{}", from[row]));
+                seen[1] = true;
+            }
+            _ => {}
+        }
+    }
+    assert_eq!(seen, [true, true]);
+}

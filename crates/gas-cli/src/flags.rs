@@ -119,9 +119,8 @@ pub struct CompareArgs {
 /// `gasbuffer backtest`.
 #[derive(Debug, Args)]
 pub struct BacktestArgs {
-    /// The scenario to replay (TOML).
-    #[arg(default_value = "scenarios/actual-2022.toml")]
-    pub scenario: PathBuf,
+    /// The scenario to replay (TOML) [default: scenarios/actual-2022.toml, or the copy built into the program when the current folder has no such file]
+    pub scenario: Option<PathBuf>,
     /// A package file (TOML); repeat for several, applied in the order given.
     #[arg(long = "package", short = 'p', value_name = "FILE")]
     pub packages: Vec<PathBuf>,
@@ -145,7 +144,7 @@ pub struct ValidateArgs {
     /// Scenario or package files (a file with a `[period]` table is a scenario, otherwise a package).
     #[arg(required = true)]
     pub files: Vec<PathBuf>,
-    /// Also build each scenario against its dataset to check the names it uses.
+    /// Also build each scenario against its dataset, and each package with each scenario given, to check the names they use.
     #[arg(long)]
     pub against_dataset: bool,
 }

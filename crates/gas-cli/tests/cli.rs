@@ -78,6 +78,33 @@ fn validate_tells_scenarios_from_packages_by_their_keys() {
     std::fs::remove_dir_all(&dir).unwrap();
 }
 
+#[test]
+fn validate_reads_a_scenario_with_a_misspelt_period_as_a_scenario() {
+    // `[periode]` instead of `[period]`: the file is still a scenario (it has
+    // events), so the scenario reader says what is wrong, not the package reader
+    // (which asked for a `trigger` and called `events` an unknown key).
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("periode.toml");
+    std::fs::write(
+        &file,
+        "name = \"typo\"\n[periode]\nstart = 2022-04-01\nend = 2023-03-31\n\n\
+         [[events]]\ntype = \"route_cutoff\"\nroutes = [\"NS1\"]\nfrom = 2022-06-01\n",
+    )
+    .unwrap();
+    let output = gasbuffer(&["validate", "periode.toml"], dir.path());
+    assert_eq!(output.status.code(), Some(3));
+    let stderr = text(&output.stderr);
+    assert!(
+        stderr.contains("periode.toml:1:1: period: expected a table, found nothing"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("periode.toml:2:2: periode: expected one of the keys curtailment,"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains(": trigger: "), "{stderr}");
+}
+
 /// Every broken file of the scenario crate's corpus makes `validate` fail with
 /// exit code 3, a located message naming the file, and no panic.
 #[test]
@@ -814,4 +841,76 @@ fn a_route_left_out_of_the_model_is_named_with_the_reason() {
         stderr.contains("found \"BLUESTREAM\", which is in routes.csv but left out of the model: it enters TR, a transit zone modelled in its transit role only"),
         "{stderr}"
     );
+}
+
+#[test]
+fn backtest_without_a_scenario_outside_the_repository_replays_the_built_in_copy() {
+    // An installed binary run in a folder without scenarios/: the default scenario
+    // is the built-in copy of scenarios/actual-2022.toml, not a missing file. The
+    // --out check (after the scenario is read, before the solve) stops it quickly.
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("afile"), "").unwrap();
+    let output = gasbuffer(&["backtest", "--out", "afile"], dir.path());
+    assert_no_panic(&output);
+    let stderr = text(&output.stderr);
+    assert_eq!(output.status.code(), Some(6), "{stderr}");
+    assert_eq!(
+        stderr.trim_end(),
+        "error: --out: afile is a file, not a folder"
+    );
+    // A package given with it is read and checked as with a scenario file.
+    let output = gasbuffer(&["backtest", "--package", "missing.toml"], dir.path());
+    assert_eq!(output.status.code(), Some(3));
+    assert!(text(&output.stderr).starts_with("error: missing.toml: expected a readable file"));
+}
+
+#[test]
+fn validate_against_the_dataset_builds_packages_with_the_scenarios_given() {
+    // A package naming an origin, a route and a zone the dataset does not have.
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("names.toml"),
+        "name = \"names\"\ntrigger = \"invasion\"\n\n[[measures]]\ntype = \"embargo\"\norigin = \"ZZ\"\n\n\
+         [[measures]]\ntype = \"route_status\"\nroute = \"NS3\"\nstatus = \"online\"\n",
+    )
+    .unwrap();
+    let scenario = repo().join("scenarios/baseline-2022.toml");
+    let scenario = scenario.to_str().unwrap();
+    // With a scenario: built with it, each unknown name reported at the package's line.
+    let output = gasbuffer(
+        &["validate", "--against-dataset", scenario, "names.toml"],
+        dir.path(),
+    );
+    assert_no_panic(&output);
+    assert_eq!(output.status.code(), Some(3));
+    let stderr = text(&output.stderr);
+    assert!(
+        stderr.contains("names.toml:6:10: measures[0].origin: expected an origin of the dataset"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("names.toml:10:9: measures[1].route: expected a route of the model"),
+        "{stderr}"
+    );
+    assert!(text(&output.stdout).contains("ok (scenario, built against its dataset)"));
+    // Alone, it reads, and the output says its names were not checked.
+    let output = gasbuffer(&["validate", "--against-dataset", "names.toml"], dir.path());
+    assert_eq!(output.status.code(), Some(0));
+    assert!(text(&output.stdout).contains(
+        "names.toml: ok (package; its names are checked against a dataset only with a scenario"
+    ));
+    // A good package with the scenario is ok.
+    let package = repo().join("packages/eu-contingency.toml");
+    let output = gasbuffer(
+        &[
+            "validate",
+            "--against-dataset",
+            package.to_str().unwrap(),
+            scenario,
+        ],
+        dir.path(),
+    );
+    assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
+    assert!(text(&output.stdout)
+        .contains("eu-contingency.toml: ok (package, built with the 1 scenario given)"));
 }

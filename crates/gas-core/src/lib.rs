@@ -16,6 +16,7 @@ pub mod period;
 pub mod results;
 pub mod sector;
 pub mod system;
+pub mod text;
 pub mod units;
 pub mod validate;
 

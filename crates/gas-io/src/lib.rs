@@ -32,6 +32,7 @@
 mod error;
 pub mod import;
 pub mod limits;
+mod lines;
 mod read;
 mod summary;
 mod table;

@@ -6,6 +6,7 @@
 //! the cross-table rules of [`crate::validate`] run.
 
 use crate::error::{InputError, InputErrors};
+use crate::lines::LineCounter;
 use crate::table::{match_header, Row, Table};
 use crate::tables::for_each_table;
 use crate::validate::{validate_loaded, Lines};
@@ -24,19 +25,35 @@ pub(crate) struct Loaded<T> {
     pub(crate) records: usize,
 }
 
+/// A file that is not UTF-8 but UTF-16 or UTF-32 text, told by its byte-order
+/// mark (spreadsheets save \"Unicode text\" so): one error saying so, instead of
+/// a header whose every name the CSV reader sees with NUL bytes between letters.
+pub(crate) fn check_encoding(file: &Path, bytes: &[u8]) -> Result<(), InputError> {
+    let Some(encoding) = gas_core::text::unicode_bom_encoding(bytes) else {
+        return Ok(());
+    };
+    Err(InputError::file(
+        file,
+        "UTF-8 text (save it as CSV UTF-8)",
+        format!("{encoding} text"),
+    ))
+}
+
 /// Parses one CSV file's bytes as table `T`.
 ///
-/// Row errors go to `errors`; structural errors (header) are returned as `Err`.
+/// Row errors go to `errors`; structural errors (encoding, header) are returned as `Err`.
 pub(crate) fn parse_table<T: Table>(
     file: &Path,
     bytes: &[u8],
     errors: &mut Vec<InputError>,
 ) -> Result<Loaded<T>, Vec<InputError>> {
+    check_encoding(file, bytes).map_err(|error| vec![error])?;
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
         .from_reader(bytes);
     let mut records = reader.byte_records();
+    let mut lines = LineCounter::new(bytes);
     let header: Vec<String> = match records.next() {
         None => {
             return Err(vec![InputError::row(
@@ -46,7 +63,7 @@ pub(crate) fn parse_table<T: Table>(
                 "",
             )])
         }
-        Some(Err(e)) => return Err(vec![csv_error(file, &e)]),
+        Some(Err(e)) => return Err(vec![csv_error(file, &e, &mut lines)]),
         Some(Ok(record)) => record
             .iter()
             .enumerate()
@@ -73,14 +90,12 @@ pub(crate) fn parse_table<T: Table>(
         let record = match record {
             Ok(record) => record,
             Err(e) => {
-                errors.push(csv_error(file, &e));
+                errors.push(csv_error(file, &e, &mut lines));
                 break;
             }
         };
         loaded.records += 1;
-        let line = record
-            .position()
-            .map_or(0, |p| usize::try_from(p.line()).unwrap_or(usize::MAX));
+        let line = record.position().map_or(0, |p| lines.record_line(p));
         if record.len() != header.len() {
             let found: Vec<String> = record
                 .iter()
@@ -134,10 +149,8 @@ pub(crate) fn parse_table<T: Table>(
     Ok(loaded)
 }
 
-fn csv_error(file: &Path, error: &csv::Error) -> InputError {
-    let line = error
-        .position()
-        .map_or(0, |p| usize::try_from(p.line()).unwrap_or(usize::MAX));
+fn csv_error(file: &Path, error: &csv::Error, lines: &mut LineCounter<'_>) -> InputError {
+    let line = error.position().map_or(0, |p| lines.record_line(p));
     InputError::row(file, line, "well-formed CSV", error.to_string())
 }
 

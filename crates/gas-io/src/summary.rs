@@ -136,20 +136,17 @@ pub fn summarize(dataset: &Dataset) -> DatasetSummary {
                         && t.valid_to.is_none()
                 })
                 .filter_map(|t| t.sendout_capacity_gwh_d)
-                .map(|c| c.value())
-                .sum();
+                .map(|c| c.value());
             let open = d.interconnectors.iter().filter(|i| i.valid_to.is_none());
             let export = open
                 .clone()
                 .filter(|i| i.from_zone == z.id)
                 .filter_map(|i| i.capacity_gwh_d)
-                .map(|c| c.value())
-                .sum();
+                .map(|c| c.value());
             let import = open
                 .filter(|i| i.to_zone == z.id)
                 .filter_map(|i| i.capacity_gwh_d)
-                .map(|c| c.value())
-                .sum();
+                .map(|c| c.value());
             ZoneSummary {
                 zone: z.id.clone(),
                 name: z.name.clone(),
@@ -157,9 +154,9 @@ pub fn summarize(dataset: &Dataset) -> DatasetSummary {
                 working_gas_twh: storage.map(|s| s.working_gas_twh.value()),
                 injection_capacity_gwh_d: storage.map(|s| s.injection_capacity_gwh_d.value()),
                 withdrawal_capacity_gwh_d: storage.map(|s| s.withdrawal_capacity_gwh_d.value()),
-                lng_sendout_gwh_d: lng,
-                export_capacity_gwh_d: export,
-                import_capacity_gwh_d: import,
+                lng_sendout_gwh_d: total(lng),
+                export_capacity_gwh_d: total(export),
+                import_capacity_gwh_d: total(import),
             }
         })
         .collect();
@@ -252,6 +249,13 @@ pub fn summarize(dataset: &Dataset) -> DatasetSummary {
     }
 }
 
+/// The sum of `values`, `0` (not `-0`, what `Iterator::sum` gives for no
+/// value at all) when there is none, so that a zone without any LNG terminal
+/// shows `0`, not `-0`.
+fn total(values: impl Iterator<Item = f64>) -> f64 {
+    values.fold(0.0, |sum, x| sum + x)
+}
+
 /// Loads the dataset in `dir` and summarizes it: the library side of `gasbuffer data check`.
 pub fn check_dataset(dir: &Path) -> Result<DatasetSummary, InputErrors> {
     crate::load_dataset(dir).map(|d| summarize(&d))
@@ -325,8 +329,13 @@ fn blank_or(cell: Option<&String>, f: impl Fn(&String) -> bool) -> bool {
     }
 }
 
+/// `x` with `decimals` decimals; a value that rounds to zero is `0`, never `-0`.
 fn num(x: f64, decimals: usize) -> String {
-    format!("{x:.decimals$}")
+    let text = format!("{x:.decimals$}");
+    match text.strip_prefix('-') {
+        Some(rest) if rest.chars().all(|c| c == '0' || c == '.') => rest.to_string(),
+        _ => text,
+    }
 }
 
 fn opt(x: Option<f64>, decimals: usize) -> String {
@@ -436,5 +445,36 @@ impl fmt::Display for DatasetSummary {
             ]);
         }
         t.write(f)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{num, summarize};
+
+    #[test]
+    fn zones_without_terminals_or_links_have_zero_capacity_not_minus_zero() {
+        let dataset = crate::load_bundled().unwrap();
+        let summary = summarize(&dataset);
+        let cyprus = summary.zones.iter().find(|z| z.zone == "CY").unwrap();
+        for capacity in [
+            cyprus.lng_sendout_gwh_d,
+            cyprus.import_capacity_gwh_d,
+            cyprus.export_capacity_gwh_d,
+        ] {
+            assert!(capacity == 0.0 && capacity.is_sign_positive(), "{capacity}");
+        }
+        let json = serde_json::to_string(&summary).unwrap();
+        assert!(!json.contains(":-0.0"), "{json}");
+        let text = summary.to_string();
+        assert!(!text.contains(" -0 ") && !text.contains(" -0\n"), "{text}");
+    }
+
+    #[test]
+    fn numbers_that_round_to_zero_print_without_a_sign() {
+        assert_eq!(num(-0.0, 0), "0");
+        assert_eq!(num(-0.04, 1), "0.0");
+        assert_eq!(num(-0.06, 1), "-0.1");
+        assert_eq!(num(-12.0, 0), "-12");
     }
 }

@@ -54,3 +54,47 @@ fn each_broken_folder_gives_exactly_its_expected_messages() {
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+#[test]
+fn errors_of_a_file_with_crlf_line_endings_name_the_faulty_line() {
+    // A file saved on Windows: CRLF line endings, a BOM, and the defect on line 3.
+    let valid = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/valid");
+    let dir = tempfile::tempdir().unwrap();
+    for entry in std::fs::read_dir(&valid).unwrap().flatten() {
+        std::fs::copy(entry.path(), dir.path().join(entry.file_name())).unwrap();
+    }
+    let zones = std::fs::read_to_string(valid.join("zones.csv")).unwrap();
+    let broken = zones
+        .replacen("PL,Poland,true", "PL,Poland,yes", 1)
+        .replace('\n', "\r\n");
+    std::fs::write(dir.path().join("zones.csv"), format!("\u{feff}{broken}")).unwrap();
+    let errors = load_dataset(dir.path()).unwrap_err();
+    assert_eq!(
+        messages(&errors, dir.path()),
+        vec![r#"zones.csv:3: eu_member: expected true or false, found "yes""#]
+    );
+}
+
+/// `text` as UTF-16 little-endian with its byte-order mark, as spreadsheets save
+/// "Unicode text".
+fn utf16(text: &str) -> Vec<u8> {
+    let mut bytes = vec![0xFF, 0xFE];
+    bytes.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
+    bytes
+}
+
+#[test]
+fn a_utf16_file_is_one_error_that_names_its_encoding() {
+    let valid = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/valid");
+    let dir = tempfile::tempdir().unwrap();
+    for entry in std::fs::read_dir(&valid).unwrap().flatten() {
+        std::fs::copy(entry.path(), dir.path().join(entry.file_name())).unwrap();
+    }
+    let zones = std::fs::read_to_string(valid.join("zones.csv")).unwrap();
+    std::fs::write(dir.path().join("zones.csv"), utf16(&zones)).unwrap();
+    let errors = load_dataset(dir.path()).unwrap_err();
+    assert_eq!(
+        messages(&errors, dir.path()),
+        vec!["zones.csv: expected UTF-8 text (save it as CSV UTF-8), found \"UTF-16 text\""]
+    );
+}

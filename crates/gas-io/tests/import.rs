@@ -131,6 +131,57 @@ fn agsi_errors_name_line_and_column() {
 }
 
 #[test]
+fn errors_of_a_download_with_crlf_line_endings_and_comments_name_the_faulty_line() {
+    // The broken AGSI file as saved on Windows, after two comment lines:
+    // every line number is two more than in the original file.
+    let dir = copy_of(&fixture("valid"));
+    let original = std::fs::read_to_string(fixture("agsi_broken.csv")).unwrap();
+    let download = dir.path().join("agsi_crlf.csv");
+    let text = format!("# AGSI+ export\n# second comment\n{original}").replace('\n', "\r\n");
+    std::fs::write(&download, text).unwrap();
+    let error = import_agsi(&download, dir.path()).unwrap_err();
+    assert_eq!(
+        messages(error, dir.path()),
+        vec![
+            r#"agsi_crlf.csv:4: workingGasVolume: expected number, found "lots""#,
+            r#"agsi_crlf.csv:5: gasDayStart: expected date YYYY-MM-DD, found "01/05/2022""#,
+            r#"agsi_crlf.csv:5: withdrawalCapacity: expected non-negative number, found "-590.0""#,
+        ]
+    );
+}
+
+#[test]
+fn a_missing_column_is_reported_at_the_header_line_after_comments() {
+    let dir = copy_of(&fixture("valid"));
+    let download = dir.path().join("entsog_no_value.csv");
+    std::fs::write(
+        &download,
+        "# ENTSOG export\nperiodFrom,pointKey,directionKey,unit\n2022-06-01,ITP-00251,entry,kWh/d\n",
+    )
+    .unwrap();
+    let error = import_entsog(&download, dir.path()).unwrap_err();
+    assert_eq!(
+        messages(error, dir.path()),
+        vec!["entsog_no_value.csv:2: expected a column value or values, found nothing"]
+    );
+}
+
+#[test]
+fn a_utf16_download_is_one_error_that_names_its_encoding() {
+    let dir = copy_of(&fixture("valid"));
+    let original = std::fs::read_to_string(fixture("agsi_api_country_daily.csv")).unwrap();
+    let download = dir.path().join("agsi_utf16.csv");
+    let mut bytes = vec![0xFF, 0xFE];
+    bytes.extend(original.encode_utf16().flat_map(u16::to_le_bytes));
+    std::fs::write(&download, bytes).unwrap();
+    let error = import_agsi(&download, dir.path()).unwrap_err();
+    assert_eq!(
+        messages(error, dir.path()),
+        vec![r#"agsi_utf16.csv: expected UTF-8 text (save it as CSV UTF-8), found "UTF-16 text""#]
+    );
+}
+
+#[test]
 fn entsog_flows_are_summed_per_route_and_day() {
     let dir = copy_of(&fixture("valid"));
     let summary = import_entsog(&fixture("entsog_physical_flows.csv"), dir.path())

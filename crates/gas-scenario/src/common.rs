@@ -213,7 +213,7 @@ pub(crate) fn resolve_window(
         let loc = window.to.as_ref().map_or(default_from_loc, |to| &to.loc);
         errors.push(loc.error(
             format!("a date on or after the start {from}"),
-            to.to_string(),
+            as_written(window.to.as_ref(), to, triggers),
         ));
         return None;
     }
@@ -221,20 +221,36 @@ pub(crate) fn resolve_window(
         if outside == OutsidePeriod::Skipped {
             return None;
         }
-        let loc = match (&window.from, &window.to) {
-            (Some(spec), _) if from > period.1 => &spec.loc,
-            (_, Some(spec)) => &spec.loc,
-            (Some(spec), None) => &spec.loc,
-            (None, None) => default_from_loc,
+        let spec = match (&window.from, &window.to) {
+            (Some(spec), _) if from > period.1 => Some(spec),
+            (_, Some(spec)) => Some(spec),
+            (Some(spec), None) => Some(spec),
+            (None, None) => None,
         };
+        let loc = spec.map_or(default_from_loc, |spec| &spec.loc);
         let found = if from > period.1 { from } else { to };
         errors.push(loc.error(
             format!("a date within the period {} to {}", period.0, period.1),
-            found.to_string(),
+            as_written(spec, found, triggers),
         ));
         return None;
     }
     Some((from, to))
+}
+
+/// A resolved date as the file wrote it: a trigger expression with its date
+/// (`"invasion + 400d" = 2023-03-31`), so that the message shows what to change;
+/// a plain date (or a date that `spec` does not give) as itself.
+fn as_written(spec: Option<&Located<DateSpec>>, date: NaiveDate, triggers: &[Trigger]) -> String {
+    match spec {
+        Some(spec)
+            if matches!(spec.value, DateSpec::Trigger { .. })
+                && spec.value.resolve(triggers) == Ok(date) =>
+        {
+            format!("\"{}\" = {date}", spec.value)
+        }
+        _ => date.to_string(),
+    }
 }
 
 fn trigger_names(triggers: &[Trigger]) -> String {

@@ -90,14 +90,84 @@ pub(crate) fn read_text(path: &std::path::Path) -> Result<String, FileErrors> {
             found: error.to_string(),
         }])
     })?;
-    String::from_utf8(bytes).map_err(|error| {
-        FileErrors(vec![FileError {
-            file: label,
+    String::from_utf8(bytes)
+        .map_err(|error| FileErrors(vec![not_utf8(label, error.as_bytes(), error.utf8_error())]))
+}
+
+/// The error of a file that is not UTF-8: UTF-16 or UTF-32 text, told by its
+/// byte-order mark (spreadsheets and some editors save "Unicode text" so), or
+/// an invalid byte, located by line and column like every other error.
+fn not_utf8(file: String, bytes: &[u8], error: std::str::Utf8Error) -> FileError {
+    if let Some(encoding) = gas_core::text::unicode_bom_encoding(bytes) {
+        return FileError {
+            file,
             line: 0,
             column: 0,
             key: String::new(),
-            expected: "UTF-8 text".into(),
-            found: format!("invalid UTF-8 at byte {}", error.utf8_error().valid_up_to()),
-        }])
-    })
+            expected: "UTF-8 text (save the file as UTF-8)".into(),
+            found: format!("{encoding} text"),
+        };
+    }
+    let at = error.valid_up_to();
+    let before = &bytes[..at];
+    let line_start = before
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(0, |i| i + 1);
+    let column = String::from_utf8_lossy(&before[line_start..])
+        .chars()
+        .count()
+        + 1;
+    FileError {
+        file,
+        line: before.iter().filter(|&&b| b == b'\n').count() + 1,
+        column,
+        key: String::new(),
+        expected: "UTF-8 text".into(),
+        found: format!("a byte that is not UTF-8 (0x{:02X})", bytes[at]),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    /// The message `load_scenario` gives for a file of `bytes` (not UTF-8), named `s.toml`.
+    fn message(bytes: &[u8]) -> String {
+        let dir = std::env::temp_dir().join(format!(
+            "gas-scenario-utf8-{}-{}",
+            std::process::id(),
+            bytes.len()
+        ));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("s.toml");
+        std::fs::write(&path, bytes).unwrap();
+        let errors = crate::load_scenario(&path).unwrap_err();
+        std::fs::remove_dir_all(&dir).unwrap();
+        errors.0[0]
+            .to_string()
+            .replace(&path.display().to_string(), "s.toml")
+    }
+
+    #[test]
+    fn a_byte_that_is_not_utf8_is_located_by_line_and_column() {
+        assert_eq!(
+            message(b"name = \"s\"\n[period]\nstart = \"2022-04-01\xff\"\n"),
+            "s.toml:3:20: expected UTF-8 text, found a byte that is not UTF-8 (0xFF)"
+        );
+        // Columns count characters: the é before the bad byte is one.
+        let bytes: Vec<u8> = "note = \"é".bytes().chain([0xE9, b'"']).collect();
+        assert_eq!(
+            message(&bytes),
+            "s.toml:1:10: expected UTF-8 text, found a byte that is not UTF-8 (0xE9)"
+        );
+    }
+
+    #[test]
+    fn utf16_text_is_named_as_such() {
+        let mut bytes = vec![0xFF, 0xFE];
+        bytes.extend("name = \"s\"\n".encode_utf16().flat_map(u16::to_le_bytes));
+        assert_eq!(
+            message(&bytes),
+            "s.toml: expected UTF-8 text (save the file as UTF-8), found UTF-16 text"
+        );
+    }
 }

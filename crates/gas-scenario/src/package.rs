@@ -272,7 +272,7 @@ fn read_measure(ctx: &mut Ctx<'_>, table: &mut Table<'_, '_>) -> Option<Measure>
         "price_cap" => {
             let origin = table.string(ctx, "origin", true);
             let carrier = read_carrier(ctx, table, Carrier::All);
-            let cap = table.number(ctx, "cap_eur_mwh", true, Bound::NonNegative);
+            let cap = table.number(ctx, "cap_eur_mwh", true, Bound::Price);
             MeasureKind::PriceCap {
                 origin: origin?,
                 carrier,
@@ -281,8 +281,8 @@ fn read_measure(ctx: &mut Ctx<'_>, table: &mut Table<'_, '_>) -> Option<Measure>
         }
         "extra_lng" => {
             let origin = table.string(ctx, "origin", true);
-            let volume = table.number(ctx, "volume_gwh_d", true, Bound::NonNegative);
-            let price = table.number(ctx, "price_eur_mwh", true, Bound::NonNegative);
+            let volume = table.number(ctx, "volume_gwh_d", true, Bound::Volume);
+            let price = table.number(ctx, "price_eur_mwh", true, Bound::Price);
             MeasureKind::ExtraLng {
                 origin: origin?,
                 volume_gwh_d: volume?.value,
@@ -291,7 +291,7 @@ fn read_measure(ctx: &mut Ctx<'_>, table: &mut Table<'_, '_>) -> Option<Measure>
         }
         "pipeline_increase" => {
             let origin = table.string(ctx, "origin", true);
-            let volume = table.number(ctx, "volume_gwh_d", true, Bound::NonNegative);
+            let volume = table.number(ctx, "volume_gwh_d", true, Bound::Volume);
             MeasureKind::PipelineIncrease {
                 origin: origin?,
                 volume_gwh_d: volume?.value,
@@ -300,7 +300,7 @@ fn read_measure(ctx: &mut Ctx<'_>, table: &mut Table<'_, '_>) -> Option<Measure>
         "fuel_switching" => {
             let zones = read_zones(ctx, table, "zones");
             let share = table.number(ctx, "share", true, Bound::Share);
-            let cost = table.number(ctx, "cost_eur_mwh", false, Bound::NonNegative);
+            let cost = table.number(ctx, "cost_eur_mwh", false, Bound::Price);
             MeasureKind::FuelSwitching {
                 zones,
                 share: share?.value,
@@ -357,7 +357,7 @@ fn read_measure(ctx: &mut Ctx<'_>, table: &mut Table<'_, '_>) -> Option<Measure>
         "storage_targets" => {
             let zones = read_zones(ctx, table, "zones");
             let penalty = table
-                .number(ctx, "penalty_eur_mwh", false, Bound::NonNegative)
+                .number(ctx, "penalty_eur_mwh", false, Bound::Price)
                 .map_or(DEFAULT_TARGET_PENALTY, |p| p.value);
             let preset = table.string(ctx, "preset", false);
             let targets = read_targets(ctx, table);

@@ -52,7 +52,7 @@ impl<'s> Ctx<'s> {
         }
         for error in errors {
             let span = error.span().unwrap_or(0..0);
-            let message = error.message().trim().to_string();
+            let message = name_duplicate_key(error.message().trim(), text, &span);
             let (found, expected) = match message.split_once(", expected ") {
                 Some((found, expected)) => (found.to_string(), expected.to_string()),
                 None => (message.clone(), "valid TOML".to_string()),
@@ -63,14 +63,45 @@ impl<'s> Ctx<'s> {
     }
 }
 
+/// The largest price, cost or penalty a file may give (EUR/MWh): far above any
+/// real one (the 2022 TTF peak was about 340), and small enough that the
+/// solver's arithmetic stays exact next to the model's smallest costs (with
+/// 1e12 a cheap optional supply was left unused and demand curtailed instead).
+pub(crate) const MAX_EUR_MWH: f64 = 1e6;
+
+/// The largest volume a file may give (GWh/d): about a hundred times Europe's
+/// peak daily demand; larger ones made the solver report feasible runs as
+/// infeasible.
+pub(crate) const MAX_GWH_D: f64 = 1e6;
+
+/// The largest multiplier or relative change (`lng_availability` factor,
+/// `cold_spell` uplift, `demand_shock` change): a hundred times, for the same
+/// reason as [`MAX_GWH_D`].
+pub(crate) const MAX_MULTIPLIER: f64 = 100.0;
+
+/// The parser's "duplicate key" names no key; the span does (a key, or the
+/// name of a table given twice): `duplicate key "period"`. Other messages as they are.
+fn name_duplicate_key(message: &str, text: &str, span: &Range<usize>) -> String {
+    match text.get(span.clone()).map(str::trim) {
+        Some(key) if message == "duplicate key" && !key.is_empty() => {
+            format!("duplicate key {key:?}")
+        }
+        _ => message.to_string(),
+    }
+}
+
 /// How a number is constrained.
 #[derive(Debug, Clone, Copy)]
 pub(crate) enum Bound {
     /// `[0, 1]`.
     Share,
-    /// `>= 0`.
-    NonNegative,
-    /// `>= -1` (a relative change that cannot remove more than everything).
+    /// A price, cost or penalty in EUR/MWh: `[0, MAX_EUR_MWH]`.
+    Price,
+    /// A volume in GWh/d: `[0, MAX_GWH_D]`.
+    Volume,
+    /// A multiplier or relative uplift: `[0, MAX_MULTIPLIER]`.
+    Multiplier,
+    /// `[-1, MAX_MULTIPLIER]` (a relative change that cannot remove more than everything).
     Change,
 }
 
@@ -78,8 +109,10 @@ impl Bound {
     fn expected(self) -> &'static str {
         match self {
             Bound::Share => "a number between 0 and 1",
-            Bound::NonNegative => "a non-negative number",
-            Bound::Change => "a number of at least -1 (a relative change)",
+            Bound::Price => "a number between 0 and 1000000 (EUR/MWh)",
+            Bound::Volume => "a number between 0 and 1000000 (GWh/d)",
+            Bound::Multiplier => "a number between 0 and 100",
+            Bound::Change => "a number between -1 and 100 (a relative change)",
         }
     }
 
@@ -87,8 +120,10 @@ impl Bound {
         value.is_finite()
             && match self {
                 Bound::Share => (0.0..=1.0).contains(&value),
-                Bound::NonNegative => value >= 0.0,
-                Bound::Change => value >= -1.0,
+                Bound::Price => (0.0..=MAX_EUR_MWH).contains(&value),
+                Bound::Volume => (0.0..=MAX_GWH_D).contains(&value),
+                Bound::Multiplier => (0.0..=MAX_MULTIPLIER).contains(&value),
+                Bound::Change => (-1.0..=MAX_MULTIPLIER).contains(&value),
             }
     }
 }

@@ -517,7 +517,7 @@ fn read_storage(ctx: &mut Ctx<'_>, root: &mut Table<'_, '_>) -> StorageObligatio
     if let Some(end) = table.choice(ctx, "end_level", false, &["start", "free"]) {
         result.end_at_least_start = end.value == "start";
     }
-    if let Some(penalty) = table.number(ctx, "target_penalty_eur_mwh", false, Bound::NonNegative) {
+    if let Some(penalty) = table.number(ctx, "target_penalty_eur_mwh", false, Bound::Price) {
         result.penalty_eur_mwh = penalty.value;
     }
     table.finish(ctx);
@@ -529,7 +529,7 @@ fn read_curtailment(ctx: &mut Ctx<'_>, root: &mut Table<'_, '_>) -> Curtailment 
     let Some(mut table) = root.table(ctx, "curtailment", false) else {
         return curtailment;
     };
-    if let Some(value) = table.number(ctx, "fuel_switching", false, Bound::NonNegative) {
+    if let Some(value) = table.number(ctx, "fuel_switching", false, Bound::Price) {
         curtailment.fuel_switching = Some(value.value);
     }
     let mut set = |ctx: &mut Ctx<'_>, key: &'static str, bound: Bound, target: &mut f64| {
@@ -543,18 +543,13 @@ fn read_curtailment(ctx: &mut Ctx<'_>, root: &mut Table<'_, '_>) -> Curtailment 
         Bound::Share,
         &mut curtailment.fuel_switching_share,
     );
-    set(ctx, "power", Bound::NonNegative, &mut curtailment.power);
-    set(
-        ctx,
-        "industry",
-        Bound::NonNegative,
-        &mut curtailment.industry,
-    );
-    set(ctx, "other", Bound::NonNegative, &mut curtailment.other);
+    set(ctx, "power", Bound::Price, &mut curtailment.power);
+    set(ctx, "industry", Bound::Price, &mut curtailment.industry);
+    set(ctx, "other", Bound::Price, &mut curtailment.other);
     set(
         ctx,
         "households_services",
-        Bound::NonNegative,
+        Bound::Price,
         &mut curtailment.households_services,
     );
     table.finish(ctx);
@@ -589,7 +584,7 @@ fn read_event(
         }
         "lng_availability" => {
             let origin = table.string(ctx, "origin", true);
-            let factor = table.number(ctx, "factor", true, Bound::NonNegative);
+            let factor = table.number(ctx, "factor", true, Bound::Multiplier);
             EventKind::LngAvailability {
                 origin: origin?,
                 factor: factor?.value,
@@ -632,7 +627,7 @@ fn read_event(
         }
         _ => {
             let zones = read_zones(ctx, table, "zones");
-            let uplift = table.number(ctx, "uplift", true, Bound::NonNegative);
+            let uplift = table.number(ctx, "uplift", true, Bound::Multiplier);
             EventKind::ColdSpell {
                 zones,
                 uplift: uplift?.value,
@@ -709,20 +704,43 @@ fn read_cutoff_target(ctx: &mut Ctx<'_>, table: &mut Table<'_, '_>) -> Option<Cu
 }
 
 /// Whether `text` is a scenario rather than a package: it has a top-level
-/// `period` (a table or an inline table; a package has `trigger` and `measures`
-/// instead). Text that is not valid TOML is judged by a `[period]` line, so that
-/// its syntax error comes from the right reader.
+/// `period` (a table or an inline table), or, without any key of a package
+/// (`trigger`, `measures`), a key only a scenario has (`events`, `triggers`,
+/// ...), so that a scenario whose `[period]` is misspelt or missing is told
+/// so by the scenario reader instead of being read as a package. Text that is
+/// not valid TOML is judged by its table headers (`[period]`, `[[events]]`,
+/// ...), so that its syntax error comes from the right reader.
 ///
 /// ```
 /// assert!(gas_scenario::is_scenario_text("name = \"s\"\nperiod = { start = 2022-01-01, end = 2022-01-31 }\n"));
 /// assert!(!gas_scenario::is_scenario_text("name = \"p\"\ntrigger = 2022-02-24\n[[measures]]\ntype = \"solidarity\"\n"));
 /// assert!(gas_scenario::is_scenario_text("name = \"broken\n[period]\n"));
+/// assert!(gas_scenario::is_scenario_text("name = \"typo\"\n[periode]\n[[events]]\ntype = \"cold_spell\"\n"));
+/// assert!(!gas_scenario::is_scenario_text("name = \"p\"\ntrigger = 2022-02-24\n[triggers]\n"));
+/// assert!(!gas_scenario::is_scenario_text(""));
 /// ```
 pub fn is_scenario_text(text: &str) -> bool {
+    let scenario_only = keys_only_in(&SCENARIO_KEYS, &crate::package::PACKAGE_KEYS);
     match text.parse::<toml::Table>() {
-        Ok(table) => table.contains_key("period"),
-        Err(_) => text
-            .lines()
-            .any(|line| line.trim_start().starts_with("[period]")),
+        Ok(table) => {
+            let has_any = |keys: &[&str]| keys.iter().any(|key| table.contains_key(*key));
+            let package_only = keys_only_in(&crate::package::PACKAGE_KEYS, &SCENARIO_KEYS);
+            table.contains_key("period") || (!has_any(&package_only) && has_any(&scenario_only))
+        }
+        Err(_) => text.lines().any(|line| {
+            let header = line.trim_start().trim_start_matches('[');
+            line.trim_start().starts_with('[')
+                && scenario_only
+                    .iter()
+                    .any(|key| header.starts_with(&format!("{key}]")))
+        }),
     }
+}
+
+/// The keys of `keys` that `others` does not have.
+fn keys_only_in(keys: &[&'static str], others: &[&str]) -> Vec<&'static str> {
+    keys.iter()
+        .copied()
+        .filter(|key| !others.contains(key))
+        .collect()
 }

@@ -27,11 +27,35 @@ fn io_failure(path: &Path, error: std::io::Error) -> Failure {
     }
 }
 
+/// The scenario `backtest` replays when none is named, relative to the current folder.
+const DEFAULT_SCENARIO: &str = "scenarios/actual-2022.toml";
+
+/// The shipped `scenarios/actual-2022.toml`, built into the program: the default
+/// when the current folder has no such file (an installed binary run elsewhere).
+const BUILT_IN_SCENARIO: &str = include_str!("../../../../scenarios/actual-2022.toml");
+
+/// The scenario file to replay: the one named, else [`DEFAULT_SCENARIO`] when it is
+/// there; `None` for the built-in copy.
+fn scenario_file(named: Option<&Path>) -> Option<PathBuf> {
+    match named {
+        Some(path) => Some(path.to_path_buf()),
+        None => Some(PathBuf::from(DEFAULT_SCENARIO)).filter(|path| path.is_file()),
+    }
+}
+
 /// Replays the scenario with observed inputs, prints the error table and writes the files.
 pub fn backtest(args: BacktestArgs) -> Result<u8, Failure> {
     super::clean_up_on_interrupt();
     let solver = solver_from(&args.solver)?;
-    let (scenario, packages, _files) = inputs::load_files(&args.scenario, &args.packages)?;
+    let scenario_path = scenario_file(args.scenario.as_deref());
+    let (scenario, packages, _files) = match &scenario_path {
+        Some(path) => inputs::load_files(path, &args.packages)?,
+        None => inputs::load_text_and_files(
+            BUILT_IN_SCENARIO,
+            &format!("{DEFAULT_SCENARIO} (built in)"),
+            &args.packages,
+        )?,
+    };
     let out = args
         .out
         .clone()
@@ -46,7 +70,7 @@ pub fn backtest(args: BacktestArgs) -> Result<u8, Failure> {
         check_out_file("--report", path)?;
     }
     let (dataset, _info) =
-        inputs::load_dataset_for(&scenario, Some(&args.scenario), args.dataset.as_deref())?;
+        inputs::load_dataset_for(&scenario, scenario_path.as_deref(), args.dataset.as_deref())?;
     let backtest = gas_backtest::run(
         &dataset,
         &scenario,

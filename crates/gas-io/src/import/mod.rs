@@ -21,6 +21,7 @@ pub use entsog::{import_entsog, ENTSOG_POINT_ROUTES};
 pub use eurostat::import_eurostat;
 
 use crate::error::{InputError, InputErrors};
+use crate::lines::LineCounter;
 use crate::table::{parse_number, Fields, Row, Table};
 use gas_core::dataset::{Dataset, SourceRecord};
 use serde::Serialize;
@@ -98,6 +99,8 @@ impl fmt::Display for ImportSummary {
 pub(crate) struct Sheet {
     pub(crate) file: PathBuf,
     pub(crate) header: Vec<String>,
+    /// The line of the header (after any `#` comment lines).
+    pub(crate) header_line: usize,
     /// (line, cells) for each data row.
     pub(crate) rows: Vec<(usize, Vec<String>)>,
 }
@@ -108,6 +111,7 @@ impl Sheet {
     pub(crate) fn read(file: &Path) -> Result<Sheet, InputErrors> {
         let bytes = std::fs::read(file)
             .map_err(|e| InputError::file(file, "a readable file", e.to_string()))?;
+        crate::read::check_encoding(file, &bytes)?;
         let text = String::from_utf8_lossy(&bytes);
         let text = text.trim_start_matches('\u{feff}');
         let mut skipped_lines = 0;
@@ -129,13 +133,14 @@ impl Sheet {
             .flexible(true)
             .delimiter(delimiter)
             .from_reader(body.as_bytes());
+        let mut lines = LineCounter::new(body.as_bytes());
         let mut header = None;
         let mut rows = Vec::new();
         let mut errors = Vec::new();
         for record in reader.records() {
             match record {
                 Err(e) => {
-                    let line = e.position().map_or(0, |p| p.line() as usize) + skipped_lines;
+                    let line = e.position().map_or(0, |p| lines.record_line(p)) + skipped_lines;
                     errors.push(InputError::row(
                         file,
                         line,
@@ -145,22 +150,24 @@ impl Sheet {
                     break;
                 }
                 Ok(record) => {
-                    let line = record.position().map_or(0, |p| p.line() as usize) + skipped_lines;
+                    let line =
+                        record.position().map_or(0, |p| lines.record_line(p)) + skipped_lines;
                     let cells: Vec<String> = record.iter().map(|c| c.trim().to_string()).collect();
                     if header.is_none() {
-                        header = Some(cells);
+                        header = Some((line, cells));
                     } else if cells.iter().any(|c| !c.is_empty()) {
                         rows.push((line, cells));
                     }
                 }
             }
         }
-        let Some(header) = header else {
+        let Some((header_line, header)) = header else {
             return Err(InputError::file(file, "a header row", "").into());
         };
         InputErrors(errors).into_result(Sheet {
             file: file.to_path_buf(),
             header,
+            header_line,
             rows,
         })
     }
@@ -179,7 +186,7 @@ impl Sheet {
         self.column(names).ok_or_else(|| {
             InputError::row(
                 &self.file,
-                1,
+                self.header_line,
                 format!("a column {}", names.join(" or ")),
                 "",
             )
