@@ -215,6 +215,41 @@ fn extra_lng_adds_a_tranche_and_storage_targets_land_on_the_storage() {
 }
 
 #[test]
+fn a_strategic_reserve_is_capped_at_the_level_the_storage_can_reach_by_each_day() {
+    // DE storage: 10 TWh working gas, 5000 GWh on 1 July (50 %), 100 GWh/d injection,
+    // no injection curve. A 90 % reserve (9000 GWh) from 11 July (day 10): by the end
+    // of day t the storage holds at most 5000 + 100 (t + 1) GWh, so the floor is
+    // 6100 on day 10 and 8100 on day 30, not the initial 5000 (nor 9000).
+    let scenario = parse_scenario(&scenario_text(""), "s.toml").unwrap();
+    let package = parse_package(
+        "name = \"reserve\"\ntrigger = 2022-07-11\n[[measures]]\ntype = \"strategic_reserve\"\nzones = [\"DE\"]\nfill = 0.9\n",
+        "p.toml",
+    )
+    .unwrap();
+    let built = build(&dataset(), &scenario, &[package]).unwrap();
+    let floor = &built.system.storages[0].floor_gwh;
+    assert_eq!(floor[9].value(), 0.0);
+    assert!(
+        (floor[10].value() - 6100.0).abs() < 1e-9,
+        "{}",
+        floor[10].value()
+    );
+    assert!(
+        (floor[30].value() - 8100.0).abs() < 1e-9,
+        "{}",
+        floor[30].value()
+    );
+    assert!(
+        built
+            .warnings
+            .iter()
+            .any(|w| w.contains("strategic reserve") && w.contains("2022-07-11")),
+        "{:?}",
+        built.warnings
+    );
+}
+
+#[test]
 fn actual_demand_takes_eurostat_s_month_shaped_by_the_daily_series_or_the_daily_total_alone() {
     use gas_core::dataset::{DailyDemandRecord, DemandSector, MonthlyDemandRecord};
     use gas_core::units::{GwhPerDay, Twh};

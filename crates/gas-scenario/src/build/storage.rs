@@ -299,21 +299,41 @@ pub(super) fn finalise(draft: &mut Draft) {
             .map(|((_, date), (fill, penalty, _))| fill_target(*date, *fill, *penalty))
             .collect();
         draft.system.storages[s].targets = targets;
-        // A hard floor above the initial level would be infeasible from day 0:
-        // the floor is capped at the initial level (assumption), with a warning.
-        let initial = draft.system.storages[s].initial_level_gwh;
-        let mut capped = false;
-        for floor in &mut draft.system.storages[s].floor_gwh {
-            if *floor > initial {
-                *floor = initial;
-                capped = true;
+        // A hard floor above what the storage can hold by a day would be infeasible:
+        // each day's floor is capped at that level (assumption), with a warning.
+        let reachable = reachable_levels_gwh(&draft.system.storages[s]);
+        let mut first_capped = None;
+        for (day, floor) in draft.system.storages[s].floor_gwh.iter_mut().enumerate() {
+            if *floor > reachable[day] {
+                *floor = reachable[day];
+                first_capped.get_or_insert(day);
             }
         }
-        if capped {
+        if let Some(day) = first_capped {
             draft.warnings.push(format!(
-                "storage {}: the strategic reserve floor is above the initial level; it is capped at the initial level",
-                draft.system.storages[s].code
+                "storage {}: the strategic reserve floor is above the level the storage can reach by injecting at full capacity from its initial level (first on {}); it is capped at that level",
+                draft.system.storages[s].code,
+                draft.system.period.date(day)
             ));
         }
     }
+}
+
+/// The highest level a storage can hold at the end of each day of the period, GWh:
+/// from its initial level, injecting its full capacity every day, lowered by the
+/// injection curve at the fill the day starts with (as the dispatch's fill-curve
+/// refinement does), never above its working gas.
+fn reachable_levels_gwh(storage: &Storage) -> Vec<Gwh> {
+    let working = storage.working_gas_gwh.value().max(0.0);
+    let mut level = storage.initial_level_gwh.value().clamp(0.0, working);
+    storage
+        .injection_capacity_gwh_d
+        .iter()
+        .map(|capacity| {
+            let fill = if working > 0.0 { level / working } else { 0.0 };
+            let injection = capacity.value().max(0.0) * storage.injection_curve.factor_at(fill);
+            level = (level + injection).min(working);
+            Gwh(level)
+        })
+        .collect()
 }
