@@ -64,10 +64,15 @@ fn kpi_row(kpi: &ZoneKpi, complete: bool) -> String {
 /// Prints the per-zone summary of a run, the EU line and the ledger totals.
 pub fn run_summary(outcome: &RunOutcome) {
     let results = &outcome.results;
+    let packages = if outcome.packages.is_empty() {
+        "without packages".to_string()
+    } else {
+        format!("with packages {}", outcome.packages.join(", "))
+    };
     outln!(
-        "Scenario {} with packages [{}]: {} to {}, solver {} ({:?}, {:.2} s)",
+        "Scenario {} {}: {} to {}, solver {} ({:?}, {:.2} s)",
         outcome.scenario,
-        outcome.packages.join(", "),
+        packages,
         results.period.start,
         results.period.end(),
         outcome.solver,

@@ -208,6 +208,11 @@ fn runs_are_reproducible_byte_for_byte_and_parquet_json_work() {
         let format = "csv";
         let output = run_short(folder.path(), format, &[]);
         assert!(output.status.success(), "{}", text(&output.stderr));
+        let stdout = text(&output.stdout);
+        assert!(
+            stdout.starts_with("Scenario short-cutoff without packages: "),
+            "{stdout}"
+        );
     }
     for file in [
         "zones_daily.csv",

@@ -76,13 +76,24 @@ pub struct TableChange {
     pub replaced: usize,
 }
 
+/// "1 row", "2 rows".
+fn rows(count: usize) -> String {
+    if count == 1 {
+        "1 row".to_string()
+    } else {
+        format!("{count} rows")
+    }
+}
+
 impl fmt::Display for ImportSummary {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         for t in &self.tables {
             writeln!(
                 f,
-                "{}: {} rows added, {} replaced",
-                t.file, t.added, t.replaced
+                "{}: {} added, {} replaced",
+                t.file,
+                rows(t.added),
+                t.replaced
             )?;
         }
         if !self.skipped.is_empty() {
@@ -314,4 +325,26 @@ pub(crate) fn file_name(file: &Path) -> String {
     file.file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod summary_tests {
+    use super::{ImportSummary, TableChange};
+
+    #[test]
+    fn the_summary_counts_rows_in_the_singular_and_plural() {
+        let change = |file: &str, added| TableChange {
+            file: file.into(),
+            added,
+            replaced: 2,
+        };
+        let summary = ImportSummary {
+            tables: vec![change("a.csv", 1), change("b.csv", 3)],
+            skipped: Vec::new(),
+        };
+        assert_eq!(
+            summary.to_string(),
+            "a.csv: 1 row added, 2 replaced\nb.csv: 3 rows added, 2 replaced\n"
+        );
+    }
 }
