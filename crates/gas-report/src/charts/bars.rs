@@ -255,12 +255,7 @@ mod tests {
             decimals: 0,
         };
         let svg = bar_chart(&chart);
-        let width: f64 = svg
-            .split("width=\"")
-            .nth(1)
-            .and_then(|w| w.split('"').next())
-            .and_then(|w| w.parse().ok())
-            .unwrap_or(0.0);
+        let width = crate::charts::svg_width(&svg);
         let texts = text_extents(&svg);
         assert!(texts.iter().any(|(_, _, t)| t == label), "{svg}");
         for (left, right, text) in &texts {

@@ -415,6 +415,16 @@ pub fn month_ticks(start: NaiveDate, days: usize) -> Vec<(f64, String)> {
     ticks.into_iter().step_by(step).collect()
 }
 
+/// The `width` attribute of a chart's outer `<svg>` (0 when it has none), for tests.
+#[cfg(test)]
+pub(crate) fn svg_width(svg: &str) -> f64 {
+    svg.split("width=\"")
+        .nth(1)
+        .and_then(|w| w.split('"').next())
+        .and_then(|w| w.parse().ok())
+        .unwrap_or(0.0)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -236,12 +236,7 @@ mod tests {
             decimals: 0,
         };
         let svg = tile_map(&map);
-        let width: f64 = svg
-            .split("width=\"")
-            .nth(1)
-            .and_then(|w| w.split('"').next())
-            .and_then(|w| w.parse().ok())
-            .unwrap_or(0.0);
+        let width = crate::charts::svg_width(&svg);
         let label_x: f64 = svg
             .split(&format!(">{none_label}</text>"))
             .next()
