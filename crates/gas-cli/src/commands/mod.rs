@@ -117,12 +117,14 @@ pub fn write_report(path: &std::path::Path, html: &str) -> Result<(), Failure> {
     Ok(())
 }
 
-/// A folder name from a scenario or package name: letters, digits, `-` and `_` kept.
+/// A folder name from a scenario or package name: letters and digits (accented and
+/// other scripts' too), `-` and `_` kept, anything else (separators, spaces, dots,
+/// punctuation) a `-`.
 pub fn folder_name(name: &str) -> PathBuf {
     let cleaned: String = name
         .chars()
         .map(|c| {
-            if c.is_ascii_alphanumeric() || c == '-' || c == '_' {
+            if c.is_alphanumeric() || c == '-' || c == '_' {
                 c
             } else {
                 '-'
@@ -134,4 +136,19 @@ pub fn folder_name(name: &str) -> PathBuf {
     } else {
         cleaned
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::folder_name;
+    use std::path::PathBuf;
+
+    #[test]
+    fn folder_names_keep_letters_of_every_script_and_replace_the_rest() {
+        assert_eq!(folder_name("réduction-15%"), PathBuf::from("réduction-15-"));
+        assert_eq!(folder_name("Übergang Ost"), PathBuf::from("Übergang-Ost"));
+        assert_eq!(folder_name("../a/b.c"), PathBuf::from("---a-b-c"));
+        assert_eq!(folder_name("été"), PathBuf::from("été"));
+        assert_eq!(folder_name(""), PathBuf::from("run"));
+    }
 }
