@@ -129,11 +129,14 @@ fn escape(text: &str) -> String {
         .replace('"', "&quot;")
 }
 
+/// The title of the fill charts' vertical axis.
+const FILL_AXIS_TITLE: &str = "storage fill, % of working gas";
+
 /// A self-contained SVG line chart of simulated (lines) and observed (dots)
-/// fill for `zones` (at most six), fill 0-100 % against date.
+/// fill for `zones` (at most six), fill 0-100 % against date, its vertical axis titled.
 pub fn svg_chart(table: &BacktestTable, zones: &[&str], title: &str) -> String {
     let (width, height) = (760.0, 360.0);
-    let (left, right, top, bottom) = (48.0, 110.0, 28.0, 36.0);
+    let (left, right, top, bottom) = (60.0, 110.0, 28.0, 36.0);
     let plot_w = width - left - right;
     let plot_h = height - top - bottom;
     let days = table
@@ -157,6 +160,12 @@ pub fn svg_chart(table: &BacktestTable, zones: &[&str], title: &str) -> String {
         svg,
         r##"<text x="{left}" y="16" font-size="13" font-weight="bold">{}</text>"##,
         escape(title)
+    );
+    let _ = write!(
+        svg,
+        r##"<text transform="rotate(-90)" x="{mx:.1}" y="14" text-anchor="middle" fill="#555555">{axis}</text>"##,
+        mx = -(top + plot_h / 2.0),
+        axis = FILL_AXIS_TITLE
     );
     for pct in [0, 20, 40, 60, 80, 100] {
         let yy = y(f64::from(pct));
@@ -353,6 +362,10 @@ mod tests {
     fn chart_is_an_svg_with_one_line_and_one_dot() {
         let svg = svg_chart(&table(), &["EU"], "EU fill");
         assert!(svg.starts_with("<svg"));
+        assert!(
+            svg.contains(">storage fill, % of working gas</text>"),
+            "{svg}"
+        );
         assert_eq!(svg.matches("<path").count(), 1);
         assert_eq!(svg.matches("<circle").count(), 1);
         let html = html_report(
