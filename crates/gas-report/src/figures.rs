@@ -324,16 +324,21 @@ pub fn maps(outcome: &RunOutcome) -> Vec<Figure> {
         }
     };
     let note = unsolved_note(&outcome.results);
+    let counted_from = match outcome.disruption_start {
+        Some(_) => "the day of the first disruption",
+        None => "the first day of the period (the scenario has no disruption)",
+    };
     vec![
         Figure {
             id: "map-buffer".into(),
             title: "Buffer days by zone".into(),
-            caption: format!("Gas days the zone's storage covered, from the day of the first disruption through the day it reaches its floor; \"lasts\": not within the period (top colour). Grey: no underground storage (UGS), or no modelled demand (a storage that only serves other zones has no buffer). Tile positions are schematic.{note}"),
+            caption: format!("Gas days the zone's storage covered, from {counted_from} through the day it reaches its floor; \"lasts\": not within the period (top colour). Grey: no underground storage (UGS), or no modelled demand (a storage that only serves other zones has no buffer). Tile positions are schematic.{note}"),
             svg: tile_map(&TileMap {
                 title: "Buffer days by zone".into(),
                 tiles: buffer_tiles,
                 legend: "buffer (days)".into(),
                 max: days.max(1.0),
+                open_top: true,
                 none_label: or_unsolved("no storage or no demand"),
                 high_is_dark: false,
                 decimals: 0,
@@ -348,6 +353,7 @@ pub fn maps(outcome: &RunOutcome) -> Vec<Figure> {
                 tiles: share_tiles,
                 legend: "unserved (% of demand)".into(),
                 max: if max_share > 0.0 { max_share } else { 1.0 },
+                open_top: false,
                 none_label: or_unsolved("no modelled demand"),
                 high_is_dark: true,
                 decimals: 1,

@@ -192,7 +192,7 @@ fn run_header(outcome: &RunOutcome) -> String {
         outcome.packages.join(", ")
     };
     let mut html = format!(
-        "<header>\n<h1>gasbuffer: {}</h1>\n<p class=\"meta\">packages: {} · period {} to {} ({} days) · operation {} · solver {} ({}) · disruption from {}</p>\n</header>\n",
+        "<header>\n<h1>gasbuffer: {}</h1>\n<p class=\"meta\">packages: {} · period {} to {} ({} days) · operation {} · solver {} ({}) · {}</p>\n</header>\n",
         esc(&outcome.scenario),
         esc(&packages),
         results.period.start,
@@ -201,7 +201,10 @@ fn run_header(outcome: &RunOutcome) -> String {
         esc(&operation_text(outcome.built.system.settings.operation)),
         esc(outcome.solver),
         esc(&format!("{:?}", results.status)),
-        outcome.disruption_start.map_or("–".to_string(), |d| d.to_string()),
+        outcome.disruption_start.map_or(
+            "no disruption (buffer days count from the first day)".to_string(),
+            |d| format!("disruption from {d}")
+        ),
     );
     let unsolved = results.unsolved_days();
     if !unsolved.is_empty() {

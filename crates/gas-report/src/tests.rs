@@ -526,3 +526,18 @@ fn a_compare_of_do_nothing_alone_has_no_empty_cost_chart() {
     assert!(figure_svg(&html, "compare-unserved").is_some());
     assert!(figure_svg(&html, "compare-costs").is_none(), "{html}");
 }
+
+#[test]
+fn a_run_without_a_disruption_says_buffer_days_count_from_the_first_day() {
+    let with = render_run_report(&outcome(false), &observed());
+    assert!(with.contains("· disruption from 2022-04-21</p>"), "{with}");
+    let mut calm = outcome(false);
+    calm.disruption_start = None;
+    let html = render_run_report(&calm, &observed());
+    assert!(
+        html.contains("· no disruption (buffer days count from the first day)</p>"),
+        "{html}"
+    );
+    assert!(html.contains("from the first day of the period (the scenario has no disruption)"));
+    assert!(!html.contains("disruption from –"));
+}

@@ -70,6 +70,9 @@ pub struct TileMap {
     pub legend: String,
     /// Value at the top of the ramp (values above it get the top colour).
     pub max: f64,
+    /// The top colour also stands for values beyond `max` (a buffer that lasts the
+    /// period): the legend's top reads `≥ max` instead of `max`.
+    pub open_top: bool,
     /// Legend text of the grey tiles.
     pub none_label: String,
     /// Flip the ramp so that high values are dark (e.g. unserved share).
@@ -175,7 +178,11 @@ pub fn tile_map(map: &TileMap) -> String {
         top + 30.0,
         "start",
         "",
-        &format!("≥ {}", figure(map.max, map.decimals)),
+        &format!(
+            "{}{}",
+            if map.open_top { "≥ " } else { "" },
+            figure(map.max, map.decimals)
+        ),
     );
     svg.text(lx + 24.0, top + 20.0 + steps as f64 * 8.0, "start", "", "0");
     svg.rect(lx, top + 200.0, 18.0, 12.0, NO_DATA, None);
@@ -205,6 +212,7 @@ mod tests {
             ],
             legend: "buffer (days)".into(),
             max: 0.0,
+            open_top: true,
             none_label: "no storage".into(),
             high_is_dark: false,
             decimals: 0,
@@ -231,6 +239,7 @@ mod tests {
             tiles: Vec::new(),
             legend: "buffer (days)".into(),
             max: 10.0,
+            open_top: true,
             none_label: none_label.into(),
             high_is_dark: false,
             decimals: 0,
@@ -245,5 +254,25 @@ mod tests {
             .and_then(|x| x.parse().ok())
             .unwrap_or(f64::MAX);
         assert!(label_x + text_width(none_label, 12.0) <= width, "{svg}");
+    }
+
+    #[test]
+    fn the_legend_top_reads_at_least_only_when_the_top_colour_is_open() {
+        let map = |open_top| TileMap {
+            title: "Unserved".into(),
+            tiles: Vec::new(),
+            legend: "unserved (% of demand)".into(),
+            max: 44.0,
+            open_top,
+            none_label: "no modelled demand".into(),
+            high_is_dark: true,
+            decimals: 1,
+        };
+        assert!(tile_map(&map(true)).contains(">≥ 44.0</text>"));
+        let closed = tile_map(&map(false));
+        assert!(
+            closed.contains(">44.0</text>") && !closed.contains("≥"),
+            "{closed}"
+        );
     }
 }
