@@ -919,3 +919,32 @@ fn validate_against_the_dataset_builds_packages_with_the_scenarios_given() {
     assert!(text(&output.stdout)
         .contains("eu-contingency.toml: ok (package, built with the 1 scenario given)"));
 }
+
+#[test]
+fn an_infeasible_run_with_observed_route_flows_points_to_the_backtest() {
+    let dir = tempfile::tempdir().unwrap();
+    let scenario = dir.path().join("observed.toml");
+    std::fs::write(
+        &scenario,
+        "name = \"observed-flows\"\nroutes_as_observed = true\n\n[period]\nstart = 2022-09-14\nend = 2022-09-16\n",
+    )
+    .unwrap();
+    let out = dir.path().join("out");
+    let output = gasbuffer(
+        &[
+            "run",
+            scenario.to_str().unwrap(),
+            "--out",
+            out.to_str().unwrap(),
+        ],
+        &repo(),
+    );
+    assert_no_panic(&output);
+    assert_eq!(output.status.code(), Some(4), "{}", text(&output.stderr));
+    let stderr = text(&output.stderr);
+    assert!(
+        stderr.contains("hint: this scenario fixes every import route to its observed flow")
+            && stderr.contains("gasbuffer backtest"),
+        "{stderr}"
+    );
+}

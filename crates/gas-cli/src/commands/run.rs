@@ -71,7 +71,13 @@ pub fn run(args: RunArgs) -> Result<u8, Failure> {
                     .last()
                     .map_or("did not solve every day", String::as_str)
             );
+            if outcome.results.status == RunStatus::Infeasible && scenario.routes_as_observed {
+                errln!("{ROUTES_AS_OBSERVED_HINT}");
+            }
             4
         }
     })
 }
+
+/// Said when a scenario that fixes route flows to their observations is infeasible.
+const ROUTES_AS_OBSERVED_HINT: &str = "hint: this scenario fixes every import route to its observed flow (routes_as_observed = true), and the network cannot always take fixed flows away (e.g. TurkStream's gas in BG). To replay 2022 against the observed storage, run it with `gasbuffer backtest`, which also fixes LNG send-out and frees the flows the observations cannot pin down (docs/validation.md).";
