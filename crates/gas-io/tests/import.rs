@@ -269,6 +269,35 @@ fn eurostat_sdmx_csv_gives_monthly_totals_in_twh() {
     );
 }
 
+/// An import rewrites `demand_monthly.csv` in the bundled table's order (zone, year,
+/// month, then the sector's file word), so rows it does not import keep their place.
+#[test]
+fn eurostat_keeps_the_table_s_row_order() {
+    let dir = copy_of(&fixture("valid"));
+    let path = dir.path().join("demand_monthly.csv");
+    let mut table = std::fs::read_to_string(&path).unwrap();
+    for month in 1..=12 {
+        for sector in ["industry", "other", "power"] {
+            table.push_str(&format!("DE,2021,{month},{sector},10,s1,A:gasm\n"));
+        }
+    }
+    std::fs::write(&path, table).unwrap();
+    // The sectors of DE's March 2021 rows, in file order.
+    let sectors_of_march = |text: &str| -> Vec<String> {
+        text.lines()
+            .filter(|line| line.starts_with("DE,2021,3,"))
+            .map(|line| line.split(',').nth(3).unwrap().to_string())
+            .collect()
+    };
+    import_eurostat(&fixture("eurostat_nrg_cb_gasm.csv"), dir.path())
+        .unwrap_or_else(|e| panic!("{e}"));
+    let written = std::fs::read_to_string(&path).unwrap();
+    assert_eq!(
+        sectors_of_march(&written),
+        ["households_services", "industry", "other", "power", "total"]
+    );
+}
+
 /// A zone-year that the import would leave with some months only is not
 /// imported (it would read as zero demand in the others) and is listed.
 #[test]

@@ -272,8 +272,10 @@ pub fn import_eurostat(file: &Path, into_dir: &Path) -> Result<ImportSummary, Im
         return Err(InputErrors(errors).capped(crate::read::MAX_ALIKE).into());
     }
     let rows = drop_incomplete_zone_years(&dataset.demand_monthly, rows, &mut skipped);
+    // Sectors sort by their file word, as the bundled table does, so that an import
+    // changes only the rows it imports.
     let (added, replaced) = merge(&mut dataset.demand_monthly, rows, |r| {
-        (r.zone.clone(), r.year, r.month, r.sector)
+        (r.zone.clone(), r.year, r.month, r.sector.code())
     });
     cite(
         &mut dataset,
