@@ -230,6 +230,22 @@ fn observed() -> Vec<StorageLevelRecord> {
 }
 
 /// The `<svg>...</svg>` of the figure with `data-chart="id"`.
+/// A compare of `scenario` without packages and with the package "pkg" (`with_pkg`).
+fn do_nothing_and_pkg(scenario: &str, with_pkg: RunOutcome) -> Vec<Cell> {
+    vec![
+        Cell {
+            scenario: scenario.into(),
+            package: "do-nothing".into(),
+            outcome: outcome(false),
+        },
+        Cell {
+            scenario: scenario.into(),
+            package: "pkg".into(),
+            outcome: with_pkg,
+        },
+    ]
+}
+
 fn figure_svg<'a>(html: &'a str, id: &str) -> Option<&'a str> {
     let start = html.find(&format!("<figure data-chart=\"{id}\">"))?;
     let rest = &html[start..];
@@ -260,20 +276,7 @@ fn output_is_deterministic() {
     let a = render_run_report(&outcome(true), &observed());
     let b = render_run_report(&outcome(true), &observed());
     assert_eq!(a, b);
-    let cells = || {
-        vec![
-            Cell {
-                scenario: "s".into(),
-                package: "do-nothing".into(),
-                outcome: outcome(false),
-            },
-            Cell {
-                scenario: "s".into(),
-                package: "pkg".into(),
-                outcome: outcome(true),
-            },
-        ]
-    };
+    let cells = || do_nothing_and_pkg("s", outcome(true));
     assert_eq!(
         render_compare_report(&cells()),
         render_compare_report(&cells())
@@ -336,18 +339,7 @@ fn empty_and_broken_runs_do_not_panic() {
 
 #[test]
 fn compare_report_has_a_coloured_table_per_headline() {
-    let cells = vec![
-        Cell {
-            scenario: "s1".into(),
-            package: "do-nothing".into(),
-            outcome: outcome(false),
-        },
-        Cell {
-            scenario: "s1".into(),
-            package: "pkg".into(),
-            outcome: outcome(true),
-        },
-    ];
+    let cells = do_nothing_and_pkg("s1", outcome(true));
     let html = render_compare_report(&cells);
     for name in gas_app::compare::HEADLINES {
         assert!(
@@ -469,18 +461,7 @@ fn a_compare_cell_with_unsolved_days_shows_its_status_never_a_zero_cost() {
     let mut stopped = outcome(true);
     stopped.results.mark_unsolved_from(0);
     stopped.results.status = RunStatus::Infeasible;
-    let cells = vec![
-        Cell {
-            scenario: "s1".into(),
-            package: "do-nothing".into(),
-            outcome: outcome(false),
-        },
-        Cell {
-            scenario: "s1".into(),
-            package: "pkg".into(),
-            outcome: stopped,
-        },
-    ];
+    let cells = do_nothing_and_pkg("s1", stopped);
     let html = render_compare_report(&cells);
     assert!(
         html.contains("<tr><th>pkg</th><td class=\"none\">infeasible</td></tr>"),
