@@ -47,8 +47,9 @@ pub enum ProblemError {
         /// Its upper bound.
         upper: f64,
     },
-    /// A column cost is NaN or infinite.
-    #[error("column {}: cost must be finite, found {cost}", col.0)]
+    /// A column cost is NaN or infinite (magnitude ≥ [`crate::INFINITY_THRESHOLD`], as for
+    /// bounds).
+    #[error("column {}: cost must be finite (below 1e20 in magnitude), found {cost}", col.0)]
     InvalidCost {
         /// The offending column.
         col: Col,

@@ -256,7 +256,8 @@ impl Problem {
             )
     }
 
-    /// Checks the problem: NaN or infinite costs, coefficients and offset; NaN bounds,
+    /// Checks the problem: NaN or infinite costs (a magnitude of at least
+    /// [`INFINITY_THRESHOLD`] counts as infinite, as for bounds), coefficients and offset; NaN bounds,
     /// a lower bound of `+inf` or an upper bound of `-inf`; crossed bounds; and any
     /// builder call that named a row or column that did not exist.
     ///
@@ -286,7 +287,7 @@ impl Problem {
             if lower > upper {
                 return Err(ProblemError::ColBoundsCrossed { col, lower, upper });
             }
-            if !cost.is_finite() {
+            if !cost.is_finite() || is_infinite(cost) {
                 return Err(ProblemError::InvalidCost { col, cost });
             }
             for &(row, value) in self.col_entries[j].as_slice() {
@@ -385,6 +386,27 @@ mod tests {
         p.set_coef(r, x, 2.5);
         assert_eq!(p.coef(r, x), 3.5);
         assert_eq!(p.num_nonzeros(), 1);
+    }
+
+    #[test]
+    fn a_cost_of_infinite_magnitude_is_invalid_as_a_bound_would_be_infinite() {
+        // 1e25 next to unit costs left the network simplex's optimality tolerance
+        // (relative to the largest cost) at 1e16: it reported a wrong optimum.
+        let mut p = Problem::new();
+        let r = p.add_row(0.0, 1.0);
+        let x = p.add_col(0.0, 1.0, 1e25);
+        p.set_coef(r, x, 1.0);
+        assert!(matches!(
+            p.validate(),
+            Err(ProblemError::InvalidCost { .. })
+        ));
+        p.set_col_cost(x, -1e20);
+        assert!(matches!(
+            p.validate(),
+            Err(ProblemError::InvalidCost { .. })
+        ));
+        p.set_col_cost(x, 1e19);
+        assert!(p.validate().is_ok());
     }
 
     #[test]
