@@ -283,3 +283,53 @@ fn warm_start_after_capacity_change() {
         .unwrap();
     assert_close(s.objective, 17.0, "ignored basis");
 }
+
+/// A large penalty must not hide small cost differences. One unit goes from A to B by
+/// one of two lines, costing 2e-4 and 1e-4; a shortfall at B costs 1e6 (a curtailment
+/// penalty at the scenario reader's limit). The cheap line carries it: objective 1e-4.
+/// Started from the basis of the dear line, the reduced cost of the cheap one is
+/// 1e-4 − 2e-4 = −1e-4: a tolerance of 1e-9 × the largest cost (1e-3) would call that
+/// basis optimal at 2e-4; the tolerance is at most 1e-5 for costs up to 1e8.
+#[test]
+fn a_large_penalty_does_not_hide_small_cost_differences() {
+    let mut p = Problem::new();
+    let a = p.add_row(-1.0, -1.0); // inflow − outflow = −1 at A: one unit to send
+    let b = p.add_row(1.0, 1.0); // inflow − outflow = 1 at B: one unit wanted
+    let dear = p.add_col(0.0, 1.0, 2e-4);
+    let cheap = p.add_col(0.0, 1.0, 1e-4);
+    let shortfall = p.add_col(0.0, 1.0, 1e6);
+    let surplus = p.add_col(0.0, 1.0, 1e6); // A may dump its unit (keeps A → ground open)
+    for line in [dear, cheap] {
+        p.set_coef(a, line, -1.0);
+        p.set_coef(b, line, 1.0);
+    }
+    p.set_coef(b, shortfall, 1.0);
+    p.set_coef(a, surplus, -1.0);
+    let dear_basis = gas_lp::Basis::from_col_statuses(vec![
+        gas_lp::ColStatus::Basic,
+        gas_lp::ColStatus::Lower,
+        gas_lp::ColStatus::Lower,
+        gas_lp::ColStatus::Basic,
+    ]);
+    for solver in solvers() {
+        let name = solver.name();
+        for warm_start in [None, Some(&dear_basis)] {
+            let s = solver
+                .solve(
+                    &p,
+                    &SolveOptions {
+                        warm_start,
+                        ..SolveOptions::default()
+                    },
+                )
+                .unwrap();
+            assert_eq!(s.status, Status::Optimal, "{name}");
+            assert_all_close(&s.col_values, &[0.0, 1.0, 0.0, 0.0], name);
+            assert!(
+                (s.objective - 1e-4).abs() < 1e-12,
+                "{name}: objective {}",
+                s.objective
+            );
+        }
+    }
+}

@@ -319,7 +319,7 @@ impl Simplex {
         let m = net.source.len();
         let feas_tol = 1e-9 * largest_finite(&net.demand).max(largest_finite(&net.cap));
         let (largest_cost, total_cost) = cost_extent(&net.cost);
-        let opt_tol = 1e-9 * largest_cost;
+        let opt_tol = optimality_tolerance(largest_cost);
         let factor = if block_size_factor.is_finite() && block_size_factor > 0.0 {
             block_size_factor
         } else {
@@ -335,6 +335,20 @@ impl Simplex {
         }
     }
 }
+
+/// Reduced costs within this of zero count as zero, given `largest_cost` (at least 1):
+/// `1e-9 · largest_cost` for costs up to 1e4, so that rounding in potentials never makes
+/// an arc look attractive; but at most [`OPTIMALITY_TOLERANCE_CAP`] (or `1e-13 ·
+/// largest_cost`, the scale of rounding in potentials, when that is larger), so that a
+/// large penalty beside small costs does not hide their differences: with 1e6 EUR/MWh
+/// beside the fill balance's 1e-4 EUR/MWh steps, `1e-9 · largest_cost` would be 1e-3.
+fn optimality_tolerance(largest_cost: f64) -> f64 {
+    (1e-9 * largest_cost).min(OPTIMALITY_TOLERANCE_CAP.max(1e-13 * largest_cost))
+}
+
+/// Largest optimality tolerance for costs up to 1e8 (in the problem's cost unit,
+/// EUR/MWh in gas-model).
+const OPTIMALITY_TOLERANCE_CAP: f64 = 1e-5;
 
 /// Accumulators per pass in [`largest_finite`] and [`cost_extent`]: independent chains of
 /// `max` and `+`, so that a pass over a large network is not one long dependency chain.
@@ -379,4 +393,22 @@ fn cost_extent(costs: &[f64]) -> (f64, f64) {
         largest.into_iter().fold(1.0, f64::max),
         total.into_iter().sum(),
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::optimality_tolerance;
+
+    #[test]
+    fn the_optimality_tolerance_is_relative_up_to_its_cap() {
+        let close = |a: f64, b: f64| (a - b).abs() <= 1e-12 * b;
+        // 1e-9 of the largest cost up to 1e4 (the shipped penalties are at most 5000).
+        assert!(close(optimality_tolerance(1.0), 1e-9));
+        assert!(close(optimality_tolerance(3000.0), 3e-6));
+        assert!(close(optimality_tolerance(1e4), 1e-5));
+        // Then 1e-5 up to 1e8, then 1e-13 of the largest cost.
+        assert!(close(optimality_tolerance(1e6), 1e-5));
+        assert!(close(optimality_tolerance(1e8), 1e-5));
+        assert!(close(optimality_tolerance(1e12), 0.1));
+    }
 }
