@@ -6,7 +6,7 @@
 use crate::charts::area::{stacked_area, Layer, StackedArea};
 use crate::charts::bars::{bar_chart, BarChart, BarGroup};
 use crate::charts::heatmap::{heatmap, Heatmap};
-use crate::charts::line::{line_chart, small_multiples, LineChart, Marker, Series};
+use crate::charts::line::{line_chart, small_multiples, LineChart, Marker, Series, SMALL_PANEL_PX};
 use crate::charts::tilemap::{tile_map, Tile, TileMap};
 use crate::charts::{esc, figure as fmt, month_label};
 use crate::palette::{self, lighten};
@@ -216,7 +216,13 @@ pub fn zone_fill(outcome: &RunOutcome, observed: &[StorageLevelRecord]) -> Figur
             "One panel per zone with underground storage ({} zones); y axis 0–100 % of the zone's working gas. Zones without storage are not shown.",
             panels.len()
         ),
-        svg: small_multiples(title, "storage fill (% of working gas)", &panels, 5),
+        svg: small_multiples(
+            title,
+            "storage fill (% of working gas)",
+            &panels,
+            5,
+            SMALL_PANEL_PX,
+        ),
     }
 }
 

@@ -1,7 +1,7 @@
 //! HTML pages: the run report and the matrix report, with inline CSS and SVG only.
 
 use crate::charts::bars::{bar_chart, BarChart, BarGroup};
-use crate::charts::line::{small_multiples, LineChart, Series};
+use crate::charts::line::{small_multiples, LineChart, Series, LARGE_PANEL_PX};
 use crate::charts::{esc, figure as fmt};
 use crate::figures::{fill_pct, ledger_lines, run_figures, sector_label, Buffer, Figure};
 use crate::palette::{self, text_on_viridis, viridis, OKABE_ITO};
@@ -438,8 +438,8 @@ pub fn compare_figures(cells: &[Cell]) -> Vec<Figure> {
         Figure {
             id: "compare-eu-fill".into(),
             title: fill_title.into(),
-            caption: "One panel per scenario; one line per package (EU27 storage fill, % of working gas).".into(),
-            svg: small_multiples(fill_title, "EU storage fill (%)", &panels, 3),
+            caption: "One panel per scenario; one line per package (EU27 storage fill, % of working gas). A package whose line is the same as an earlier one's is drawn dashed over it.".into(),
+            svg: small_multiples(fill_title, "EU storage fill (%)", &panels, 2, LARGE_PANEL_PX),
         },
         Figure {
             id: "compare-unserved".into(),

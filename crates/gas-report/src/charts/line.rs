@@ -112,23 +112,43 @@ fn dot_days(values: &[Option<f64>], connect: bool) -> Vec<usize> {
         .collect()
 }
 
+/// The first series before `index` drawn with the same path as series `index`, if any: a
+/// line that would hide it entirely.
+fn hidden_under<'a>(chart: &'a LineChart, index: usize, paths: &[String]) -> Option<&'a Series> {
+    (0..index)
+        .find(|&earlier| !paths[index].is_empty() && paths[earlier] == paths[index])
+        .map(|earlier| &chart.series[earlier])
+}
+
 fn draw_lines(svg: &mut Svg, frame: &Frame, chart: &LineChart, width: f64) {
-    for series in &chart.series {
-        let d = path(frame, &series.values, series.dashed);
+    let paths: Vec<String> = chart
+        .series
+        .iter()
+        .map(|series| path(frame, &series.values, series.dashed))
+        .collect();
+    for (index, series) in chart.series.iter().enumerate() {
+        let d = &paths[index];
         if d.is_empty() {
             continue;
         }
-        let dash = if series.dashed {
-            " stroke-dasharray=\"5 3\""
-        } else {
-            ""
+        // A line on the very path of an earlier one is dashed with wide gaps, so that both
+        // colours show, and its tooltip says so.
+        let under = hidden_under(chart, index, &paths);
+        let dash = match (series.dashed, under) {
+            (true, _) => " stroke-dasharray=\"5 3\"",
+            (false, Some(_)) => " stroke-dasharray=\"6 6\"",
+            (false, None) => "",
+        };
+        let tooltip = match under {
+            Some(earlier) => format!("{} (same as {})", series.name, earlier.name),
+            None => series.name.clone(),
         };
         let _ = write!(
             svg_buffer(svg),
             "<path d=\"{d}\" fill=\"none\" stroke=\"{}\" stroke-width=\"{}\"{dash}><title>{}</title></path>",
             esc(&series.color),
             coord(width),
-            esc(&series.name)
+            esc(&tooltip)
         );
         for day in dot_days(&series.values, series.dashed) {
             let value = series.values[day].unwrap_or_default();
@@ -221,12 +241,25 @@ pub fn line_chart(chart: &LineChart) -> String {
     svg.finish()
 }
 
-/// Small multiples: one panel per chart (its title is the panel label), in
-/// `columns` columns, sharing the legend of the first panel.
-pub fn small_multiples(title: &str, y_label: &str, panels: &[LineChart], columns: usize) -> String {
+/// Panel size of [`small_multiples`] for many panels (a zone each), px.
+pub const SMALL_PANEL_PX: (f64, f64) = (180.0, 130.0);
+
+/// Panel size of [`small_multiples`] for a few panels (a scenario each), px.
+pub const LARGE_PANEL_PX: (f64, f64) = (340.0, 220.0);
+
+/// Small multiples: one panel per chart (its title is the panel label) of
+/// `panel_px` (width, height), in `columns` columns, sharing the legend of the
+/// first panel.
+pub fn small_multiples(
+    title: &str,
+    y_label: &str,
+    panels: &[LineChart],
+    columns: usize,
+    panel_px: (f64, f64),
+) -> String {
     let columns = columns.max(1);
     let rows = panels.len().div_ceil(columns).max(1);
-    let (panel_w, panel_h) = (180.0, 130.0);
+    let (panel_w, panel_h) = panel_px;
     let width = 60.0 + columns as f64 * panel_w;
     let legend = panels.first().map(legend_items).unwrap_or_default();
     let mut probe = Svg::new(0.0, 0.0, "");
@@ -362,12 +395,42 @@ mod tests {
     }
 
     #[test]
+    fn a_line_on_the_path_of_an_earlier_one_is_dashed_so_both_show() {
+        let mut c = chart(vec![Some(50.0), Some(40.0), Some(30.0)]);
+        let twin = |name: &str, color: &str, values: Vec<Option<f64>>| Series {
+            name: name.into(),
+            color: color.into(),
+            values,
+            dashed: false,
+        };
+        c.series[0].name = "do-nothing".into();
+        c.series.push(twin(
+            "package",
+            "#111",
+            vec![Some(50.0), Some(45.0), Some(30.0)],
+        ));
+        c.series.push(twin(
+            "no effect",
+            "#222",
+            vec![Some(50.0), Some(40.0), Some(30.0)],
+        ));
+        let svg = line_chart(&c);
+        // Only the third line follows an earlier one (the first) day by day.
+        assert_eq!(svg.matches("stroke-dasharray=\"6 6\"").count(), 1, "{svg}");
+        assert!(
+            svg.contains("stroke=\"#222\" stroke-width=\"2.2\" stroke-dasharray=\"6 6\"><title>no effect (same as do-nothing)</title>"),
+            "{svg}"
+        );
+        assert!(svg.contains("<title>package</title>"), "{svg}");
+    }
+
+    #[test]
     fn empty_and_nan_input_do_not_panic() {
         let svg = line_chart(&chart(vec![]));
         assert!(svg.starts_with("<svg") && svg.ends_with("</svg>"));
         let svg = line_chart(&chart(vec![Some(f64::NAN); 3]));
         assert!(svg.contains("fill (%)"));
-        let svg = small_multiples("x", "y", &[], 4);
+        let svg = small_multiples("x", "y", &[], 4, SMALL_PANEL_PX);
         assert!(svg.ends_with("</svg>"));
     }
 }
