@@ -125,7 +125,8 @@ fn dispatch(
 
 /// Builds and dispatches `scenario` with `packages` on `dataset`, measures the
 /// result, and (with packages and [`RunSettings::compare_with_do_nothing`])
-/// prices the packages against the scenario alone.
+/// prices the packages against the scenario alone, dispatched at the same time on a
+/// second thread.
 pub fn run(
     dataset: &Dataset,
     scenario: &Scenario,
@@ -133,7 +134,21 @@ pub fn run(
     solver: &dyn Solver,
     settings: &RunSettings,
 ) -> Result<RunOutcome, AppError> {
-    let main = dispatch(dataset, scenario, packages, solver, &settings.options)?;
+    // The do-nothing run needs nothing from the main one: both run at once, on two
+    // threads (the main run's error comes first, as when they ran one after the other).
+    let with_base = !packages.is_empty() && settings.compare_with_do_nothing;
+    let (main, base) = std::thread::scope(|scope| {
+        let base = with_base
+            .then(|| scope.spawn(|| dispatch(dataset, scenario, &[], solver, &settings.options)));
+        let main = dispatch(dataset, scenario, packages, solver, &settings.options);
+        let base = base.map(|thread| {
+            thread
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+        });
+        (main, base)
+    });
+    let main = main?;
     let start = disruption_start(scenario);
     let zones = zone_kpis(&main.built.system, &main.results, start);
     let eu = group_kpi(
@@ -144,8 +159,8 @@ pub fn run(
         start,
     );
 
-    let versus_do_nothing = if !packages.is_empty() && settings.compare_with_do_nothing {
-        let base = dispatch(dataset, scenario, &[], solver, &settings.options)?;
+    let versus_do_nothing = if let Some(base) = base {
+        let base = base?;
         let (deltas, cost) = compare(&main.ledger, &base.ledger);
         let do_nothing_eu = group_kpi(
             &base.built.system,
