@@ -27,6 +27,12 @@ pub struct Formulation {
     pub(crate) terminal_cost: Vec<(Col, f64)>,
     /// Objective offsets by day (filling targets), counted for committed days.
     pub(crate) offsets: Vec<(usize, f64)>,
+    /// The part of each column's cost that is the penalty of a filling guide
+    /// ([`crate::storage::filling_guide`]): an operating rule, left out of the run's
+    /// objective.
+    pub(crate) guide_cost: Vec<(Col, f64)>,
+    /// The objective offsets of filling guides by day, left out of the run's objective.
+    pub(crate) guide_offsets: Vec<(usize, f64)>,
     /// Withdrawal column of each storage and window day, `[storage][day - start]`.
     pub(crate) withdrawal: Vec<Vec<Col>>,
     /// Injection column of each storage and window day.
@@ -57,6 +63,8 @@ impl Formulation {
             days,
             terminal_cost: Vec::new(),
             offsets: Vec::new(),
+            guide_cost: Vec::new(),
+            guide_offsets: Vec::new(),
             withdrawal: Vec::new(),
             injection: Vec::new(),
             level: Vec::new(),
@@ -178,6 +186,18 @@ impl Formulation {
                 total += offset;
             }
         }
+        // Filling guides are an operating rule of windowed operation, not a cost.
+        for &(col, guide) in &self.guide_cost {
+            let x = col_values.get(col.0 as usize).copied().unwrap_or(0.0);
+            if committed.contains(&self.cols[col.0 as usize].day()) {
+                total -= guide * x;
+            }
+        }
+        for &(day, offset) in &self.guide_offsets {
+            if committed.contains(&day) {
+                total -= offset;
+            }
+        }
         total
     }
 }
@@ -275,6 +295,8 @@ pub(crate) fn rebuild(f: &mut Formulation, system: &System, input: &WindowInput)
     f.days = input.days.clone();
     f.terminal_cost.clear();
     f.offsets.clear();
+    f.guide_cost.clear();
+    f.guide_offsets.clear();
     f.problem.set_objective_offset(0.0);
     f.rewrite = Some(Cursor {
         col: 0,
@@ -384,6 +406,8 @@ mod tests {
                     assert_eq!(f.days, fresh.days);
                     assert_eq!(f.terminal_cost, fresh.terminal_cost);
                     assert_eq!(f.offsets, fresh.offsets);
+                    assert_eq!(f.guide_cost, fresh.guide_cost);
+                    assert_eq!(f.guide_offsets, fresh.guide_offsets);
                     assert_eq!(f.withdrawal, fresh.withdrawal);
                     assert_eq!(f.injection, fresh.injection);
                     assert_eq!(f.level, fresh.level);

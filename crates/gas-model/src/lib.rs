@@ -60,7 +60,9 @@
 //! Perfect foresight solves the whole period at once. A rolling horizon
 //! (`window_days` W, `commit_days` K) solves days `[s, s+W)`, keeps the first K,
 //! carries the storage levels into the next window starting at `s+K`, and values
-//! gas left at a window end at the storage's `value_eur_mwh` of that day. Myopic
+//! gas left at a window end at the storage's `value_eur_mwh` of that day; a window
+//! that ends before a filling target also gets a soft minimum level on its last day,
+//! the filling guide towards that target ([`storage::filling_guide`]). Myopic
 //! operation is a rolling horizon with W = K = 1. Solves start from the previous
 //! basis when the solver offers one; with a solver that takes hints
 //! ([`gas_lp::Solver::uses_hints`]) the first solve of a window starts instead from
@@ -935,6 +937,62 @@ mod tests {
             20.0,
             "rolling level after day 2",
         );
+    }
+
+    /// One zone, 4 days, demand 20 GWh/d, a route at 10 EUR/MWh (100 GWh/d), an empty
+    /// storage (100 GWh, `injection` GWh/d each way) worth 5 EUR/MWh at a window end, and a
+    /// target of 80 % at the end of day 4 (penalty 300 EUR/MWh).
+    fn target_after_the_first_days(injection: f64) -> Builder {
+        let mut b = Builder::new(4);
+        let z = b.zone("DE");
+        b.flat_demand(z, 20.0, 500.0);
+        b.route(z, vec![100.0; 4], vec![10.0; 4]);
+        b.storage(z, 100.0, 0.0, injection, injection);
+        b.system.storages[0].value_eur_mwh = vec![EurPerMwh(5.0); 4];
+        b.system.storages[0].targets = vec![gas_core::system::FillTarget {
+            date: b.system.period.date(3),
+            min_fill: 0.8,
+            penalty_eur_mwh: EurPerMwh(300.0),
+        }];
+        b
+    }
+
+    #[test]
+    fn a_myopic_operator_follows_the_filling_guide_to_a_target_it_cannot_see() {
+        // Injection 50 GWh/d: the guide is the trajectory from 0 (start) to 80 GWh (end of
+        // day 4): 20, 40, 60 GWh at the ends of days 1-3, penalty 300 - 5 = 295 EUR/MWh.
+        // Storing costs 10 < 295 + 5: the operator injects 20 a day, levels 20, 40, 60, 80.
+        // Objective: 4 x (20 + 20) x 10 - 80 x 5 (gas left) = 1 200 kEUR, as with foresight.
+        let mut b = target_after_the_first_days(50.0);
+        b.system.settings.operation = Operation::Myopic;
+        let r = solve(&b.system, Prices::MayDiffer);
+        assert_eq!(
+            values(&r.storage_level_gwh[0], |v| v.0),
+            vec![20.0, 40.0, 60.0, 80.0]
+        );
+        assert_close(r.objective_keur, 1_200.0, "myopic objective");
+        // Injection 15 GWh/d: the target is reachable from 80 - 15 x 3 = 35, 80 - 15 x 2 = 50
+        // and 80 - 15 = 65 GWh at the ends of days 1-3, above the trajectory (20, 40, 60):
+        // the operator injects 15 a day (levels 15, 30, 45, 60) and misses the target by 20.
+        // The guides' penalties are an operating rule, left out of the objective:
+        // 4 x 35 x 10 + 20 x 300 - 60 x 5 = 7 100 kEUR, again as with foresight.
+        let mut b = target_after_the_first_days(15.0);
+        b.system.settings.operation = Operation::Myopic;
+        let r = solve(&b.system, Prices::MayDiffer);
+        assert_eq!(
+            values(&r.storage_level_gwh[0], |v| v.0),
+            vec![15.0, 30.0, 45.0, 60.0]
+        );
+        assert_close(r.objective_keur, 7_100.0, "myopic objective, injection 15");
+        b.system.settings.operation = Operation::PerfectForesight;
+        let r = solve(&b.system, Prices::MayDiffer);
+        assert_close(
+            r.objective_keur,
+            7_100.0,
+            "foresight objective, injection 15",
+        );
+        // Without the guide the operator stored nothing before day 4 (worth 5, costs 10),
+        // then 15 on day 4: 20 375 kEUR (65 GWh short of the target).
     }
 
     #[test]

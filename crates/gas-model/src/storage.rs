@@ -108,13 +108,19 @@ pub fn add_storage(
                 0.0
             };
             let floor = storage.floor_gwh[day].0;
-            let todays: Vec<&FillTarget> = storage
+            let mut todays: Vec<&FillTarget> = storage
                 .targets
                 .iter()
                 .zip(&target_days)
                 .filter(|(_, &d)| d == Some(day))
                 .map(|(t, _)| t)
                 .collect();
+            let guide = if day == last {
+                filling_guide(storage, &target_days, day, system.period.date(day))
+            } else {
+                None
+            };
+            todays.extend(guide.as_ref());
             let with_targets;
             let segments = if todays.is_empty() {
                 &plain_segments
@@ -136,10 +142,20 @@ pub fn add_storage(
                 if terminal != 0.0 {
                     f.terminal_cost.push((col, -terminal));
                 }
+                if let Some(guide) = &guide {
+                    // The guide's penalty is in the cost of every segment below its level.
+                    if segment.from + segment.length <= guide_level(storage, guide) + 1e-9 {
+                        f.guide_cost.push((col, -guide.penalty_eur_mwh.0));
+                    }
+                }
                 cols.push(col);
             }
             if segments.offset != 0.0 {
                 f.add_offset(day, segments.offset);
+            }
+            if let Some(guide) = &guide {
+                let offset = guide.penalty_eur_mwh.0 * guide_level(storage, guide);
+                f.guide_offsets.push((day, offset));
             }
             f.level[s].push(cols);
         }
@@ -147,6 +163,99 @@ pub fn add_storage(
             add_fill_curve_rows(f, storage, id);
         }
     }
+}
+
+/// The soft target that guides a window ending on day `last` (on `date`) towards a
+/// storage's later filling targets, if any: the **filling guide** of windowed operation.
+///
+/// A rolling window or a myopic day does not see a filling target beyond its last day,
+/// and values gas left at its end at the day's gas price only, so it would not fill
+/// storage for a target it cannot see. Storage operators work to filling trajectories
+/// instead (Regulation (EU) 2022/1032 asks for intermediate targets). For the next
+/// target `j` (day `d_j`, level `L_j = f_j · working_gas`), the guide's level is the
+/// larger of
+///
+/// ```text
+/// trajectory:   L_a + (L_j − L_a) · (last − a) / (d_j − a)           [GWh]
+/// reachability: L_k − Σ_{t = last+1}^{d_k} Icap_nominal(t) · max_factor(injection curve)
+/// ```
+///
+/// where `(a, L_a)` is the last target on or before `last` (or the period start,
+/// day −1, at the storage's initial level; the trajectory only when `L_j > L_a`: a
+/// drawdown is left to the dispatch), and the reachability term takes the largest over
+/// every later target `k`: the level from which it can still be met by injecting at
+/// full capacity every day. A positive guide becomes a soft target on `last` whose
+/// penalty is that of the target that set it minus the terminal value of gas on `last`
+/// (`value_eur_mwh`), so that gas below the guide is worth the target's penalty in all,
+/// as below a target with perfect foresight (no guide when that is not positive). It
+/// is an operating rule, not a cost: its penalty is left out of the run's objective
+/// (`Formulation::committed_objective`). A window that contains
+/// every target (perfect foresight) has none.
+pub fn filling_guide(
+    storage: &Storage,
+    target_days: &[Option<usize>],
+    last: usize,
+    date: chrono::NaiveDate,
+) -> Option<FillTarget> {
+    let working = storage.working_gas_gwh.0;
+    if working <= 0.0 {
+        return None;
+    }
+    let level_of = |t: &FillTarget| t.min_fill.clamp(0.0, 1.0) * working;
+    let dated = || {
+        storage
+            .targets
+            .iter()
+            .zip(target_days)
+            .filter_map(|(t, d)| d.map(|d| (d, t)))
+    };
+    let factor = max_factor(&storage.injection_curve);
+    let mut best: Option<(f64, &FillTarget)> = None;
+    let mut consider = |level: f64, target| {
+        if level > 0.0 && best.is_none_or(|(l, _)| level > l) {
+            best = Some((level, target));
+        }
+    };
+    // Trajectory to the next target from the last one (or the start).
+    let next = dated().filter(|&(d, _)| d > last).min_by_key(|&(d, _)| d);
+    if let Some((next_day, next_target)) = next {
+        let (anchor_day, anchor_level) = dated()
+            .filter(|&(d, _)| d <= last)
+            .max_by_key(|&(d, _)| d)
+            .map_or((-1.0, storage.initial_level_gwh.0), |(d, t)| {
+                (d as f64, level_of(t))
+            });
+        let share = (last as f64 - anchor_day) / (next_day as f64 - anchor_day);
+        consider(
+            anchor_level + (level_of(next_target) - anchor_level) * share,
+            next_target,
+        );
+    }
+    // Reachability of every later target.
+    for (day, target) in dated().filter(|&(d, _)| d > last) {
+        let reachable: f64 = storage
+            .injection_capacity_gwh_d
+            .get(last + 1..=day)
+            .map_or(0.0, |caps| caps.iter().map(|c| c.0.max(0.0) * factor).sum());
+        consider(level_of(target) - reachable, target);
+    }
+    // Gas left at the window end is also worth the terminal value: the guide's penalty
+    // makes up the rest of the target's, so that gas below the guide is worth the
+    // target's penalty, as gas below a target is with perfect foresight.
+    let terminal = storage.value_eur_mwh.get(last).map_or(0.0, |v| v.0);
+    best.and_then(|(level, target)| {
+        let penalty = target.penalty_eur_mwh.0 - terminal.max(0.0);
+        (penalty > 0.0).then(|| FillTarget {
+            date,
+            min_fill: (level / working).clamp(0.0, 1.0),
+            penalty_eur_mwh: gas_core::units::EurPerMwh(penalty),
+        })
+    })
+}
+
+/// The level of a guide's target, GWh.
+fn guide_level(storage: &Storage, guide: &FillTarget) -> f64 {
+    guide.min_fill * storage.working_gas_gwh.0.max(0.0)
 }
 
 /// Injection and withdrawal capacity of a storage on a window day, GWh/d.
