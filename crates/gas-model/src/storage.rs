@@ -233,11 +233,19 @@ pub fn filling_guide(
     }
     // Reachability of every later target.
     for (day, target) in dated().filter(|&(d, _)| d > last) {
-        let reachable: f64 = storage
+        let needed = level_of(target);
+        let mut reachable = 0.0;
+        for cap in storage
             .injection_capacity_gwh_d
             .get(last + 1..=day)
-            .map_or(0.0, |caps| caps.iter().map(|c| c.0.max(0.0) * factor).sum());
-        consider(level_of(target) - reachable, target);
+            .unwrap_or(&[])
+        {
+            reachable += cap.0.max(0.0) * factor;
+            if reachable >= needed {
+                break; // reachable from empty: no guide from this target
+            }
+        }
+        consider(needed - reachable, target);
     }
     // Gas left at the window end is also worth the terminal value: the guide's penalty
     // makes up the rest of the target's, so that gas below the guide is worth the
