@@ -421,6 +421,54 @@ fn lng_availability_of_an_origin_without_lng_warns() {
     );
 }
 
+/// An LNG cut-off or factor of an origin without LNG in the base pool applies
+/// to a package's `extra_lng` tranche of that origin (docs/scenarios.md): the
+/// tranche of 100 GWh/d is cut by half and then halved again, and no note
+/// claims the events had no effect. Without the package the notes stay.
+#[test]
+fn an_lng_event_on_an_origin_with_only_a_package_tranche_is_not_called_without_effect() {
+    let mut data = dataset();
+    let mut azerbaijan = data.origins[0].clone();
+    azerbaijan.id = "AZ".into();
+    azerbaijan.lng = false;
+    data.origins.push(azerbaijan);
+    let text = scenario_text(concat!(
+        "\n[[events]]\ntype = \"route_cutoff\"\norigin = \"AZ\"\ncarrier = \"lng\"\nshare = 0.5\nfrom = 2022-07-01\n",
+        "\n[[events]]\ntype = \"lng_availability\"\norigin = \"AZ\"\nfactor = 0.5\nfrom = 2022-07-01\n",
+    ));
+    let scenario = parse_scenario(&text, "s.toml").unwrap();
+    let package = parse_package(
+        "name = \"more\"\ntrigger = 2022-07-10\n[[measures]]\ntype = \"extra_lng\"\norigin = \"AZ\"\nvolume_gwh_d = 100\nprice_eur_mwh = 90\n",
+        "p.toml",
+    )
+    .unwrap();
+    let built = build(&data, &scenario, &[package]).unwrap();
+    let az = built.system.origin_by_code("AZ").unwrap();
+    let supply = built
+        .system
+        .lng_supplies
+        .iter()
+        .find(|s| s.origin == az)
+        .unwrap();
+    assert!((supply.tranches[0].capacity_gwh_d[9].value() - 25.0).abs() < 1e-9);
+    assert!(
+        !built.warnings.iter().any(|w| w.contains("no effect")),
+        "{:?}",
+        built.warnings
+    );
+    let alone = build(&data, &scenario, &[]).unwrap();
+    for expected in [
+        "scenario events[0]: origin AZ has no LNG supply in the system; no effect",
+        "scenario events[1]: origin AZ has no LNG supply in the system; no effect",
+    ] {
+        assert!(
+            alone.warnings.iter().any(|w| w == expected),
+            "{expected}\n{:?}",
+            alone.warnings
+        );
+    }
+}
+
 #[test]
 fn package_days_outside_the_period_are_warnings_not_errors() {
     // The test scenario runs over July 2022. A package is reused with scenarios of other
