@@ -469,6 +469,20 @@ fn an_lng_event_on_an_origin_with_only_a_package_tranche_is_not_called_without_e
     }
 }
 
+/// The applied list (summary.json `inputs.applied`, the HTML report) names a
+/// solidarity mode as the package writes it.
+#[test]
+fn a_solidarity_measure_is_described_with_its_mode_as_written() {
+    let scenario = parse_scenario(&scenario_text(""), "s.toml").unwrap();
+    let package = parse_package(
+        "name = \"own\"\ntrigger = 2022-07-01\n[[measures]]\ntype = \"solidarity\"\nmode = \"national_first\"\n",
+        "p.toml",
+    )
+    .unwrap();
+    let built = build(&dataset(), &scenario, &[package]).unwrap();
+    assert_eq!(built.applied[0].change, "solidarity national_first");
+}
+
 #[test]
 fn package_days_outside_the_period_are_warnings_not_errors() {
     // The test scenario runs over July 2022. A package is reused with scenarios of other
