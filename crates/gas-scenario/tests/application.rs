@@ -483,6 +483,53 @@ fn a_solidarity_measure_is_described_with_its_mode_as_written() {
     assert_eq!(built.applied[0].change, "solidarity national_first");
 }
 
+/// The test dataset with DE's storage observed at `fills` (date, percent).
+fn dataset_with_levels(fills: &[(chrono::NaiveDate, f64)]) -> gas_core::dataset::Dataset {
+    use gas_core::dataset::{LevelQuality, StorageLevelRecord};
+    use gas_core::units::Twh;
+    let mut data = dataset();
+    for &(day, pct) in fills {
+        data.storage_levels.push(StorageLevelRecord {
+            date: day,
+            zone: "DE".into(),
+            gas_in_storage_twh: Twh(10.0 * pct / 100.0),
+            full_pct: pct,
+            working_gas_twh: Twh(10.0),
+            injection_gwh_d: None,
+            withdrawal_gwh_d: None,
+            quality: LevelQuality::Ok,
+            source: "test".into(),
+            note: String::new(),
+        });
+    }
+    data
+}
+
+/// An initial level interpolated between observations 123 days apart (40 % on
+/// 1 May, 80 % on 1 September: 40 + 40 x 61 / 123 = 59.84 % on 1 July) is noted,
+/// as the straight line may miss what happened in between; 35 days apart it is not.
+#[test]
+fn an_initial_level_interpolated_over_a_long_gap_is_noted() {
+    let scenario = parse_scenario(&scenario_text(""), "s.toml").unwrap();
+    let data = dataset_with_levels(&[(date(2022, 5, 1), 40.0), (date(2022, 9, 1), 80.0)]);
+    let built = build(&data, &scenario, &[]).unwrap();
+    let level = built.system.storages[0].initial_level_gwh.value();
+    assert!((level - 10_000.0 * (0.4 + 0.4 * 61.0 / 123.0)).abs() < 1e-6);
+    let expected = "storage: the initial level of 1 zone(s) (DE) is interpolated linearly between their observed levels on 2022-05-01 and 2022-09-01, 123 days apart with none in between, so the draw-down or filling between them is not seen ([initial_storage] fill or zones sets the start instead)";
+    assert!(
+        built.warnings.iter().any(|w| w == expected),
+        "{:?}",
+        built.warnings
+    );
+    let data = dataset_with_levels(&[(date(2022, 6, 15), 40.0), (date(2022, 7, 20), 80.0)]);
+    let built = build(&data, &scenario, &[]).unwrap();
+    assert!(
+        !built.warnings.iter().any(|w| w.contains("interpolated")),
+        "{:?}",
+        built.warnings
+    );
+}
+
 #[test]
 fn package_days_outside_the_period_are_warnings_not_errors() {
     // The test scenario runs over July 2022. A package is reused with scenarios of other
