@@ -530,6 +530,62 @@ fn an_initial_level_interpolated_over_a_long_gap_is_noted() {
     );
 }
 
+/// The storage-target preset of the EU regulation without `zones` targets the EU
+/// zones' storages only (as the demand-reduction preset): a storage in a non-EU zone
+/// (PL made non-EU here, with 5 TWh of storage) gets no 80 % target on 1 November
+/// 2022 unless the package names it (`zones = "all"`).
+#[test]
+fn the_storage_target_preset_defaults_to_the_eu_zones() {
+    let mut data = dataset();
+    data.zones
+        .iter_mut()
+        .filter(|z| z.id == "PL")
+        .for_each(|z| z.eu_member = false);
+    let mut storage = data.storage[0].clone();
+    storage.zone = "PL".into();
+    storage.working_gas_twh = gas_core::units::Twh(5.0);
+    data.storage.push(storage);
+    let scenario = parse_scenario(
+        "name = \"autumn\"\n[period]\nstart = 2022-10-01\nend = 2022-11-30\n[triggers]\ninvasion = 2022-02-24\n[storage]\nobligations = \"none\"\nend_level = \"free\"\n",
+        "s.toml",
+    )
+    .unwrap();
+    let targets = |zones: &str| {
+        let package = parse_package(
+            &format!("name = \"p\"\ntrigger = \"invasion\"\n[[measures]]\ntype = \"storage_targets\"\npreset = \"eu_regulation_2022_1032\"\n{zones}"),
+            "p.toml",
+        )
+        .unwrap();
+        let built = build(&data, &scenario, &[package]).unwrap();
+        built
+            .system
+            .storages
+            .iter()
+            .map(|s| {
+                (
+                    s.code.clone(),
+                    s.targets.iter().map(|t| (t.date, t.min_fill)).collect(),
+                )
+            })
+            .collect::<Vec<(String, Vec<_>)>>()
+    };
+    let nov = date(2022, 11, 1);
+    assert_eq!(
+        targets(""),
+        vec![
+            ("UGS-DE".to_string(), vec![(nov, 0.8)]),
+            ("UGS-PL".to_string(), vec![])
+        ]
+    );
+    assert_eq!(
+        targets("zones = \"all\"\n"),
+        vec![
+            ("UGS-DE".to_string(), vec![(nov, 0.8)]),
+            ("UGS-PL".to_string(), vec![(nov, 0.8)])
+        ]
+    );
+}
+
 #[test]
 fn package_days_outside_the_period_are_warnings_not_errors() {
     // The test scenario runs over July 2022. A package is reused with scenarios of other
