@@ -41,6 +41,9 @@ pub struct Formulation {
     pub(crate) level: Vec<Vec<Vec<Col>>>,
     /// National-first: the local-to-hub column of each zone and window day.
     pub(crate) local_to_hub: Vec<Vec<Col>>,
+    /// Storage-days whose floor was out of reach from the window's initial level and
+    /// was lowered to the reachable level, `(storage, day)` (see [`crate::storage`]).
+    pub(crate) floor_capped: Vec<(usize, usize)>,
     /// While [`rebuild`] overwrites this formulation: where it has got to.
     rewrite: Option<Cursor>,
 }
@@ -69,6 +72,7 @@ impl Formulation {
             injection: Vec::new(),
             level: Vec::new(),
             local_to_hub: Vec::new(),
+            floor_capped: Vec::new(),
             rewrite: None,
         }
     }

@@ -530,6 +530,9 @@ pub fn run_with(
     let mut previous: Option<Previous> = None;
     let mut day_basis: Option<Basis> = None;
     let mut reuse = Reuse::default();
+    // Per storage: the first kept day whose floor was lowered to the reachable level.
+    let mut floor_capped: std::collections::BTreeMap<usize, usize> =
+        std::collections::BTreeMap::new();
     for (days, commit) in &plan {
         let mut input = window_input(system, days.clone(), level.clone(), options);
         let rebuilt = reuse.spare.take().and_then(|(mut f, index)| {
@@ -628,6 +631,11 @@ pub fn run_with(
         let period_end = commit.end == total_days;
         objective += f.committed_objective(&solution.col_values, commit, period_end);
         extract::extract(system, &f, &input, &solution, commit, &mut results);
+        for &(s, day) in &f.floor_capped {
+            if commit.contains(&day) {
+                floor_capped.entry(s).or_insert(day);
+            }
+        }
         blocked += input
             .no_export
             .iter()
@@ -708,6 +716,13 @@ pub fn run_with(
     if national_first {
         results.notes.push(format!(
             "national-first: {blocked} zone-day(s) curtailing while exporting were made import-only"
+        ));
+    }
+    for (s, day) in floor_capped {
+        results.notes.push(format!(
+            "storage {}: the strategic reserve floor was above the level the storage could reach by injecting at full capacity from the start of its solve window (first on {}); it is capped at that level",
+            system.storages[s].code,
+            system.period.date(day)
         ));
     }
     Ok(results)
@@ -854,7 +869,8 @@ pub fn export_mps(system: &System, out: &mut impl Write) -> Result<(), RunError>
 mod tests {
     use crate::testing::*;
     use gas_core::system::Operation;
-    use gas_core::units::EurPerMwh;
+    use gas_core::units::{EurPerMwh, Gwh};
+    use gas_core::RunStatus;
 
     #[test]
     fn windows_cover_the_period_once() {
@@ -888,6 +904,42 @@ mod tests {
         b.storage(z, 100.0, 0.0, 50.0, 50.0);
         b.system.storages[0].value_eur_mwh = vec![EurPerMwh(value); 4];
         b
+    }
+
+    /// A strategic reserve of 60 GWh on day 4 of the empty 100 GWh storage (50 GWh/d in):
+    /// perfect foresight fills it in time. A myopic operator (value 5 < the cost of 10 of
+    /// storing) keeps the storage empty on days 1-3 and on day 4 can reach only 50 GWh:
+    /// the floor is lowered to 50 for that solve (a note says so) instead of the run
+    /// being infeasible. Day 4 buys its 20 of demand plus 50 to inject at 100:
+    /// 2 x 20 x 10 + 20 x 100 + 70 x 100 - 50 x 5 (value of the gas left) = 9 150 kEUR.
+    #[test]
+    fn a_reserve_floor_out_of_reach_from_a_window_start_is_lowered_to_the_reachable_level() {
+        let mut b = cheap_now_dear_later(5.0);
+        b.system.storages[0].floor_gwh = vec![Gwh(0.0), Gwh(0.0), Gwh(0.0), Gwh(60.0)];
+        let r = solve(&b.system, Prices::MayDiffer);
+        assert_eq!(r.status, RunStatus::Optimal);
+        assert!(r.storage_level_gwh[0][3].0 >= 60.0 - 1e-9);
+        assert!(
+            !r.notes.iter().any(|n| n.contains("reserve")),
+            "{:?}",
+            r.notes
+        );
+        b.system.settings.operation = Operation::Myopic;
+        let r = solve(&b.system, Prices::MayDiffer);
+        assert_eq!(r.status, RunStatus::Optimal, "{:?}", r.notes);
+        assert_eq!(
+            values(&r.storage_level_gwh[0], |v| v.0),
+            vec![0.0, 0.0, 0.0, 50.0]
+        );
+        assert_close(r.objective_keur, 9_150.0, "myopic objective with the floor");
+        assert!(
+            r.notes
+                .iter()
+                .any(|n| n.contains("the strategic reserve floor")
+                    && n.contains(&b.system.period.date(3).to_string())),
+            "{:?}",
+            r.notes
+        );
     }
 
     #[test]

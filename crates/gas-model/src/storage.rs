@@ -16,6 +16,11 @@ use gas_lp::Row;
 /// the fill-curve refinement start from the greedy trajectory, the one it refines best.
 pub const TIE_BREAK_EUR_MWH: f64 = 1e-7;
 
+/// How far (GWh) a storage floor may lie above the level reachable from the window's
+/// initial level before it is lowered to that level and reported: rounding in the
+/// scenario builder's own cap stays below it.
+pub const FLOOR_REACH_TOLERANCE_GWH: f64 = 1e-6;
+
 /// Adds every storage `s` over the window days `t = t0..t1`:
 ///
 /// ```text
@@ -23,11 +28,18 @@ pub const TIE_BREAK_EUR_MWH: f64 = 1e-7;
 ///                (for t = t0, level(s,t0−1) is the constant initial level: rhs = −initial)
 /// 0 <= inject(s,t)   <= Icap(s,t)    local(zone(s),t) → storage       cost c/2 + tie(s)
 /// 0 <= withdraw(s,t) <= Wcap(s,t)    storage → local(zone(s),t)       cost c/2 + tie(s)
-/// floor(s,t) <= level(s,t) <= working_gas(s)                           (arc t → t+1)
+/// floor'(s,t) <= level(s,t) <= working_gas(s)                          (arc t → t+1)
 /// level(s,t1−1): arc to the ground, cost −value(s,t1−1) (terminal value of gas left)
 /// ```
 ///
 /// `tie(s)` is [`TIE_BREAK_EUR_MWH`] `· (s + 1)`, plus `· (t − t0)` on withdrawal.
+/// `floor'(s,t) = min(floor(s,t), reach(s,t))`: the hard floor (a strategic reserve) is
+/// capped at `reach(s,t)`, the level the storage holds at the end of day `t` by injecting
+/// `Icap` every day from the window's initial level (at most its working gas). The
+/// scenario builder caps the floor the same way from the period's initial level; a
+/// later window (rolling horizon, myopic) may start lower than a floor its operator did
+/// not see coming, and would otherwise be infeasible. Lowered days are listed in
+/// `f.floor_capped`.
 /// `c` is the storage cycle cost (EUR/MWh moved in and out). Injection is
 /// positive when gas leaves the zone into storage, withdrawal when it enters the
 /// zone. `Icap`/`Wcap` are the nominal capacities times the fill curves: in
@@ -52,6 +64,7 @@ pub fn add_storage(
     f.withdrawal = vec![Vec::with_capacity(f.days.len()); n_storage];
     f.injection = vec![Vec::with_capacity(f.days.len()); n_storage];
     f.level = vec![Vec::with_capacity(f.days.len()); n_storage];
+    f.floor_capped.clear();
     for id in storage_ids(system) {
         let s = id.index();
         let storage = &system.storages[s];
@@ -73,11 +86,14 @@ pub fn add_storage(
                 f.add_row(RowKey::StorageBalance(id, day), rhs, rhs)
             })
             .collect();
+        let working = storage.working_gas_gwh.0.max(0.0);
+        let mut reach = initial.clamp(0.0, working);
         for day in f.days.clone() {
             let slot = day - start;
             let here = rows[slot];
             let local = balance.local(storage.zone, day);
             let (icap, wcap) = capacities(storage, s, input, day, slot, initial);
+            reach = (reach + icap.max(0.0)).min(working);
             let inject = f.add_arc(
                 ColKey::StorageInjection(id, day),
                 Some(local),
@@ -107,7 +123,11 @@ pub fn add_storage(
             } else {
                 0.0
             };
-            let floor = storage.floor_gwh[day].0;
+            let mut floor = storage.floor_gwh[day].0;
+            if floor > reach + FLOOR_REACH_TOLERANCE_GWH {
+                f.floor_capped.push((s, day));
+                floor = reach;
+            }
             let mut todays: Vec<&FillTarget> = storage
                 .targets
                 .iter()

@@ -355,6 +355,7 @@ fn read_measure(ctx: &mut Ctx<'_>, table: &mut Table<'_, '_>) -> Option<Measure>
             }
         }
         "storage_targets" => {
+            let zones_given = table.has("zones");
             let zones = read_zones(ctx, table, "zones");
             let penalty = table
                 .number(ctx, "penalty_eur_mwh", false, Bound::Price)
@@ -394,6 +395,12 @@ fn read_measure(ctx: &mut Ctx<'_>, table: &mut Table<'_, '_>) -> Option<Measure>
                     }
                     return None;
                 }
+            };
+            // The regulation's targets bind EU members: with a preset and no zones, the
+            // EU zones (as the demand-reduction preset), not every zone with storage.
+            let zones = match (&targets, zones_given) {
+                (TargetSpec::Preset(_), false) => ZoneSel::Eu,
+                _ => zones,
             };
             MeasureKind::StorageTargets {
                 zones,

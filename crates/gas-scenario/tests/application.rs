@@ -421,6 +421,171 @@ fn lng_availability_of_an_origin_without_lng_warns() {
     );
 }
 
+/// An LNG cut-off or factor of an origin without LNG in the base pool applies
+/// to a package's `extra_lng` tranche of that origin (docs/scenarios.md): the
+/// tranche of 100 GWh/d is cut by half and then halved again, and no note
+/// claims the events had no effect. Without the package the notes stay.
+#[test]
+fn an_lng_event_on_an_origin_with_only_a_package_tranche_is_not_called_without_effect() {
+    let mut data = dataset();
+    let mut azerbaijan = data.origins[0].clone();
+    azerbaijan.id = "AZ".into();
+    azerbaijan.lng = false;
+    data.origins.push(azerbaijan);
+    let text = scenario_text(concat!(
+        "\n[[events]]\ntype = \"route_cutoff\"\norigin = \"AZ\"\ncarrier = \"lng\"\nshare = 0.5\nfrom = 2022-07-01\n",
+        "\n[[events]]\ntype = \"lng_availability\"\norigin = \"AZ\"\nfactor = 0.5\nfrom = 2022-07-01\n",
+    ));
+    let scenario = parse_scenario(&text, "s.toml").unwrap();
+    let package = parse_package(
+        "name = \"more\"\ntrigger = 2022-07-10\n[[measures]]\ntype = \"extra_lng\"\norigin = \"AZ\"\nvolume_gwh_d = 100\nprice_eur_mwh = 90\n",
+        "p.toml",
+    )
+    .unwrap();
+    let built = build(&data, &scenario, &[package]).unwrap();
+    let az = built.system.origin_by_code("AZ").unwrap();
+    let supply = built
+        .system
+        .lng_supplies
+        .iter()
+        .find(|s| s.origin == az)
+        .unwrap();
+    assert!((supply.tranches[0].capacity_gwh_d[9].value() - 25.0).abs() < 1e-9);
+    assert!(
+        !built.warnings.iter().any(|w| w.contains("no effect")),
+        "{:?}",
+        built.warnings
+    );
+    let alone = build(&data, &scenario, &[]).unwrap();
+    for expected in [
+        "scenario events[0]: origin AZ has no LNG supply in the system; no effect",
+        "scenario events[1]: origin AZ has no LNG supply in the system; no effect",
+    ] {
+        assert!(
+            alone.warnings.iter().any(|w| w == expected),
+            "{expected}\n{:?}",
+            alone.warnings
+        );
+    }
+}
+
+/// The applied list (summary.json `inputs.applied`, the HTML report) names a
+/// solidarity mode as the package writes it.
+#[test]
+fn a_solidarity_measure_is_described_with_its_mode_as_written() {
+    let scenario = parse_scenario(&scenario_text(""), "s.toml").unwrap();
+    let package = parse_package(
+        "name = \"own\"\ntrigger = 2022-07-01\n[[measures]]\ntype = \"solidarity\"\nmode = \"national_first\"\n",
+        "p.toml",
+    )
+    .unwrap();
+    let built = build(&dataset(), &scenario, &[package]).unwrap();
+    assert_eq!(built.applied[0].change, "solidarity national_first");
+}
+
+/// The test dataset with DE's storage observed at `fills` (date, percent).
+fn dataset_with_levels(fills: &[(chrono::NaiveDate, f64)]) -> gas_core::dataset::Dataset {
+    use gas_core::dataset::{LevelQuality, StorageLevelRecord};
+    use gas_core::units::Twh;
+    let mut data = dataset();
+    for &(day, pct) in fills {
+        data.storage_levels.push(StorageLevelRecord {
+            date: day,
+            zone: "DE".into(),
+            gas_in_storage_twh: Twh(10.0 * pct / 100.0),
+            full_pct: pct,
+            working_gas_twh: Twh(10.0),
+            injection_gwh_d: None,
+            withdrawal_gwh_d: None,
+            quality: LevelQuality::Ok,
+            source: "test".into(),
+            note: String::new(),
+        });
+    }
+    data
+}
+
+/// An initial level interpolated between observations 123 days apart (40 % on
+/// 1 May, 80 % on 1 September: 40 + 40 x 61 / 123 = 59.84 % on 1 July) is noted,
+/// as the straight line may miss what happened in between; 35 days apart it is not.
+#[test]
+fn an_initial_level_interpolated_over_a_long_gap_is_noted() {
+    let scenario = parse_scenario(&scenario_text(""), "s.toml").unwrap();
+    let data = dataset_with_levels(&[(date(2022, 5, 1), 40.0), (date(2022, 9, 1), 80.0)]);
+    let built = build(&data, &scenario, &[]).unwrap();
+    let level = built.system.storages[0].initial_level_gwh.value();
+    assert!((level - 10_000.0 * (0.4 + 0.4 * 61.0 / 123.0)).abs() < 1e-6);
+    let expected = "storage: the initial level of 1 zone(s) (DE) is interpolated linearly between their observed levels on 2022-05-01 and 2022-09-01, 123 days apart with none in between, so the draw-down or filling between them is not seen ([initial_storage] fill or zones sets the start instead)";
+    assert!(
+        built.warnings.iter().any(|w| w == expected),
+        "{:?}",
+        built.warnings
+    );
+    let data = dataset_with_levels(&[(date(2022, 6, 15), 40.0), (date(2022, 7, 20), 80.0)]);
+    let built = build(&data, &scenario, &[]).unwrap();
+    assert!(
+        !built.warnings.iter().any(|w| w.contains("interpolated")),
+        "{:?}",
+        built.warnings
+    );
+}
+
+/// The storage-target preset of the EU regulation without `zones` targets the EU
+/// zones' storages only (as the demand-reduction preset): a storage in a non-EU zone
+/// (PL made non-EU here, with 5 TWh of storage) gets no 80 % target on 1 November
+/// 2022 unless the package names it (`zones = "all"`).
+#[test]
+fn the_storage_target_preset_defaults_to_the_eu_zones() {
+    let mut data = dataset();
+    data.zones
+        .iter_mut()
+        .filter(|z| z.id == "PL")
+        .for_each(|z| z.eu_member = false);
+    let mut storage = data.storage[0].clone();
+    storage.zone = "PL".into();
+    storage.working_gas_twh = gas_core::units::Twh(5.0);
+    data.storage.push(storage);
+    let scenario = parse_scenario(
+        "name = \"autumn\"\n[period]\nstart = 2022-10-01\nend = 2022-11-30\n[triggers]\ninvasion = 2022-02-24\n[storage]\nobligations = \"none\"\nend_level = \"free\"\n",
+        "s.toml",
+    )
+    .unwrap();
+    let targets = |zones: &str| {
+        let package = parse_package(
+            &format!("name = \"p\"\ntrigger = \"invasion\"\n[[measures]]\ntype = \"storage_targets\"\npreset = \"eu_regulation_2022_1032\"\n{zones}"),
+            "p.toml",
+        )
+        .unwrap();
+        let built = build(&data, &scenario, &[package]).unwrap();
+        built
+            .system
+            .storages
+            .iter()
+            .map(|s| {
+                (
+                    s.code.clone(),
+                    s.targets.iter().map(|t| (t.date, t.min_fill)).collect(),
+                )
+            })
+            .collect::<Vec<(String, Vec<_>)>>()
+    };
+    let nov = date(2022, 11, 1);
+    assert_eq!(
+        targets(""),
+        vec![
+            ("UGS-DE".to_string(), vec![(nov, 0.8)]),
+            ("UGS-PL".to_string(), vec![])
+        ]
+    );
+    assert_eq!(
+        targets("zones = \"all\"\n"),
+        vec![
+            ("UGS-DE".to_string(), vec![(nov, 0.8)]),
+            ("UGS-PL".to_string(), vec![(nov, 0.8)])
+        ]
+    );
+}
+
 #[test]
 fn package_days_outside_the_period_are_warnings_not_errors() {
     // The test scenario runs over July 2022. A package is reused with scenarios of other

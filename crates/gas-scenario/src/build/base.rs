@@ -279,6 +279,7 @@ pub(super) fn draft(dataset: &Dataset, scenario: &Scenario) -> Draft {
         routes_left_out,
         solidarity: None,
         applied: Vec::new(),
+        lng_effect_checks: Vec::new(),
         warnings,
         errors: Vec::new(),
     }

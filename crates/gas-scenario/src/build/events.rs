@@ -119,10 +119,9 @@ fn apply_event(draft: &mut Draft, scenario: &Scenario, event: &Event) {
         },
         EventKind::LngAvailability { origin, factor } => {
             if let Some(o) = draft.origin_or_error(origin) {
-                if !draft.lng.iter().any(|s| s.origin == o) {
-                    let warning = no_supply_warning(draft, o, Carrier::Lng, src);
-                    draft.warnings.push(warning);
-                }
+                // The factor also applies to a later package's `extra_lng` tranche of
+                // the origin: whether it has an effect is known after every package.
+                draft.lng_effect_checks.push((o, Carrier::Lng, src));
                 draft.set(Param::LngFactor(o), days, *factor, src);
             }
         }
@@ -228,12 +227,30 @@ pub(super) fn cut_origin(
         }
     }
     if carrier.covers(Carrier::Lng) {
-        touched |= draft.lng.iter().any(|s| s.origin == o);
         draft.set(lng_param(o), days, share, src);
     }
     if !touched {
-        let warning = no_supply_warning(draft, o, carrier, src);
-        draft.warnings.push(warning);
+        if carrier.covers(Carrier::Lng) {
+            // The LNG setting also applies to a later package's `extra_lng` tranche
+            // of the origin: whether it has an effect is known after every package.
+            draft.lng_effect_checks.push((o, carrier, src));
+        } else {
+            let warning = no_supply_warning(draft, o, carrier, src);
+            draft.warnings.push(warning);
+        }
+    }
+}
+
+/// After every event and measure is applied: the note for each LNG setting
+/// (cut-off, factor, embargo, price cap) of an origin that has no LNG supply
+/// in the system, not even an `extra_lng` tranche of a package.
+pub(super) fn warn_lng_without_effect(draft: &mut Draft) {
+    let checks = std::mem::take(&mut draft.lng_effect_checks);
+    for (o, carrier, src) in checks {
+        if !draft.lng.iter().any(|s| s.origin == o) {
+            let warning = no_supply_warning(draft, o, carrier, src);
+            draft.warnings.push(warning);
+        }
     }
 }
 

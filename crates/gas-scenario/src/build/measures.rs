@@ -26,6 +26,7 @@ use crate::package::{Measure, MeasureKind, Package, TargetSpec};
 use crate::presets;
 use crate::scenario::Scenario;
 use chrono::NaiveDate;
+use gas_core::system::Solidarity;
 
 pub(super) fn apply(draft: &mut Draft, scenario: &Scenario, package: &Package) {
     let period = draft.period();
@@ -194,7 +195,14 @@ fn describe(kind: &MeasureKind) -> String {
                 fill * 100.0
             )
         }
-        MeasureKind::Solidarity { mode } => format!("solidarity {mode:?}"),
+        // The mode as written in the package (`national_first`), not the Rust name.
+        MeasureKind::Solidarity { mode } => format!(
+            "solidarity {}",
+            match mode {
+                Solidarity::Cooperative => "cooperative",
+                Solidarity::NationalFirst => "national_first",
+            }
+        ),
     }
 }
 

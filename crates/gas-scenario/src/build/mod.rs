@@ -242,6 +242,10 @@ pub(crate) struct Draft {
     pub(crate) routes_left_out: BTreeMap<String, String>,
     pub(crate) solidarity: Option<(Solidarity, usize)>,
     pub(crate) applied: Vec<AppliedOverride>,
+    /// LNG settings of an origin without pipeline routes in their carrier:
+    /// (origin, carrier, event or measure); each gets a "no effect" note unless
+    /// the origin has LNG supply once every package is applied.
+    pub(crate) lng_effect_checks: Vec<(usize, Carrier, usize)>,
     pub(crate) warnings: Vec<String>,
     pub(crate) errors: Vec<FileError>,
 }
@@ -427,6 +431,7 @@ pub fn build(
     for package in packages {
         measures::apply(&mut draft, scenario, package);
     }
+    events::warn_lng_without_effect(&mut draft);
     errors.append(&mut draft.errors);
     if !errors.is_empty() {
         return Err(FileErrors(errors).normalise());

@@ -23,9 +23,18 @@ use gas_core::ZoneId;
 /// Fill (share) used when nothing is known about a zone's level (assumption).
 pub const UNKNOWN_FILL: f64 = 0.5;
 
+/// Longest span, days, between the two observations an initial level is interpolated
+/// between without a note: about a month on each side of the start date (as the
+/// one-sided case, which notes an observation more than 31 days away). Over a longer
+/// span the straight line misses the draw-down or filling in between: the bundled
+/// dataset has no level between 2021-09-27 and 2022-04-22, so a start on 2022-04-01
+/// interpolates to an EU fill of 35 % where AGSI+ reported about 26 %.
+pub const LONG_INTERPOLATION_DAYS: i64 = 62;
+
 pub(super) fn add(draft: &mut Draft, dataset: &Dataset, scenario: &Scenario) {
     let days = draft.period().days;
     let start = draft.period().start;
+    let mut long_spans = LongSpans::new();
     for record in &dataset.storage {
         let Some(zone) = draft.zone(&record.zone) else {
             draft
@@ -35,7 +44,14 @@ pub(super) fn add(draft: &mut Draft, dataset: &Dataset, scenario: &Scenario) {
         };
         let working = Gwh::from(record.working_gas_twh);
         let (withdrawal_curve, injection_curve) = curves(dataset, &record.zone);
-        let fill = initial_fill(draft, dataset, scenario, &record.zone, start);
+        let fill = initial_fill(
+            draft,
+            dataset,
+            scenario,
+            &record.zone,
+            start,
+            &mut long_spans,
+        );
         draft.system.storages.push(Storage {
             code: format!("UGS-{}", record.zone),
             zone: ZoneId::from_index(zone),
@@ -59,6 +75,14 @@ pub(super) fn add(draft: &mut Draft, dataset: &Dataset, scenario: &Scenario) {
             floor_gwh: zeros_gwh(days),
             value_eur_mwh: draft.ttf.iter().map(|p| EurPerMwh(*p)).collect(),
         });
+    }
+    for ((before, after), zones) in long_spans {
+        draft.warnings.push(format!(
+            "storage: the initial level of {} zone(s) ({}) is interpolated linearly between their observed levels on {before} and {after}, {} days apart with none in between, so the draw-down or filling between them is not seen ([initial_storage] fill or zones sets the start instead)",
+            zones.len(),
+            zones.join(", "),
+            (after - before).num_days()
+        ));
     }
     // Per-zone initial fills naming a zone without storage are errors.
     let codes: Vec<&Located<String>> = scenario
@@ -137,6 +161,7 @@ fn initial_fill(
     scenario: &Scenario,
     zone: &str,
     start: NaiveDate,
+    long_spans: &mut LongSpans,
 ) -> f64 {
     if let Some((_, fill)) = scenario
         .initial_storage
@@ -149,10 +174,10 @@ fn initial_fill(
     if let InitialFill::Fill(fill) = scenario.initial_storage.default {
         return fill;
     }
-    if let Some(fill) = observed_fill(dataset, zone, start, &mut draft.warnings) {
+    if let Some(fill) = observed_fill(dataset, zone, start, &mut draft.warnings, long_spans) {
         return fill;
     }
-    if let Some(fill) = observed_fill(dataset, "EU", start, &mut draft.warnings) {
+    if let Some(fill) = observed_fill(dataset, "EU", start, &mut draft.warnings, long_spans) {
         draft.warnings.push(format!(
             "storage {zone}: no observed level; the EU aggregate fill {:.1} % on {start} is used",
             fill * 100.0
@@ -166,12 +191,18 @@ fn initial_fill(
     UNKNOWN_FILL
 }
 
-/// The observed fill share on `date`, interpolated between the nearest observations.
-pub(crate) fn observed_fill(
+/// The zones (or `EU`) whose initial level was interpolated over more than
+/// [`LONG_INTERPOLATION_DAYS`], by the dates of the two observations.
+type LongSpans = std::collections::BTreeMap<(NaiveDate, NaiveDate), Vec<String>>;
+
+/// The observed fill share on `date`, interpolated between the nearest observations
+/// (a span longer than [`LONG_INTERPOLATION_DAYS`] is recorded in `long_spans`).
+fn observed_fill(
     dataset: &Dataset,
     zone: &str,
     date: NaiveDate,
     warnings: &mut Vec<String>,
+    long_spans: &mut LongSpans,
 ) -> Option<f64> {
     let mut before: Option<(NaiveDate, f64)> = None;
     let mut after: Option<(NaiveDate, f64)> = None;
@@ -193,6 +224,12 @@ pub(crate) fn observed_fill(
             if d1 == d0 {
                 f0
             } else {
+                if (d1 - d0).num_days() > LONG_INTERPOLATION_DAYS {
+                    long_spans
+                        .entry((d0, d1))
+                        .or_default()
+                        .push(zone.to_string());
+                }
                 let share = (date - d0).num_days() as f64 / (d1 - d0).num_days() as f64;
                 f0 + share * (f1 - f0)
             }
