@@ -16,12 +16,26 @@ pub fn write_csv(path: &Path, table: &BacktestTable) -> io::Result<()> {
         for row in &table.rows {
             writeln!(
                 file,
-                "{},{},{:.2},{:.2},{:.2}",
-                row.date, row.zone, row.observed_fill_pct, row.simulated_fill_pct, row.error_pp
+                "{},{},{},{},{}",
+                row.date,
+                row.zone,
+                two_decimals(row.observed_fill_pct),
+                two_decimals(row.simulated_fill_pct),
+                two_decimals(row.error_pp)
             )?;
         }
         Ok(())
     })
+}
+
+/// A number with two decimals for `backtest.csv`; one that rounds to zero is
+/// `0.00`, never `-0.00` (an error of -0.001 pp is no error).
+fn two_decimals(value: f64) -> String {
+    let text = format!("{value:.2}");
+    match text.strip_prefix('-') {
+        Some(rest) if rest == "0.00" => rest.to_string(),
+        _ => text,
+    }
 }
 
 fn signed(value: f64) -> String {
@@ -354,6 +368,24 @@ mod tests {
         assert_eq!(
             text,
             format!("{CSV_HEADER}\n2022-11-01,EU,95.00,93.50,-1.50\n")
+        );
+        std::fs::remove_dir_all(dir).unwrap();
+    }
+
+    #[test]
+    fn csv_writes_an_error_that_rounds_to_zero_as_0() {
+        // The replay's PL on its first day: simulated a hair below observed.
+        let mut table = table();
+        table.rows[0].observed_fill_pct = 96.64;
+        table.rows[0].simulated_fill_pct = 96.637;
+        table.rows[0].error_pp = 96.637 - 96.64;
+        let dir = std::env::temp_dir().join(format!("gas-backtest-zero-{}", std::process::id()));
+        let path = dir.join("backtest.csv");
+        write_csv(&path, &table).unwrap();
+        let text = std::fs::read_to_string(&path).unwrap();
+        assert_eq!(
+            text,
+            format!("{CSV_HEADER}\n2022-11-01,EU,96.64,96.64,0.00\n")
         );
         std::fs::remove_dir_all(dir).unwrap();
     }

@@ -166,6 +166,17 @@ pub fn run_summary(outcome: &RunOutcome) {
     }
 }
 
+/// A solved run's headline figure as the matrix prints it: one decimal, except
+/// buffer days, which are whole days, or `> period` when the EU storage did not
+/// reach its floor (as in the zone table; `matrix.csv` leaves that cell empty).
+fn headline_text(name: &str, value: Option<f64>) -> String {
+    match (name, value) {
+        ("eu_buffer_days", Some(days)) => format!("{days:.0}"),
+        ("eu_buffer_days", None) => "> period".to_string(),
+        (_, value) => or_dash(value.map(|v| format!("{v:.1}"))),
+    }
+}
+
 /// Prints the matrix of one headline figure: packages down, scenarios across
 /// (the orientation of the HTML report's matrices).
 pub fn matrix(cells: &[Cell], name: &str) {
@@ -196,13 +207,24 @@ pub fn matrix(cells: &[Cell], name: &str) {
                 Some(cell) if cell.outcome.results.status != RunStatus::Optimal => {
                     status_word(cell.outcome.results.status).to_string()
                 }
-                cell => or_dash(
-                    cell.and_then(|cell| headline(cell, name))
-                        .map(|v| format!("{v:.1}")),
-                ),
+                Some(cell) => headline_text(name, headline(cell, name)),
+                None => "-".to_string(),
             };
             out!(" {shown:>24}");
         }
         outln!();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::headline_text;
+
+    #[test]
+    fn the_matrix_prints_buffer_days_as_days_and_an_unreached_floor_as_beyond_the_period() {
+        assert_eq!(headline_text("eu_buffer_days", Some(365.0)), "365");
+        assert_eq!(headline_text("eu_buffer_days", None), "> period");
+        assert_eq!(headline_text("eu_unserved_twh", Some(730.436495)), "730.4");
+        assert_eq!(headline_text("eu_min_fill_pct", None), "-");
     }
 }

@@ -243,18 +243,31 @@ pub fn group_kpi(
     }
 }
 
-/// The first index of the largest value (NaN ignored).
+/// Values within this share of the extreme (at least of 1) count as equal to it when
+/// [`first_max`] and [`first_min`] pick its first day: a level the solver carries over
+/// unchanged, or a price repeated, differs in its last bits from day to day, and
+/// that noise must not move the date past the first day showing the same figure.
+pub const EXTREME_TIE_TOLERANCE_SHARE: f64 = 1e-9;
+
+/// The first index whose value is the largest, within
+/// [`EXTREME_TIE_TOLERANCE_SHARE`] of it, and that value (NaN ignored).
 fn first_max(values: impl Iterator<Item = f64>) -> Option<(usize, f64)> {
-    values
+    let values: Vec<(usize, f64)> = values
         .enumerate()
         .filter(|(_, value)| value.is_finite())
-        .fold(None, |best, (index, value)| match best {
-            Some((_, best_value)) if best_value >= value => best,
-            _ => Some((index, value)),
-        })
+        .collect();
+    let largest = values
+        .iter()
+        .map(|&(_, value)| value)
+        .fold(f64::NEG_INFINITY, f64::max);
+    let tolerance = EXTREME_TIE_TOLERANCE_SHARE * largest.abs().max(1.0);
+    values
+        .into_iter()
+        .find(|&(_, value)| value >= largest - tolerance)
 }
 
-/// The first index of the smallest value (NaN ignored).
+/// The first index whose value is the smallest, within
+/// [`EXTREME_TIE_TOLERANCE_SHARE`] of it, and that value (NaN ignored).
 fn first_min(values: impl Iterator<Item = f64>) -> Option<(usize, f64)> {
     first_max(values.map(|value| -value)).map(|(index, value)| (index, -value))
 }
@@ -434,5 +447,26 @@ mod tests {
         let kpi = &zone_kpis(&system, &results, None)[0];
         assert_eq!(kpi.peak_price_eur_mwh, Some(90.0));
         assert_eq!(kpi.peak_price_date, NaiveDate::from_ymd_opt(2022, 1, 2));
+    }
+
+    #[test]
+    fn extremes_take_their_first_day_despite_solver_noise() {
+        // The storage empties to 500 GWh on day 1 and holds it; the solver carries
+        // the level over with noise in its last bits, lowest on day 3. The files
+        // show 500 on days 1-3, so the minimum fill is first reached on day 1.
+        let system = one_zone_system(5, 1000.0, 100.0);
+        let mut results = Results::zeroed(&system, RunStatus::Optimal);
+        results.storage_level_gwh[0] = [700.0, 500.0, 500.0 - 1e-11, 500.0 - 2e-11, 600.0]
+            .map(Gwh)
+            .to_vec();
+        // The price peaks at 600 on day 1 and again, a rounding error higher, on day 2.
+        results.zone_price_eur_mwh[0] = [300.0, 600.0, 600.0 + 1e-12, 400.0, 300.0]
+            .map(gas_core::units::EurPerMwh)
+            .to_vec();
+        let kpi = &zone_kpis(&system, &results, None)[0];
+        assert_eq!(kpi.min_fill_date, NaiveDate::from_ymd_opt(2022, 1, 2));
+        assert_eq!(kpi.min_fill_pct, Some(50.0));
+        assert_eq!(kpi.peak_price_date, NaiveDate::from_ymd_opt(2022, 1, 2));
+        assert_eq!(kpi.peak_price_eur_mwh, Some(600.0));
     }
 }
