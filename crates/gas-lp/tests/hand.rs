@@ -333,3 +333,35 @@ fn a_large_penalty_does_not_hide_small_cost_differences() {
         }
     }
 }
+
+/// Ten thousand zones need 10 000 each from their own supply, so ground carries 1e8 in
+/// all; zone R needs 1.001 but its cheap supply gives at most 1, and the last 0.001 can
+/// only come from hub S (supply at 1000 per unit) through a line S → R. Every row must
+/// close: how far a node may stay off its balance scales with the largest row, not with
+/// ground's sum of all rows (1e-9 × 1e8 = 0.1 left R 0.001 short, at no cost).
+#[test]
+fn a_small_row_closes_beside_a_large_total() {
+    let mut p = Problem::new();
+    for _ in 0..10_000 {
+        let zone = p.add_row(1e4, 1e4);
+        let supply = p.add_col(0.0, INF, 1.0);
+        p.set_coef(zone, supply, 1.0);
+    }
+    let r = p.add_row(1.001, 1.001);
+    let s = p.add_row(0.0, 0.0);
+    let cheap = p.add_col(0.0, 1.0, 1.0);
+    p.set_coef(r, cheap, 1.0);
+    let dear = p.add_col(0.0, INF, 1000.0);
+    p.set_coef(s, dear, 1.0);
+    let line = p.add_col(0.0, INF, 0.0);
+    p.set_coef(s, line, -1.0);
+    p.set_coef(r, line, 1.0);
+    for solver in solvers() {
+        let name = solver.name();
+        let solution = solver.solve(&p, &SolveOptions::default()).unwrap();
+        assert_eq!(solution.status, Status::Optimal, "{name}");
+        assert_close(solution.row_activities[r.0 as usize], 1.001, name);
+        assert_close(solution.col_values[line.0 as usize], 0.001, name);
+        assert_close(solution.col_values[dear.0 as usize], 0.001, name);
+    }
+}

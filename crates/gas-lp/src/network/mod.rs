@@ -112,10 +112,11 @@ fn next_basis_id() -> u64 {
 ///
 /// # Tolerances
 ///
-/// Flows within `1e-9 · max(1, largest |demand| or finite capacity)` of a bound count as at
-/// the bound; reduced costs within `1e-9 · max(1, largest |cost|)` of zero count as zero,
-/// but within at most `max(1e-5, 1e-13 · largest |cost|)`, so that a large penalty beside
-/// small costs does not hide their differences.
+/// Flows within `1e-9 · max(1, largest |demand| of a row or finite capacity)` of a bound
+/// count as at the bound (ground's demand, the sum of all rows', is not a scale); reduced
+/// costs within `1e-9 · max(1, largest |cost|)` of zero count as zero, but within at most
+/// `max(1e-5, 1e-13 · largest |cost|)`, so that a large penalty beside small costs does
+/// not hide their differences.
 /// At the end, flows and potentials are recomputed from the tree from scratch.
 ///
 /// # Warm start

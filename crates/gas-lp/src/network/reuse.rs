@@ -317,7 +317,11 @@ impl Simplex {
     /// Tolerances, big-M and block size for `net` (used by [`Simplex::new`] and by a reset).
     pub(super) fn scalars(net: &Network, block_size_factor: f64) -> Scalars {
         let m = net.source.len();
-        let feas_tol = 1e-9 * largest_finite(&net.demand).max(largest_finite(&net.cap));
+        // Ground (the last node) carries minus the sum of every row's demand: scaling the
+        // tolerance by it would let each node stay off its balance by 1e-9 of the whole
+        // problem's total (a few MWh/d in a year-long dispatch), so only rows count.
+        let rows = net.demand.len().saturating_sub(1);
+        let feas_tol = 1e-9 * largest_finite(&net.demand[..rows]).max(largest_finite(&net.cap));
         let (largest_cost, total_cost) = cost_extent(&net.cost);
         let opt_tol = optimality_tolerance(largest_cost);
         let factor = if block_size_factor.is_finite() && block_size_factor > 0.0 {
