@@ -244,7 +244,7 @@ pub fn group_kpi(
 }
 
 /// Values within this share of the extreme (at least of 1) count as equal to it when
-/// [`first_max`] and [`first_min`] pick its first day: a level the solver carries over
+/// `first_max` and `first_min` pick its first day: a level the solver carries over
 /// unchanged, or a price repeated, differs in its last bits from day to day, and
 /// that noise must not move the date past the first day showing the same figure.
 pub const EXTREME_TIE_TOLERANCE_SHARE: f64 = 1e-9;
