@@ -164,6 +164,15 @@ pub fn run_summary(outcome: &RunOutcome) {
     for warning in &outcome.built.warnings {
         outln!("note: {warning}");
     }
+    // The dispatch's own notes (its solves, the fill-curve refinement, reserve floors it
+    // had to lower); a stopped run's last note is the warning printed at the end.
+    let shown = match results.status {
+        RunStatus::Optimal => results.notes.len(),
+        _ => results.notes.len().saturating_sub(1),
+    };
+    for note in &results.notes[..shown] {
+        outln!("dispatch: {note}");
+    }
 }
 
 /// A solved run's headline figure as the matrix prints it: one decimal, except

@@ -948,3 +948,52 @@ fn an_infeasible_run_with_observed_route_flows_points_to_the_backtest() {
         "{stderr}"
     );
 }
+
+/// The dispatch's own notes are printed: a strategic reserve that a rolling operator sees
+/// only two weeks ahead is lowered to what IT's storage can reach from the window's start,
+/// and `run` says so (before, only `solver.notes` in summary.json did).
+#[test]
+fn a_run_prints_the_dispatch_notes_such_as_a_lowered_reserve_floor() {
+    let dir = tempfile::tempdir().unwrap();
+    let fixture =
+        std::fs::read_to_string(repo().join("crates/gas-cli/tests/fixtures/short-cutoff.toml"))
+            .unwrap();
+    let scenario = dir.path().join("rolling.toml");
+    let rolling = fixture.replace(
+        "[demand]",
+        "[operation]\nmode = \"rolling_horizon\"\nwindow_days = 14\ncommit_days = 7\n\n[demand]",
+    );
+    std::fs::write(&scenario, rolling).unwrap();
+    let package = dir.path().join("late-reserve.toml");
+    std::fs::write(
+        &package,
+        "name = \"late-reserve\"\ndescription = \"seen two weeks ahead\"\ntrigger = 2022-04-01\n\n\
+         [[measures]]\ntype = \"strategic_reserve\"\nzones = [\"IT\"]\nfill = 0.6\nfrom = 2022-05-20\n",
+    )
+    .unwrap();
+    let out = dir.path().join("out");
+    let output = gasbuffer(
+        &[
+            "run",
+            scenario.to_str().unwrap(),
+            "--package",
+            package.to_str().unwrap(),
+            "--no-compare",
+            "--out",
+            out.to_str().unwrap(),
+        ],
+        &repo(),
+    );
+    assert_no_panic(&output);
+    assert!(output.status.success(), "{}", text(&output.stderr));
+    let stdout = text(&output.stdout);
+    assert!(
+        stdout.contains("dispatch: rolling horizon 14/7 with `network-simplex`: 9 window(s)"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("dispatch: storage UGS-IT: the strategic reserve floor was above the level the storage could reach")
+            && stdout.contains("(first on 2022-05-20); it is capped at that level"),
+        "{stdout}"
+    );
+}
