@@ -38,8 +38,15 @@ fn two_decimals(value: f64) -> String {
     }
 }
 
+/// A signed number with one decimal for the printed table; one that rounds to zero is
+/// `+0.0`, as an exact zero is, never `-0.0`.
 fn signed(value: f64) -> String {
-    format!("{value:+.1}")
+    let text = format!("{value:+.1}");
+    if text == "-0.0" {
+        "+0.0".to_string()
+    } else {
+        text
+    }
 }
 
 fn key_cell(stats: &ZoneStats, index: usize) -> String {
@@ -370,6 +377,14 @@ mod tests {
             format!("{CSV_HEADER}\n2022-11-01,EU,95.00,93.50,-1.50\n")
         );
         std::fs::remove_dir_all(dir).unwrap();
+    }
+
+    #[test]
+    fn the_printed_table_shows_an_error_that_rounds_to_zero_as_plus_0() {
+        assert_eq!(signed(-0.04), "+0.0");
+        assert_eq!(signed(0.0), "+0.0");
+        assert_eq!(signed(-0.05), "-0.1");
+        assert_eq!(signed(2.26), "+2.3");
     }
 
     #[test]
