@@ -997,3 +997,38 @@ fn a_run_prints_the_dispatch_notes_such_as_a_lowered_reserve_floor() {
         "{stdout}"
     );
 }
+
+/// Validated with several scenarios, a package's error names the scenarios it comes with
+/// when not all of them: here the trigger `invasion`, which only one scenario defines.
+#[test]
+fn validate_names_the_scenario_a_package_error_comes_with() {
+    let dir = tempfile::tempdir().unwrap();
+    let with_trigger =
+        std::fs::read_to_string(repo().join("crates/gas-cli/tests/fixtures/short-cutoff.toml"))
+            .unwrap();
+    std::fs::write(dir.path().join("with.toml"), &with_trigger).unwrap();
+    let without = with_trigger.replace("[triggers]\ninvasion = 2022-02-24\n", "");
+    assert_ne!(without, with_trigger);
+    std::fs::write(dir.path().join("without.toml"), without).unwrap();
+    std::fs::write(
+        dir.path().join("pkg.toml"),
+        "name = \"pkg\"\ntrigger = \"invasion\"\n\n[[measures]]\ntype = \"demand_reduction\"\npreset = \"eu_coordinated_15pct\"\n",
+    )
+    .unwrap();
+    let output = gasbuffer(
+        &[
+            "validate",
+            "--against-dataset",
+            "with.toml",
+            "without.toml",
+            "pkg.toml",
+        ],
+        dir.path(),
+    );
+    assert_no_panic(&output);
+    assert_eq!(output.status.code(), Some(3), "{}", text(&output.stdout));
+    let stderr = text(&output.stderr);
+    assert!(stderr.contains("pkg.toml:2:11"), "{stderr}");
+    assert!(stderr.contains("(with scenario without.toml)"), "{stderr}");
+    assert!(!stderr.contains("with.toml,"), "{stderr}");
+}

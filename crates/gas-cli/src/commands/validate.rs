@@ -55,6 +55,24 @@ fn add_new(errors: &mut Vec<FileError>, found: Vec<FileError>) {
     }
 }
 
+/// A package's errors, each with the scenarios it was built with when that was not every
+/// scenario given: which scenario a missing trigger or name is missing from.
+fn name_the_scenarios(with: Vec<(FileError, Vec<String>)>, scenarios: usize) -> Vec<FileError> {
+    with.into_iter()
+        .map(|(mut error, names)| {
+            if names.len() < scenarios {
+                let plural = if names.len() == 1 { "" } else { "s" };
+                error.found = format!(
+                    "{} (with scenario{plural} {})",
+                    error.found,
+                    names.join(", ")
+                );
+            }
+            error
+        })
+        .collect()
+}
+
 /// Checks every file, printing each problem; exit 3 if any file has errors.
 ///
 /// With `--against-dataset`, each scenario is built against its dataset, and
@@ -90,12 +108,20 @@ pub fn validate(args: ValidateArgs) -> Result<u8, Failure> {
                 }
             }
             Read::Package(package) if args.against_dataset && !scenarios.is_empty() => {
-                let mut found = Vec::new();
+                // Each error with the scenarios it comes with.
+                let mut with: Vec<(FileError, Vec<String>)> = Vec::new();
                 for (scenario_path, scenario, own) in &scenarios {
                     let with_package =
                         build_errors(scenario_path, scenario, std::slice::from_ref(&**package))?;
-                    found.extend(with_package.into_iter().filter(|e| !own.contains(e)));
+                    for error in with_package.into_iter().filter(|e| !own.contains(e)) {
+                        let name = scenario_path.display().to_string();
+                        match with.iter_mut().find(|(e, _)| *e == error) {
+                            Some((_, names)) => names.push(name),
+                            None => with.push((error, vec![name])),
+                        }
+                    }
                 }
+                let found = name_the_scenarios(with, scenarios.len());
                 if found.is_empty() {
                     outln!(
                         "{}: ok (package, built with the {} scenario{} given)",
