@@ -127,6 +127,11 @@ impl std::fmt::Display for DateSpec {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             DateSpec::Date(date) => write!(f, "{date}"),
+            // `invasion` and `invasion + 0d` are the same date: shown as the shorter.
+            DateSpec::Trigger {
+                name,
+                offset_days: 0,
+            } => write!(f, "{name}"),
             DateSpec::Trigger { name, offset_days } if *offset_days < 0 => {
                 write!(f, "{name} - {}d", -offset_days)
             }
@@ -180,7 +185,15 @@ mod tests {
         );
         assert_eq!(
             parse_expression("invasion + 0d").unwrap().to_string(),
-            "invasion + 0d"
+            "invasion"
+        );
+        assert_eq!(
+            parse_expression("invasion").unwrap().to_string(),
+            "invasion"
+        );
+        assert_eq!(
+            parse_expression("invasion + 7d").unwrap().to_string(),
+            "invasion + 7d"
         );
     }
 }
