@@ -136,7 +136,7 @@ pub fn add_storage(
                 .map(|(t, _)| t)
                 .collect();
             let guide = if day == last {
-                filling_guide(storage, &target_days, day, system.period.date(day))
+                filling_guide(storage, &target_days, day, system.period.start)
             } else {
                 None
             };
@@ -185,8 +185,9 @@ pub fn add_storage(
     }
 }
 
-/// The soft target that guides a window ending on day `last` (on `date`) towards a
-/// storage's later filling targets, if any: the **filling guide** of windowed operation.
+/// The soft target that guides a window ending on day `last` (of a period starting on
+/// `period_start`) towards a storage's later filling targets, if any: the **filling
+/// guide** of windowed operation.
 ///
 /// A rolling window or a myopic day does not see a filling target beyond its last day,
 /// and values gas left at its end at the day's gas price only, so it would not fill
@@ -196,27 +197,30 @@ pub fn add_storage(
 /// larger of
 ///
 /// ```text
-/// trajectory:   L_a + (L_j − L_a) · (last − a) / (d_j − a)           [GWh]
+/// trajectory:   L_a + (L_j − L_a) · (last − a) / (d_j − a)           [GWh], for last > a
 /// reachability: L_k − Σ_{t = last+1}^{d_k} Icap_nominal(t) · max_factor(injection curve)
 /// ```
 ///
-/// where `(a, L_a)` is the last target on or before `last` (or the period start,
-/// day −1, at the storage's initial level; the trajectory only when `L_j > L_a`: a
-/// drawdown is left to the dispatch), and the reachability term takes the largest over
-/// every later target `k`: the level from which it can still be met by injecting at
-/// full capacity every day. A positive guide becomes a soft target on `last` whose
-/// penalty is that of the target that set it minus the terminal value of gas on `last`
-/// (`value_eur_mwh`), so that gas below the guide is worth the target's penalty in all,
-/// as below a target with perfect foresight (no guide when that is not positive). It
-/// is an operating rule, not a cost: its penalty is left out of the run's objective
-/// (`Formulation::committed_objective`). A window that contains
-/// every target (perfect foresight) has none.
+/// The trajectory's anchor `(a, L_a)`, at the end of day `a`, is the latest of: the last
+/// target on or before `last`; the period start (day −1, the storage's initial level);
+/// an empty storage at the start of the injection season, 1 April on or before `d_j`
+/// (so a period that starts in autumn is not made to fill storage through the winter).
+/// It runs up to a fuller target and down to an emptier one (the end level, say). The
+/// reachability term takes the largest over every later target `k`: the level from
+/// which it can still be met by injecting at full capacity every day. A positive guide
+/// becomes a soft target on `last` whose penalty is that of the target that set it
+/// minus the terminal value of gas on `last` (`value_eur_mwh`), so that gas below the
+/// guide is worth the target's penalty in all, as below a target with perfect foresight
+/// (no guide when that is not positive). It is an operating rule, not a cost: its
+/// penalty is left out of the run's objective (`Formulation::committed_objective`). A
+/// window that contains every target (perfect foresight) has none.
 pub fn filling_guide(
     storage: &Storage,
     target_days: &[Option<usize>],
     last: usize,
-    date: chrono::NaiveDate,
+    period_start: chrono::NaiveDate,
 ) -> Option<FillTarget> {
+    let date = period_start + chrono::Days::new(last as u64);
     let working = storage.working_gas_gwh.0;
     if working <= 0.0 {
         return None;
@@ -236,20 +240,32 @@ pub fn filling_guide(
             best = Some((level, target));
         }
     };
-    // Trajectory to the next target from the last one (or the start).
+    // Trajectory to the next target from the last one, or from an empty storage on the
+    // 1 April before it (the start of the injection season), whichever is later.
     let next = dated().filter(|&(d, _)| d > last).min_by_key(|&(d, _)| d);
     if let Some((next_day, next_target)) = next {
-        let (anchor_day, anchor_level) = dated()
-            .filter(|&(d, _)| d <= last)
-            .max_by_key(|&(d, _)| d)
-            .map_or((-1.0, storage.initial_level_gwh.0), |(d, t)| {
-                (d as f64, level_of(t))
-            });
-        let share = (last as f64 - anchor_day) / (next_day as f64 - anchor_day);
-        consider(
-            anchor_level + (level_of(next_target) - anchor_level) * share,
-            next_target,
-        );
+        // Anchors are at the end of a day: the period start's at day −1 (the initial
+        // level), the season's at the end of the day before 1 April (empty).
+        let season_day = (season_start(next_target.date) - period_start).num_days() as f64 - 1.0;
+        let start = (-1.0, storage.initial_level_gwh.0);
+        let mut anchor = if start.0 >= season_day {
+            start
+        } else {
+            (season_day, 0.0)
+        };
+        if let Some((d, t)) = dated().filter(|&(d, _)| d <= last).max_by_key(|&(d, _)| d) {
+            if d as f64 >= anchor.0 {
+                anchor = (d as f64, level_of(t));
+            }
+        }
+        let (anchor_day, anchor_level) = anchor;
+        if (last as f64) > anchor_day {
+            let share = (last as f64 - anchor_day) / (next_day as f64 - anchor_day);
+            consider(
+                anchor_level + (level_of(next_target) - anchor_level) * share,
+                next_target,
+            );
+        }
     }
     // Reachability of every later target.
     for (day, target) in dated().filter(|&(d, _)| d > last) {
@@ -279,6 +295,17 @@ pub fn filling_guide(
             penalty_eur_mwh: gas_core::units::EurPerMwh(penalty),
         })
     })
+}
+
+/// The 1 April on or before `date`: the start of the storage injection season.
+fn season_start(date: chrono::NaiveDate) -> chrono::NaiveDate {
+    use chrono::Datelike;
+    let year = if date.month() >= 4 {
+        date.year()
+    } else {
+        date.year() - 1
+    };
+    chrono::NaiveDate::from_ymd_opt(year, 4, 1).unwrap_or(date)
 }
 
 /// The level of a guide's target, GWh.
@@ -547,6 +574,74 @@ mod tests {
     use crate::{FillCurveMode, RunOptions};
     use gas_core::system::{FillCurve, FillTarget, Operation};
     use gas_core::units::EurPerMwh;
+
+    /// A storage of 1000 GWh (initial 300, injection 10 GWh/d) over a period from
+    /// 2021-10-01, with a target of 80 % on 2022-11-01 (penalty 300 EUR/MWh) and gas worth
+    /// 100 EUR/MWh at a window end.
+    fn autumn_start() -> (Builder, Vec<Option<usize>>) {
+        let mut b = Builder::new(400);
+        b.system.period.start = chrono::NaiveDate::from_ymd_opt(2021, 10, 1).unwrap();
+        let z = b.zone("DE");
+        b.storage(z, 1000.0, 300.0, 10.0, 10.0);
+        let target = chrono::NaiveDate::from_ymd_opt(2022, 11, 1).unwrap();
+        b.system.storages[0].value_eur_mwh = vec![EurPerMwh(100.0); 400];
+        b.system.storages[0].targets = vec![FillTarget {
+            date: target,
+            min_fill: 0.8,
+            penalty_eur_mwh: EurPerMwh(300.0),
+        }];
+        let days = vec![b.system.period.index_of(target)];
+        (b, days)
+    }
+
+    #[test]
+    fn the_filling_guide_starts_with_the_injection_season_and_keeps_the_target_in_reach() {
+        let (b, days) = autumn_start();
+        let storage = &b.system.storages[0];
+        let start = b.system.period.start;
+        let guide = |date: (i32, u32, u32)| {
+            let date = chrono::NaiveDate::from_ymd_opt(date.0, date.1, date.2).unwrap();
+            let last = (date - start).num_days() as usize;
+            super::filling_guide(storage, &days, last, start).map(|g| {
+                assert_eq!(g.date, date);
+                assert!((g.penalty_eur_mwh.0 - 200.0).abs() < 1e-9, "300 - 100");
+                g.min_fill * 1000.0
+            })
+        };
+        // Days 0-395 are 2021-10-01 .. 2022-10-31; the target is day 396 (800 GWh).
+        assert_eq!(days, vec![Some(396)]);
+        // Winter 2021/22: the injection season starts on 2022-04-01 (day 182, anchor at
+        // the end of day 181, empty), after the period start: no trajectory yet, and
+        // the target is reachable (10 GWh/d x 200+ days > 800 GWh): no guide.
+        assert_eq!(guide((2021, 12, 31)), None);
+        assert_eq!(guide((2022, 3, 31)), None);
+        // 2022-07-31 is day 303: 800 x (303 - 181) / (396 - 181) = 453.95 GWh on the line;
+        // reachable from 800 - 10 x 93 < 0.
+        let july = guide((2022, 7, 31)).unwrap();
+        assert!((july - 800.0 * 122.0 / 215.0).abs() < 1e-6, "{july}");
+        // 2022-10-11 is day 375: the line gives 800 x 194 / 215 = 721.9, reachability
+        // 800 - 10 x 21 = 590: the line.
+        let october = guide((2022, 10, 11)).unwrap();
+        assert!((october - 800.0 * 194.0 / 215.0).abs() < 1e-6, "{october}");
+    }
+
+    #[test]
+    fn the_filling_guide_follows_reachability_when_injection_is_slow() {
+        // As above with injection 2 GWh/d: on 2022-07-31 (day 303) the target needs
+        // 800 - 2 x 93 = 614 GWh, above the line's 453.95.
+        let (mut b, days) = autumn_start();
+        b.system.storages[0].injection_capacity_gwh_d = vec![gas_core::units::GwhPerDay(2.0); 400];
+        let storage = &b.system.storages[0];
+        let g = super::filling_guide(storage, &days, 303, b.system.period.start).unwrap();
+        assert!((g.min_fill * 1000.0 - 614.0).abs() < 1e-6, "{}", g.min_fill);
+        // A target penalty below the value of gas: no guide (gas is kept anyway).
+        b.system.storages[0].targets[0].penalty_eur_mwh = EurPerMwh(80.0);
+        let storage = &b.system.storages[0];
+        assert_eq!(
+            super::filling_guide(storage, &days, 303, b.system.period.start),
+            None
+        );
+    }
 
     #[test]
     fn a_full_storage_drains_at_constant_demand_then_curtailment_starts() {
