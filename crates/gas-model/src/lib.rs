@@ -1015,9 +1015,12 @@ mod tests {
         // day 4): 20, 40, 60 GWh at the ends of days 1-3, penalty 300 - 5 = 295 EUR/MWh.
         // Storing costs 10 < 295 + 5: the operator injects 20 a day, levels 20, 40, 60, 80.
         // Objective: 4 x (20 + 20) x 10 - 80 x 5 (gas left) = 1 200 kEUR, as with foresight.
-        let mut b = target_after_the_first_days(50.0);
-        b.system.settings.operation = Operation::Myopic;
-        let r = solve(&b.system, Prices::MayDiffer);
+        let myopic = |injection: f64| {
+            let mut b = target_after_the_first_days(injection);
+            b.system.settings.operation = Operation::Myopic;
+            (solve(&b.system, Prices::MayDiffer), b)
+        };
+        let (r, _) = myopic(50.0);
         assert_eq!(
             values(&r.storage_level_gwh[0], |v| v.0),
             vec![20.0, 40.0, 60.0, 80.0]
@@ -1028,9 +1031,7 @@ mod tests {
         // the operator injects 15 a day (levels 15, 30, 45, 60) and misses the target by 20.
         // The guides' penalties are an operating rule, left out of the objective:
         // 4 x 35 x 10 + 20 x 300 - 60 x 5 = 7 100 kEUR, again as with foresight.
-        let mut b = target_after_the_first_days(15.0);
-        b.system.settings.operation = Operation::Myopic;
-        let r = solve(&b.system, Prices::MayDiffer);
+        let (r, mut b) = myopic(15.0);
         assert_eq!(
             values(&r.storage_level_gwh[0], |v| v.0),
             vec![15.0, 30.0, 45.0, 60.0]
