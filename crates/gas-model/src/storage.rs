@@ -135,7 +135,8 @@ pub fn add_storage(
                 .filter(|(_, &d)| d == Some(day))
                 .map(|(t, _)| t)
                 .collect();
-            let guide = if day == last {
+            // The period's last day is valued as the model says, with no guide.
+            let guide = if day == last && last + 1 < system.period.days {
                 filling_guide(storage, &target_days, day, system.period.start)
             } else {
                 None
@@ -197,15 +198,19 @@ pub fn add_storage(
 /// larger of
 ///
 /// ```text
-/// trajectory:   L_a + (L_j − L_a) · (last − a) / (d_j − a)           [GWh], for last > a
+/// trajectory:   L_a + (L_j − L_a) · (last − a) / (d_j − a)           [GWh]
 /// reachability: L_k − Σ_{t = last+1}^{d_k} Icap_nominal(t) · max_factor(injection curve)
 /// ```
 ///
-/// The trajectory's anchor `(a, L_a)`, at the end of day `a`, is the latest of: the last
-/// target on or before `last`; the period start (day −1, the storage's initial level);
-/// an empty storage at the start of the injection season, 1 April on or before `d_j`
-/// (so a period that starts in autumn is not made to fill storage through the winter).
-/// It runs up to a fuller target and down to an emptier one (the end level, say). The
+/// The trajectory runs between the points of the storage's yearly cycle around `last`:
+/// `(a, L_a)` the latest of the period start (day −1, the initial level), the targets on
+/// or before `last` and an empty storage at the end of the last 31 March (before the
+/// injection season); `(d_j, L_j)` the earliest of the later targets and an empty storage
+/// at the end of the next 31 March (a target on a 31 March wins over the empty point). So
+/// it rises to 1 November targets and falls through the winter to an empty storage at the
+/// end of March (or to an end-of-period target), and a period starting in autumn is not
+/// made to fill storage through the winter. Its penalty is that of the next target (or
+/// else the last one); a storage without targets gets no guide. The
 /// reachability term takes the largest over every later target `k`: the level from
 /// which it can still be met by injecting at full capacity every day. A positive guide
 /// becomes a soft target on `last` whose penalty is that of the target that set it
@@ -213,7 +218,7 @@ pub fn add_storage(
 /// guide is worth the target's penalty in all, as below a target with perfect foresight
 /// (no guide when that is not positive). It is an operating rule, not a cost: its
 /// penalty is left out of the run's objective (`Formulation::committed_objective`). A
-/// window that contains every target (perfect foresight) has none.
+/// window that ends the period (perfect foresight's, say) has none.
 pub fn filling_guide(
     storage: &Storage,
     target_days: &[Option<usize>],
@@ -240,31 +245,32 @@ pub fn filling_guide(
             best = Some((level, target));
         }
     };
-    // Trajectory to the next target from the last one, or from an empty storage on the
-    // 1 April before it (the start of the injection season), whichever is later.
-    let next = dated().filter(|&(d, _)| d > last).min_by_key(|&(d, _)| d);
-    if let Some((next_day, next_target)) = next {
-        // Anchors are at the end of a day: the period start's at day −1 (the initial
-        // level), the season's at the end of the day before 1 April (empty).
-        let season_day = (season_start(next_target.date) - period_start).num_days() as f64 - 1.0;
-        let start = (-1.0, storage.initial_level_gwh.0);
-        let mut anchor = if start.0 >= season_day {
-            start
-        } else {
-            (season_day, 0.0)
-        };
-        if let Some((d, t)) = dated().filter(|&(d, _)| d <= last).max_by_key(|&(d, _)| d) {
-            if d as f64 >= anchor.0 {
-                anchor = (d as f64, level_of(t));
+    // Trajectory: the straight line between the points of the storage's yearly cycle
+    // around `last`: the period start (the initial level), its targets, and an empty
+    // storage at the end of each 31 March, before the injection season (a target on a
+    // 31 March wins). Its penalty is that of the next target (or else the last one).
+    let penalty_target = dated()
+        .filter(|&(d, _)| d > last)
+        .min_by_key(|&(d, _)| d)
+        .or_else(|| dated().max_by_key(|&(d, _)| d));
+    if let Some((_, penalty_target)) = penalty_target {
+        let (before, after) = march_ends_around(period_start, last);
+        let previous = dated()
+            .filter(|&(d, _)| d <= last)
+            .map(|(d, t)| (d as f64, level_of(t)))
+            .chain([(-1.0, storage.initial_level_gwh.0), (before, 0.0)])
+            .max_by(|a, b| a.0.total_cmp(&b.0).then(a.1.total_cmp(&b.1)));
+        let next = dated()
+            .filter(|&(d, _)| d > last)
+            .map(|(d, t)| (d as f64, level_of(t)))
+            .chain([(after, 0.0)])
+            .min_by(|a, b| a.0.total_cmp(&b.0).then(b.1.total_cmp(&a.1)));
+        // On a point itself the line adds nothing: its target applies that day anyway.
+        if let (Some((a, level_a)), Some((b, level_b))) = (previous, next) {
+            if a < last as f64 {
+                let share = (last as f64 - a) / (b - a);
+                consider(level_a + (level_b - level_a) * share, penalty_target);
             }
-        }
-        let (anchor_day, anchor_level) = anchor;
-        if (last as f64) > anchor_day {
-            let share = (last as f64 - anchor_day) / (next_day as f64 - anchor_day);
-            consider(
-                anchor_level + (level_of(next_target) - anchor_level) * share,
-                next_target,
-            );
         }
     }
     // Reachability of every later target.
@@ -297,15 +303,20 @@ pub fn filling_guide(
     })
 }
 
-/// The 1 April on or before `date`: the start of the storage injection season.
-fn season_start(date: chrono::NaiveDate) -> chrono::NaiveDate {
+/// The days (from the period start) of the last 31 March on or before day `last` and of
+/// the first after it: the ends of the storage withdrawal season.
+fn march_ends_around(period_start: chrono::NaiveDate, last: usize) -> (f64, f64) {
     use chrono::Datelike;
-    let year = if date.month() >= 4 {
-        date.year()
+    let date = period_start + chrono::Days::new(last as u64);
+    let march_end = |year: i32| chrono::NaiveDate::from_ymd_opt(year, 3, 31).unwrap_or(date);
+    let this_year = march_end(date.year());
+    let (before, after) = if date >= this_year {
+        (this_year, march_end(date.year() + 1))
     } else {
-        date.year() - 1
+        (march_end(date.year() - 1), this_year)
     };
-    chrono::NaiveDate::from_ymd_opt(year, 4, 1).unwrap_or(date)
+    let day = |d: chrono::NaiveDate| (d - period_start).num_days() as f64;
+    (day(before), day(after))
 }
 
 /// The level of a guide's target, GWh.
@@ -595,7 +606,7 @@ mod tests {
     }
 
     #[test]
-    fn the_filling_guide_starts_with_the_injection_season_and_keeps_the_target_in_reach() {
+    fn the_filling_guide_runs_down_to_an_empty_storage_on_31_march_then_up_to_the_target() {
         let (b, days) = autumn_start();
         let storage = &b.system.storages[0];
         let start = b.system.period.start;
@@ -610,11 +621,15 @@ mod tests {
         };
         // Days 0-395 are 2021-10-01 .. 2022-10-31; the target is day 396 (800 GWh).
         assert_eq!(days, vec![Some(396)]);
-        // Winter 2021/22: the injection season starts on 2022-04-01 (day 182, anchor at
-        // the end of day 181, empty), after the period start: no trajectory yet, and
-        // the target is reachable (10 GWh/d x 200+ days > 800 GWh): no guide.
-        assert_eq!(guide((2021, 12, 31)), None);
-        assert_eq!(guide((2022, 3, 31)), None);
+        // Winter 2021/22: the line runs from the initial 300 GWh (end of day -1) down to an
+        // empty storage at the end of 2022-03-31 (day 181); the target is reachable
+        // (10 GWh/d x 200+ days > 800 GWh). 2021-12-31 is day 91: 300 x (1 - 92/182).
+        let december = guide((2021, 12, 31)).unwrap();
+        assert!(
+            (december - 300.0 * (1.0 - 92.0 / 182.0)).abs() < 1e-6,
+            "{december}"
+        );
+        assert_eq!(guide((2022, 3, 31)), None, "the line's empty point");
         // 2022-07-31 is day 303: 800 x (303 - 181) / (396 - 181) = 453.95 GWh on the line;
         // reachable from 800 - 10 x 93 < 0.
         let july = guide((2022, 7, 31)).unwrap();
