@@ -215,8 +215,8 @@ pub fn add_storage(
 /// which it can still be met by injecting at full capacity every day. A positive guide
 /// becomes a soft target on `last` whose penalty is that of the target that set it
 /// minus the terminal value of gas on `last` (`value_eur_mwh`), so that gas below the
-/// guide is worth the target's penalty in all, as below a target with perfect foresight
-/// (no guide when that is not positive). It is an operating rule, not a cost: its
+/// guide is worth the target's penalty in all (below a target itself it also keeps its
+/// later value; no guide when that penalty is not positive). It is an operating rule, not a cost: its
 /// penalty is left out of the run's objective (`Formulation::committed_objective`). A
 /// window that ends the period (perfect foresight's, say) has none.
 pub fn filling_guide(
@@ -225,82 +225,102 @@ pub fn filling_guide(
     last: usize,
     period_start: chrono::NaiveDate,
 ) -> Option<FillTarget> {
-    let date = period_start + chrono::Days::new(last as u64);
     let working = storage.working_gas_gwh.0;
     if working <= 0.0 {
         return None;
     }
+    let dated: Vec<(usize, &FillTarget)> = storage
+        .targets
+        .iter()
+        .zip(target_days)
+        .filter_map(|(t, d)| d.map(|d| (d, t)))
+        .collect();
     let level_of = |t: &FillTarget| t.min_fill.clamp(0.0, 1.0) * working;
-    let dated = || {
-        storage
-            .targets
-            .iter()
-            .zip(target_days)
-            .filter_map(|(t, d)| d.map(|d| (d, t)))
-    };
-    let factor = max_factor(&storage.injection_curve);
-    let mut best: Option<(f64, &FillTarget)> = None;
-    let mut consider = |level: f64, target| {
-        if level > 0.0 && best.is_none_or(|(l, _)| level > l) {
-            best = Some((level, target));
-        }
-    };
-    // Trajectory: the straight line between the points of the storage's yearly cycle
-    // around `last`: the period start (the initial level), its targets, and an empty
-    // storage at the end of each 31 March, before the injection season (a target on a
-    // 31 March wins). Its penalty is that of the next target (or else the last one).
-    let penalty_target = dated()
-        .filter(|&(d, _)| d > last)
-        .min_by_key(|&(d, _)| d)
-        .or_else(|| dated().max_by_key(|&(d, _)| d));
-    if let Some((_, penalty_target)) = penalty_target {
-        let (before, after) = march_ends_around(period_start, last);
-        let previous = dated()
-            .filter(|&(d, _)| d <= last)
-            .map(|(d, t)| (d as f64, level_of(t)))
-            .chain([(-1.0, storage.initial_level_gwh.0), (before, 0.0)])
-            .max_by(|a, b| a.0.total_cmp(&b.0).then(a.1.total_cmp(&b.1)));
-        let next = dated()
-            .filter(|&(d, _)| d > last)
-            .map(|(d, t)| (d as f64, level_of(t)))
-            .chain([(after, 0.0)])
-            .min_by(|a, b| a.0.total_cmp(&b.0).then(b.1.total_cmp(&a.1)));
-        // On a point itself the line adds nothing: its target applies that day anyway.
-        if let (Some((a, level_a)), Some((b, level_b))) = (previous, next) {
-            if a < last as f64 {
-                let share = (last as f64 - a) / (b - a);
-                consider(level_a + (level_b - level_a) * share, penalty_target);
-            }
-        }
-    }
-    // Reachability of every later target.
-    for (day, target) in dated().filter(|&(d, _)| d > last) {
-        let needed = level_of(target);
-        let mut reachable = 0.0;
-        for cap in storage
-            .injection_capacity_gwh_d
-            .get(last + 1..=day)
-            .unwrap_or(&[])
-        {
-            reachable += cap.0.max(0.0) * factor;
-            if reachable >= needed {
-                break; // reachable from empty: no guide from this target
-            }
-        }
-        consider(needed - reachable, target);
-    }
+    // Its penalty is that of the next target (or else the last one).
+    let line_target = dated
+        .iter()
+        .filter(|&&(d, _)| d > last)
+        .min_by_key(|&&(d, _)| d)
+        .or_else(|| dated.iter().max_by_key(|&&(d, _)| d));
+    let line = line_target.and_then(|&(_, target)| {
+        let level = cycle_line(storage, &dated, &level_of, last, period_start)?;
+        Some((level, target))
+    });
+    let reachability = dated
+        .iter()
+        .filter(|&&(d, _)| d > last)
+        .map(|&(d, target)| (reachable_from(storage, level_of(target), last, d), target));
+    let (level, target) = line
+        .into_iter()
+        .chain(reachability)
+        .filter(|&(level, _)| level > 0.0)
+        .fold(
+            None,
+            |best: Option<(f64, &FillTarget)>, (level, target)| match best {
+                Some((l, _)) if l >= level => best,
+                _ => Some((level, target)),
+            },
+        )?;
     // Gas left at the window end is also worth the terminal value: the guide's penalty
     // makes up the rest of the target's, so that gas below the guide is worth the
-    // target's penalty, as gas below a target is with perfect foresight.
+    // target's penalty in all.
     let terminal = storage.value_eur_mwh.get(last).map_or(0.0, |v| v.0);
-    best.and_then(|(level, target)| {
-        let penalty = target.penalty_eur_mwh.0 - terminal.max(0.0);
-        (penalty > 0.0).then(|| FillTarget {
-            date,
-            min_fill: (level / working).clamp(0.0, 1.0),
-            penalty_eur_mwh: gas_core::units::EurPerMwh(penalty),
-        })
+    let penalty = target.penalty_eur_mwh.0 - terminal.max(0.0);
+    (penalty > 0.0).then(|| FillTarget {
+        date: period_start + chrono::Days::new(last as u64),
+        min_fill: (level / working).clamp(0.0, 1.0),
+        penalty_eur_mwh: gas_core::units::EurPerMwh(penalty),
     })
+}
+
+/// The level of the straight line through the storage's yearly cycle at the end of day
+/// `last` (see [`filling_guide`]): between the latest of the period start (initial
+/// level), the targets on or before `last` and an empty storage at the end of the last
+/// 31 March, and the earliest of the later targets and an empty storage at the end of the
+/// next 31 March (a target wins a tie with an empty point). `None` on a point itself,
+/// where a target applies anyway.
+fn cycle_line(
+    storage: &Storage,
+    dated: &[(usize, &FillTarget)],
+    level_of: &dyn Fn(&FillTarget) -> f64,
+    last: usize,
+    period_start: chrono::NaiveDate,
+) -> Option<f64> {
+    let (march_before, march_after) = march_ends_around(period_start, last);
+    let previous = dated
+        .iter()
+        .filter(|&&(d, _)| d <= last)
+        .map(|&(d, t)| (d as f64, level_of(t)))
+        .chain([(-1.0, storage.initial_level_gwh.0), (march_before, 0.0)])
+        .max_by(|a, b| a.0.total_cmp(&b.0).then(a.1.total_cmp(&b.1)))?;
+    let next = dated
+        .iter()
+        .filter(|&&(d, _)| d > last)
+        .map(|&(d, t)| (d as f64, level_of(t)))
+        .chain([(march_after, 0.0)])
+        .min_by(|a, b| a.0.total_cmp(&b.0).then(b.1.total_cmp(&a.1)))?;
+    let ((a, level_a), (b, level_b)) = (previous, next);
+    let share = (last as f64 - a) / (b - a);
+    (a < last as f64).then_some(level_a + (level_b - level_a) * share)
+}
+
+/// The level at the end of day `last` from which `needed` GWh can still be in storage at
+/// the end of day `day`, injecting at the nominal capacity times the injection curve's
+/// largest factor every day between (≤ 0 when it can be reached from empty).
+fn reachable_from(storage: &Storage, needed: f64, last: usize, day: usize) -> f64 {
+    let factor = max_factor(&storage.injection_curve);
+    let mut reachable = 0.0;
+    for cap in storage
+        .injection_capacity_gwh_d
+        .get(last + 1..=day)
+        .unwrap_or(&[])
+    {
+        reachable += cap.0.max(0.0) * factor;
+        if reachable >= needed {
+            break; // reachable from empty
+        }
+    }
+    needed - reachable
 }
 
 /// The days (from the period start) of the last 31 March on or before day `last` and of
