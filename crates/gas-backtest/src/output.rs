@@ -31,21 +31,21 @@ pub fn write_csv(path: &Path, table: &BacktestTable) -> io::Result<()> {
 /// A number with two decimals for `backtest.csv`; one that rounds to zero is
 /// `0.00`, never `-0.00` (an error of -0.001 pp is no error).
 fn two_decimals(value: f64) -> String {
-    let text = format!("{value:.2}");
-    match text.strip_prefix('-') {
-        Some(rest) if rest == "0.00" => rest.to_string(),
-        _ => text,
-    }
+    without_negative_zero(format!("{value:.2}"), "")
 }
 
 /// A signed number with one decimal for the printed table; one that rounds to zero is
 /// `+0.0`, as an exact zero is, never `-0.0`.
 fn signed(value: f64) -> String {
-    let text = format!("{value:+.1}");
-    if text == "-0.0" {
-        "+0.0".to_string()
-    } else {
-        text
+    without_negative_zero(format!("{value:+.1}"), "+")
+}
+
+/// `text` (a formatted number) with a negative zero such as `-0.00` written as zero with
+/// the sign `positive` (`""` or `"+"`).
+fn without_negative_zero(text: String, positive: &str) -> String {
+    match text.strip_prefix('-') {
+        Some(rest) if rest.chars().all(|c| c == '0' || c == '.') => format!("{positive}{rest}"),
+        _ => text,
     }
 }
 

@@ -19,6 +19,11 @@ fn text(bytes: &[u8]) -> String {
     String::from_utf8_lossy(bytes).into_owned()
 }
 
+/// The text of the short fixture scenario, for tests that write variants of it.
+fn short_cutoff_text() -> String {
+    std::fs::read_to_string(repo().join("crates/gas-cli/tests/fixtures/short-cutoff.toml")).unwrap()
+}
+
 /// Runs the short fixture scenario without pricing packages, in `format`, into `out`.
 fn run_short(out: &Path, format: &str, extra: &[&str]) -> Output {
     let mut args = vec![
@@ -955,9 +960,7 @@ fn an_infeasible_run_with_observed_route_flows_points_to_the_backtest() {
 #[test]
 fn a_run_prints_the_dispatch_notes_such_as_a_lowered_reserve_floor() {
     let dir = tempfile::tempdir().unwrap();
-    let fixture =
-        std::fs::read_to_string(repo().join("crates/gas-cli/tests/fixtures/short-cutoff.toml"))
-            .unwrap();
+    let fixture = short_cutoff_text();
     let scenario = dir.path().join("rolling.toml");
     let rolling = fixture.replace(
         "[demand]",
@@ -1003,9 +1006,7 @@ fn a_run_prints_the_dispatch_notes_such_as_a_lowered_reserve_floor() {
 #[test]
 fn validate_names_the_scenario_a_package_error_comes_with() {
     let dir = tempfile::tempdir().unwrap();
-    let with_trigger =
-        std::fs::read_to_string(repo().join("crates/gas-cli/tests/fixtures/short-cutoff.toml"))
-            .unwrap();
+    let with_trigger = short_cutoff_text();
     std::fs::write(dir.path().join("with.toml"), &with_trigger).unwrap();
     let without = with_trigger.replace("[triggers]\ninvasion = 2022-02-24\n", "");
     assert_ne!(without, with_trigger);

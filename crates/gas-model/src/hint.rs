@@ -113,6 +113,12 @@ fn match_columns(
         ColKey::StorageLevel(s, _, _) => Some(s),
         _ => None,
     };
+    // The storage of column `k` of `cols` when it is a level segment after another of the
+    // same storage: one that the other day may lack.
+    let further_segment = |f: &Formulation, cols: &[u32], k: usize| {
+        let storage = level_of(f.cols[cols[k] as usize])?;
+        (k > 0 && level_of(f.cols[cols[k - 1] as usize]) == Some(storage)).then_some(storage)
+    };
     let mut pairs = Vec::with_capacity(to_cols.len());
     let (mut i, mut j) = (0, 0);
     while j < to_cols.len() {
@@ -124,35 +130,19 @@ fn match_columns(
             pairs.push((Some(from_cols[i]), to_cols[j]));
             i += 1;
             j += 1;
-            continue;
-        }
-        let storage = level_of(b);
-        match a.and_then(level_of) {
-            // A source segment beyond the target's last one for this storage.
-            Some(s)
-                if storage != Some(s)
-                    || matches!(
-                        (a, b), (Some(ColKey::StorageLevel(_, ka, _)), ColKey::StorageLevel(_, kb, _)) if ka > kb
-                    ) =>
-            {
-                i += 1
-            }
-            // A target segment beyond the source's last one.
-            _ if storage.is_some()
-                && j > 0
-                && level_of(to.cols[to_cols[j - 1] as usize]) == storage =>
-            {
-                pairs.push((None, to_cols[j]));
-                j += 1;
-            }
-            _ => return None,
+        } else if i < from_cols.len()
+            && further_segment(from, from_cols, i).is_some_and(|s| level_of(b) != Some(s))
+        {
+            i += 1; // a source segment beyond the target's last one for its storage
+        } else if further_segment(to, to_cols, j).is_some() {
+            pairs.push((None, to_cols[j])); // a target segment beyond the source's last one
+            j += 1;
+        } else {
+            return None;
         }
     }
-    // Source columns left over must be level segments too.
-    if from_cols[i..]
-        .iter()
-        .any(|&a| level_of(from.cols[a as usize]).is_none())
-    {
+    // Source columns left over must be further segments too.
+    if (i..from_cols.len()).any(|k| further_segment(from, from_cols, k).is_none()) {
         return None;
     }
     Some(pairs)

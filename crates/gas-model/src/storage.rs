@@ -229,27 +229,27 @@ pub fn filling_guide(
     if working <= 0.0 {
         return None;
     }
-    let dated: Vec<(usize, &FillTarget)> = storage
+    // Each target with its day and its level (GWh).
+    let dated: Vec<(usize, f64, &FillTarget)> = storage
         .targets
         .iter()
         .zip(target_days)
-        .filter_map(|(t, d)| d.map(|d| (d, t)))
+        .filter_map(|(t, d)| d.map(|d| (d, t.min_fill.clamp(0.0, 1.0) * working, t)))
         .collect();
-    let level_of = |t: &FillTarget| t.min_fill.clamp(0.0, 1.0) * working;
     // Its penalty is that of the next target (or else the last one).
     let line_target = dated
         .iter()
-        .filter(|&&(d, _)| d > last)
-        .min_by_key(|&&(d, _)| d)
-        .or_else(|| dated.iter().max_by_key(|&&(d, _)| d));
-    let line = line_target.and_then(|&(_, target)| {
-        let level = cycle_line(storage, &dated, &level_of, last, period_start)?;
+        .filter(|&&(d, ..)| d > last)
+        .min_by_key(|&&(d, ..)| d)
+        .or_else(|| dated.iter().max_by_key(|&&(d, ..)| d));
+    let line = line_target.and_then(|&(.., target)| {
+        let level = cycle_line(storage, &dated, last, period_start)?;
         Some((level, target))
     });
     let reachability = dated
         .iter()
-        .filter(|&&(d, _)| d > last)
-        .map(|&(d, target)| (reachable_from(storage, level_of(target), last, d), target));
+        .filter(|&&(d, ..)| d > last)
+        .map(|&(d, level, target)| (reachable_from(storage, level, last, d), target));
     let (level, target) = line
         .into_iter()
         .chain(reachability)
@@ -281,22 +281,21 @@ pub fn filling_guide(
 /// where a target applies anyway.
 fn cycle_line(
     storage: &Storage,
-    dated: &[(usize, &FillTarget)],
-    level_of: &dyn Fn(&FillTarget) -> f64,
+    dated: &[(usize, f64, &FillTarget)],
     last: usize,
     period_start: chrono::NaiveDate,
 ) -> Option<f64> {
     let (march_before, march_after) = march_ends_around(period_start, last);
     let previous = dated
         .iter()
-        .filter(|&&(d, _)| d <= last)
-        .map(|&(d, t)| (d as f64, level_of(t)))
+        .filter(|&&(d, ..)| d <= last)
+        .map(|&(d, level, _)| (d as f64, level))
         .chain([(-1.0, storage.initial_level_gwh.0), (march_before, 0.0)])
         .max_by(|a, b| a.0.total_cmp(&b.0).then(a.1.total_cmp(&b.1)))?;
     let next = dated
         .iter()
-        .filter(|&&(d, _)| d > last)
-        .map(|&(d, t)| (d as f64, level_of(t)))
+        .filter(|&&(d, ..)| d > last)
+        .map(|&(d, level, _)| (d as f64, level))
         .chain([(march_after, 0.0)])
         .min_by(|a, b| a.0.total_cmp(&b.0).then(b.1.total_cmp(&a.1)))?;
     let ((a, level_a), (b, level_b)) = (previous, next);
